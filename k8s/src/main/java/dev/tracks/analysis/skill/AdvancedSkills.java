@@ -1,0 +1,65 @@
+package dev.tracks.analysis.skill;
+
+import java.util.List;
+
+import static dev.tracks.analysis.skill.Dataset.ALTITUDE_PROFILES;
+import static dev.tracks.analysis.skill.Dataset.COMPRESSED_TRACKS;
+import static dev.tracks.analysis.skill.Dataset.GRID_CELLS;
+import static dev.tracks.analysis.skill.Dataset.POINT_FLAGS;
+import static dev.tracks.analysis.skill.Dataset.TIME_SPACE_SLICES;
+import static dev.tracks.analysis.skill.Dataset.TRACK_POINTS;
+import static dev.tracks.analysis.skill.Dataset.TRIPS;
+import static dev.tracks.analysis.skill.ParamSpec.bool;
+import static dev.tracks.analysis.skill.ParamSpec.choice;
+import static dev.tracks.analysis.skill.ParamSpec.integer;
+import static dev.tracks.analysis.skill.ParamSpec.number;
+import static dev.tracks.analysis.skill.ParamSpec.timeZone;
+import static dev.tracks.analysis.skill.Skill.ALTITUDE_DIMENSION;
+import static dev.tracks.analysis.skill.Skill.GRID_SYSTEM;
+import static dev.tracks.analysis.skill.Skill.OUTLIER_DETECTION;
+import static dev.tracks.analysis.skill.Skill.TIME_SPACE_COMPRESSION;
+import static dev.tracks.analysis.skill.Skill.TIME_SPACE_SLICING;
+import static dev.tracks.analysis.skill.Skill.TRIP_CONSTRUCTION;
+
+/** Skills that look at trajectories along further dimensions: time slices, compression, altitude. */
+final class AdvancedSkills {
+
+    private AdvancedSkills() {
+    }
+
+    static List<SkillDefinition> definitions() {
+        return List.of(
+                SkillDefinition.of(TIME_SPACE_SLICING)
+                        .describedAs("Presence per local time bucket (hour, day, week or month) and grid cell.")
+                        .reference("MovingPandas TemporalSplitter; trackintel temporal_tracking_quality"
+                                + " granularities")
+                        .dependsOn(GRID_SYSTEM, "slices are grid cells split by time bucket")
+                        .reads(TRACK_POINTS, POINT_FLAGS, GRID_CELLS)
+                        .writes(TIME_SPACE_SLICES)
+                        .param(choice("granularity", "DAY", List.of("HOUR", "DAY", "WEEK", "MONTH"),
+                                "Length of a time bucket."))
+                        .param(timeZone("timeZone", "Time zone of the buckets."))
+                        .build(),
+                SkillDefinition.of(TIME_SPACE_COMPRESSION)
+                        .describedAs("A compressed copy of each track (fixes within a radius merged) with the"
+                                + " compression ratio and the maximum synchronized Euclidean distance error.")
+                        .reference("scikit-mobility compression.compress(spatial_radius_km=0.2)")
+                        .dependsOn(OUTLIER_DETECTION, "outliers would survive compression as lone fixes")
+                        .reads(TRACK_POINTS, POINT_FLAGS)
+                        .writes(COMPRESSED_TRACKS)
+                        .param(number("spatialRadiusMeters", 200, 1, 10000, "m",
+                                "Fixes within this radius of the first are merged."))
+                        .build(),
+                SkillDefinition.of(ALTITUDE_DIMENSION)
+                        .describedAs("Per trip: elevation gain and loss, minimum and maximum altitude and grade,"
+                                + " with sentinel altitudes ignored.")
+                        .reference("gpxpy calculate_uphill_downhill (3-point smoothing 0.3/0.4/0.3)")
+                        .dependsOn(TRIP_CONSTRUCTION, "gain and loss are reported per trip")
+                        .reads(TRACK_POINTS, POINT_FLAGS, TRIPS)
+                        .writes(ALTITUDE_PROFILES)
+                        .param(bool("smooth", true, "Apply the 3-point smoothing before summing climbs."))
+                        .param(integer("minAltitudeMeters", -500, -11000, 0, "m",
+                                "Lower altitudes are sentinels (GeoLife writes -777 ft) and are ignored."))
+                        .build());
+    }
+}

@@ -1,0 +1,106 @@
+package dev.tracks.analysis.skill;
+
+import java.util.List;
+
+import static dev.tracks.analysis.skill.Dataset.ACTIVITY_STREAKS;
+import static dev.tracks.analysis.skill.Dataset.MOVEMENT_SEGMENTS;
+import static dev.tracks.analysis.skill.Dataset.POINT_FLAGS;
+import static dev.tracks.analysis.skill.Dataset.STAYS;
+import static dev.tracks.analysis.skill.Dataset.TRACK_POINTS;
+import static dev.tracks.analysis.skill.Dataset.TRIPLEGS;
+import static dev.tracks.analysis.skill.Dataset.TRIPS;
+import static dev.tracks.analysis.skill.ParamSpec.bool;
+import static dev.tracks.analysis.skill.ParamSpec.integer;
+import static dev.tracks.analysis.skill.ParamSpec.number;
+import static dev.tracks.analysis.skill.ParamSpec.timeZone;
+import static dev.tracks.analysis.skill.Skill.OUTLIER_DETECTION;
+import static dev.tracks.analysis.skill.Skill.SPEED_EVENTS;
+import static dev.tracks.analysis.skill.Skill.STAY_DETECTION;
+import static dev.tracks.analysis.skill.Skill.STREAK_DETECTION;
+import static dev.tracks.analysis.skill.Skill.TRANSPORT_MODE;
+import static dev.tracks.analysis.skill.Skill.TRIP_CONSTRUCTION;
+
+/** Skills that turn clean fixes into what people did: moving, staying, travelling. */
+final class BehaviorSkills {
+
+    private BehaviorSkills() {
+    }
+
+    static List<SkillDefinition> definitions() {
+        return List.of(
+                SkillDefinition.of(TRANSPORT_MODE)
+                        .describedAs("Splits movement into segments and classifies each: coarse (slow, motorized,"
+                                + " fast) and fine (walk, bicycle, road vehicle, rail, airplane) from its speed and"
+                                + " acceleration profile.")
+                        .reference("trackintel predict_transport_mode(method=\"simple-coarse\"): <15 km/h slow,"
+                                + " <100 km/h motorized; segmentation after Zheng et al. 2008")
+                        .dependsOn(OUTLIER_DETECTION, "speeds and accelerations come from clean fixes: a single jump"
+                                + " outlier would look like a flight")
+                        .reads(TRACK_POINTS, POINT_FLAGS)
+                        .writes(MOVEMENT_SEGMENTS)
+                        .param(number("slowMaxKmh", 15, 1, 100, "km/h",
+                                "Below this median speed a segment is slow mobility."))
+                        .param(number("motorizedMaxKmh", 100, 10, 1000, "km/h",
+                                "Below this median speed (and above slowMaxKmh) a segment is motorized."))
+                        .param(integer("minSegmentSeconds", 60, 1, 3600, "s",
+                                "Shorter mode changes are merged into their neighbours."))
+                        .requireLess("slowMaxKmh", "motorizedMaxKmh")
+                        .build(),
+                SkillDefinition.of(STAY_DETECTION)
+                        .describedAs("Finds stay points with the sliding-window method: the user stayed within a"
+                                + " distance of the window's first fix for at least a minimum time.")
+                        .reference("Li et al. 2008; trackintel generate_staypoints(method=\"sliding\")")
+                        .dependsOn(OUTLIER_DETECTION, "drift and jump outliers would split real stays or fake"
+                                + " short ones")
+                        .reads(TRACK_POINTS, POINT_FLAGS)
+                        .writes(STAYS)
+                        .param(number("distThresholdMeters", 100, 1, 5000, "m",
+                                "A fix at this distance or more from the window's first fix closes the window."))
+                        .param(number("timeThresholdMinutes", 5, 0.1, 1440, "min",
+                                "Minimum duration of a stay."))
+                        .param(number("gapThresholdMinutes", 15, 0.1, 10080, "min",
+                                "A gap between fixes longer than this ends the window; a stay never spans it."))
+                        .param(bool("includeLast", false,
+                                "Keep the last, still open window of a user as a stay."))
+                        .build(),
+                SkillDefinition.of(TRIP_CONSTRUCTION)
+                        .describedAs("Builds triplegs between consecutive stays, flags stays longer than the"
+                                + " activity threshold as activities, and groups triplegs into trips between"
+                                + " activities, each tripleg labelled with its transport mode.")
+                        .reference("trackintel generate_triplegs(method=\"between_staypoints\"),"
+                                + " create_activity_flag(time_threshold=15), generate_trips(gap_threshold=15)")
+                        .dependsOn(STAY_DETECTION, "triplegs are the movement between consecutive stays, and trips"
+                                + " run between activity stays")
+                        .dependsOn(TRANSPORT_MODE, "each tripleg takes the mode of the movement segments it"
+                                + " overlaps most in time")
+                        .reads(TRACK_POINTS, POINT_FLAGS, STAYS, MOVEMENT_SEGMENTS)
+                        .writes(TRIPLEGS, TRIPS)
+                        .param(number("activityThresholdMinutes", 15, 0, 1440, "min",
+                                "A stay is an activity when it lasts strictly longer than this."))
+                        .param(number("gapThresholdMinutes", 15, 0.1, 10080, "min",
+                                "A gap between fixes longer than this ends a tripleg and a trip."))
+                        .build(),
+                SkillDefinition.of(STREAK_DETECTION)
+                        .describedAs("Finds the longest runs of consecutive local days on which the user made at"
+                                + " least a minimum number of trips.")
+                        .dependsOn(TRIP_CONSTRUCTION, "a streak day is a day with trips")
+                        .reads(TRIPS)
+                        .writes(ACTIVITY_STREAKS)
+                        .param(integer("minTripsPerDay", 1, 1, 100, null,
+                                "Trips needed for a day to count."))
+                        .param(timeZone("timeZone", "Time zone that defines the user's days."))
+                        .build(),
+                SkillDefinition.of(SPEED_EVENTS)
+                        .describedAs("Finds intervals in which the user moved faster than a threshold for at least"
+                                + " a minimum duration.")
+                        .reference("trajr TrajSpeedIntervals; MovingPandas SpeedSplitter")
+                        .dependsOn(OUTLIER_DETECTION, "a jump outlier alone would make a speed event")
+                        .reads(TRACK_POINTS, POINT_FLAGS)
+                        .writes(Dataset.SPEED_EVENTS)
+                        .param(number("speedThresholdKmh", 130, 1, 2000, "km/h",
+                                "Speed above which an interval is an event."))
+                        .param(integer("minDurationSeconds", 30, 1, 86400, "s",
+                                "Shortest interval reported."))
+                        .build());
+    }
+}

@@ -1,0 +1,56 @@
+package dev.tracks.analysis.skill;
+
+/**
+ * The data a skill reads or writes, each kept in one PostgreSQL table. A source dataset is filled from outside the
+ * skill graph (the tracks app, uploads); every other dataset has exactly one writing skill, which owns its table and
+ * its migration. Tables of skills that are not implemented yet are created with their skill.
+ */
+public enum Dataset {
+    TRACK_POINTS("track_points", true),
+    IMPORT_SOURCES("import_sources", true),
+    POINT_FLAGS("point_flags", false),
+    POINT_ADMIN_AREAS("point_admin_areas", false),
+    MOVEMENT_SEGMENTS("movement_segments", false),
+    STAYS("stays", false),
+    TRIPLEGS("triplegs", false),
+    TRIPS("trips", false),
+    ACTIVITY_STREAKS("activity_streaks", false),
+    SPEED_EVENTS("speed_events", false),
+    GRID_CELLS("grid_cells", false),
+    ROAD_OVERLAPS("road_overlaps", false),
+    DENSITY_HOTSPOTS("density_hotspots", false),
+    SPEED_SPACE_PROFILES("speed_space_profiles", false),
+    REVISIT_PATTERNS("revisit_patterns", false),
+    UTILIZATION_METRICS("utilization_metrics", false),
+    COMPLEXITY_METRICS("complexity_metrics", false),
+    DIRECTIONAL_METRICS("directional_metrics", false),
+    FOOTPRINTS("footprints", false),
+    LOCATIONS("locations", false),
+    EXTREME_EVENTS("extreme_events", false),
+    ADMIN_CROSSINGS("admin_crossings", false),
+    ADMIN_SUMMARIES("admin_summaries", false),
+    TIME_SPACE_SLICES("time_space_slices", false),
+    COMPRESSED_TRACKS("compressed_tracks", false),
+    ALTITUDE_PROFILES("altitude_profiles", false),
+    RENDERING_GEOMETRIES("rendering_geometries", false),
+    TIME_AXIS_ENTRIES("time_axis_entries", false),
+    STAY_ANNOTATIONS("stay_annotations", false),
+    SPATIAL_PERSONAS("spatial_personas", false);
+
+    private final String table;
+    private final boolean source;
+
+    Dataset(String table, boolean source) {
+        this.table = table;
+        this.source = source;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    /** True when the data comes from outside the skill graph rather than from one skill. */
+    public boolean isSource() {
+        return source;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.tracks.analysis.skill;
+
+import java.util.List;
+
+import static dev.tracks.analysis.skill.Dataset.IMPORT_SOURCES;
+import static dev.tracks.analysis.skill.Dataset.POINT_ADMIN_AREAS;
+import static dev.tracks.analysis.skill.Dataset.POINT_FLAGS;
+import static dev.tracks.analysis.skill.Dataset.TRACK_POINTS;
+import static dev.tracks.analysis.skill.ParamSpec.choice;
+import static dev.tracks.analysis.skill.ParamSpec.integer;
+import static dev.tracks.analysis.skill.ParamSpec.number;
+import static dev.tracks.analysis.skill.ParamSpec.optionalString;
+import static dev.tracks.analysis.skill.ParamSpec.requiredString;
+import static dev.tracks.analysis.skill.Skill.DATA_IMPORT;
+import static dev.tracks.analysis.skill.Skill.GEOCODING;
+import static dev.tracks.analysis.skill.Skill.OUTLIER_DETECTION;
+import static dev.tracks.analysis.skill.Skill.TRAJECTORY_COMPLETION;
+
+/** Skills that prepare the points every other skill builds on. */
+final class FoundationSkills {
+
+    private FoundationSkills() {
+    }
+
+    static List<SkillDefinition> definitions() {
+        return List.of(
+                SkillDefinition.of(OUTLIER_DETECTION)
+                        .describedAs("Flags impossible fixes (speed jumps, drift, backtracks, duplicate times,"
+                                + " low accuracy) with reason codes; flagged fixes are excluded downstream, never"
+                                + " deleted.")
+                        .reference("Speed rule after scikit-mobility filtering.filter (max speed, 3x median);"
+                                + " accuracy limit after Traccar filter.accuracy and GeoPulse (100 m)")
+                        .reads(TRACK_POINTS)
+                        .writes(POINT_FLAGS)
+                        .param(number("maxSpeedKmh", 1200, 10, 5000, "km/h",
+                                "A fix reached or left faster than this is impossible (1200 km/h admits airliners)."))
+                        .param(number("medianSpeedFactor", 3, 1, 100, null,
+                                "A fix is also a speed outlier when faster than this multiple of the user's median"
+                                        + " speed, whichever limit is higher."))
+                        .param(number("maxAccuracyMeters", 100, 1, 100000, "m",
+                                "Fixes whose reported accuracy radius exceeds this are flagged LOW_ACCURACY."))
+                        .param(number("driftRadiusMeters", 50, 1, 1000, "m",
+                                "While stationary, fixes scattered beyond this radius of the stationary centre are"
+                                        + " flagged DRIFT."))
+                        .param(number("backtrackMaxAngleDegrees", 20, 1, 90, "°",
+                                "An out-and-back spike: the turn at the fix is sharper than this angle."))
+                        .build(),
+                SkillDefinition.of(TRAJECTORY_COMPLETION)
+                        .describedAs("Fills recording gaps with synthetic fixes (linear for ground travel,"
+                                + " great-circle for flights), marked is_synthetic and ignored by stay detection.")
+                        .reference("Reitti SyntheticLocationPointGenerator; GeographicLib geodesic lines")
+                        .dependsOn(OUTLIER_DETECTION, "interpolates only between clean fixes: an outlier at a gap"
+                                + " border would bend the synthetic path")
+                        .reads(TRACK_POINTS, POINT_FLAGS)
+                        .writes(TRACK_POINTS)
+                        .param(integer("maxGapMinutes", 1440, 1, 10080, "min",
+                                "Gaps longer than this are left open."))
+                        .param(number("spacingMeters", 50, 5, 10000, "m",
+                                "Distance between synthetic fixes."))
+                        .build(),
+                SkillDefinition.of(GEOCODING)
+                        .describedAs("Assigns each clean fix its administrative areas (country, region) from a"
+                                + " boundary dataset, looked up once per H3 cell.")
+                        .reference("Point-in-polygon with JTS STRtree and PreparedGeometry over Natural Earth or"
+                                + " geoBoundaries polygons")
+                        .dependsOn(OUTLIER_DETECTION, "a jump outlier would place the user in a country they never"
+                                + " visited")
+                        .reads(TRACK_POINTS, POINT_FLAGS)
+                        .writes(POINT_ADMIN_AREAS)
+                        .param(integer("maxAdminLevel", 1, 0, 2, null,
+                                "Deepest administrative level looked up: 0 country, 1 region, 2 district."))
+                        .param(integer("cellResolution", 9, 5, 12, null,
+                                "H3 resolution of the lookup cache; fixes in one cell share the answer."))
+                        .build(),
+                SkillDefinition.of(DATA_IMPORT)
+                        .describedAs("Streams a GPX, GeoLife PLT, CSV or GeoJSON file into track_points with"
+                                + " validation, de-duplication and a line-numbered rejection report.")
+                        .reference("GPX 1.0/1.1 via jenetics jpx; GeoLife PLT format (Zheng et al. 2010)")
+                        .reads(IMPORT_SOURCES)
+                        .writes(TRACK_POINTS)
+                        .param(requiredString("source", "Path or URL of the file or directory to import."))
+                        .param(choice("format", "AUTO", List.of("AUTO", "GPX", "PLT", "CSV", "GEOJSON"),
+                                "File format; AUTO decides by file extension."))
+                        .param(optionalString("userId",
+                                "User the points belong to; for a GeoLife tree the user folder's name."))
+                        .param(number("maxRejectedShare", 0.05, 0, 1, null,
+                                "A file with a larger share of invalid rows is rejected whole."))
+                        .build());
+    }
+}

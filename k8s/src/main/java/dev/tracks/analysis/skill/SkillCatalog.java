@@ -1,0 +1,101 @@
+package dev.tracks.analysis.skill;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The one list of skills: what each does, needs, reads, writes and takes as parameters, and the default chain. The
+ * CRD's skill enum, the API's skill listing, spec validation and the worker's dispatch all derive from it.
+ *
+ * <p>Dependencies form a DAG of true data dependencies, so independent skills can run in parallel. The old system
+ * ran the default chain strictly in sequence; {@link #DEFAULT_CHAIN} keeps that order, which is one topological
+ * order of the DAG.
+ */
+public final class SkillCatalog {
+
+    /** The old system's default chain in its sequential order. */
+    public static final List<Skill> DEFAULT_CHAIN = List.of(
+            Skill.OUTLIER_DETECTION,
+            Skill.TRANSPORT_MODE,
+            Skill.STAY_DETECTION,
+            Skill.TRIP_CONSTRUCTION,
+            Skill.GRID_SYSTEM,
+            Skill.FOOTPRINT_STATS,
+            Skill.STAY_STATS,
+            Skill.RENDERING_METADATA);
+
+    private static final Map<Skill, SkillDefinition> DEFINITIONS = collect(Stream.of(
+                    FoundationSkills.definitions(),
+                    BehaviorSkills.definitions(),
+                    SpatialSkills.definitions(),
+                    StatisticsSkills.definitions(),
+                    AdvancedSkills.definitions(),
+                    VisualizationSkills.definitions(),
+                    IntegrationSkills.definitions())
+            .flatMap(List::stream)
+            .toList());
+
+    private SkillCatalog() {
+    }
+
+    public static SkillDefinition definition(Skill skill) {
+        return DEFINITIONS.get(skill);
+    }
+
+    /** Every definition, in the order of {@link Skill}. */
+    public static List<SkillDefinition> all() {
+        return List.copyOf(DEFINITIONS.values());
+    }
+
+    /** The given skills and everything they need, transitively. */
+    public static Set<Skill> withDependencies(Collection<Skill> skills) {
+        Set<Skill> closure = EnumSet.noneOf(Skill.class);
+        List<Skill> toVisit = new ArrayList<>(skills);
+        while (!toVisit.isEmpty()) {
+            Skill skill = toVisit.remove(toVisit.size() - 1);
+            if (closure.add(skill)) {
+                toVisit.addAll(definition(skill).dependsOn());
+            }
+        }
+        return closure;
+    }
+
+    /**
+     * The given skills ordered so that each comes after the skills it depends on (among the given ones); ties keep
+     * the catalog order. Fails if the dependencies contain a cycle.
+     */
+    public static List<Skill> inDependencyOrder(Collection<Skill> skills) {
+        Set<Skill> remaining = EnumSet.noneOf(Skill.class);
+        remaining.addAll(skills);
+        List<Skill> ordered = new ArrayList<>(remaining.size());
+        while (!remaining.isEmpty()) {
+            Skill ready = remaining.stream()
+                    .filter(s -> definition(s).dependsOn().stream().noneMatch(remaining::contains))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("dependency cycle among " + remaining));
+            ordered.add(ready);
+            remaining.remove(ready);
+        }
+        return ordered;
+    }
+
+    private static Map<Skill, SkillDefinition> collect(List<SkillDefinition> definitions) {
+        Map<Skill, SkillDefinition> bySkill = new EnumMap<>(Skill.class);
+        for (SkillDefinition definition : definitions) {
+            if (bySkill.put(definition.skill(), definition) != null) {
+                throw new IllegalStateException(definition.skill().id() + " is defined twice");
+            }
+        }
+        EnumSet<Skill> missing = EnumSet.complementOf(EnumSet.copyOf(bySkill.keySet()));
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("skills without a definition: " + missing);
+        }
+        return bySkill;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.tracks.analysis.skill;
+
+import java.util.List;
+
+import static dev.tracks.analysis.skill.Dataset.COMPLEXITY_METRICS;
+import static dev.tracks.analysis.skill.Dataset.DENSITY_HOTSPOTS;
+import static dev.tracks.analysis.skill.Dataset.DIRECTIONAL_METRICS;
+import static dev.tracks.analysis.skill.Dataset.FOOTPRINTS;
+import static dev.tracks.analysis.skill.Dataset.GRID_CELLS;
+import static dev.tracks.analysis.skill.Dataset.LOCATIONS;
+import static dev.tracks.analysis.skill.Dataset.POINT_FLAGS;
+import static dev.tracks.analysis.skill.Dataset.REVISIT_PATTERNS;
+import static dev.tracks.analysis.skill.Dataset.ROAD_OVERLAPS;
+import static dev.tracks.analysis.skill.Dataset.SPEED_SPACE_PROFILES;
+import static dev.tracks.analysis.skill.Dataset.STAYS;
+import static dev.tracks.analysis.skill.Dataset.TRACK_POINTS;
+import static dev.tracks.analysis.skill.Dataset.TRIPLEGS;
+import static dev.tracks.analysis.skill.Dataset.TRIPS;
+import static dev.tracks.analysis.skill.Dataset.UTILIZATION_METRICS;
+import static dev.tracks.analysis.skill.ParamSpec.integer;
+import static dev.tracks.analysis.skill.ParamSpec.number;
+import static dev.tracks.analysis.skill.Skill.DENSITY_STRUCTURE;
+import static dev.tracks.analysis.skill.Skill.DIRECTIONAL_BIAS;
+import static dev.tracks.analysis.skill.Skill.FOOTPRINT_STATS;
+import static dev.tracks.analysis.skill.Skill.GRID_SYSTEM;
+import static dev.tracks.analysis.skill.Skill.OUTLIER_DETECTION;
+import static dev.tracks.analysis.skill.Skill.REVISIT_PATTERN;
+import static dev.tracks.analysis.skill.Skill.ROAD_OVERLAP;
+import static dev.tracks.analysis.skill.Skill.SPATIAL_COMPLEXITY;
+import static dev.tracks.analysis.skill.Skill.SPEED_SPACE_COUPLING;
+import static dev.tracks.analysis.skill.Skill.STAY_STATS;
+import static dev.tracks.analysis.skill.Skill.TRIP_CONSTRUCTION;
+import static dev.tracks.analysis.skill.Skill.UTILIZATION_EFFICIENCY;
+
+/** Skills about where people go and how they move through space. */
+final class SpatialSkills {
+
+    private SpatialSkills() {
+    }
+
+    static List<SkillDefinition> definitions() {
+        return List.of(
+                SkillDefinition.of(GRID_SYSTEM)
+                        .describedAs("Aggregates clean fixes into H3 cells per user: fix count, dwell time, first"
+                                + " and last seen.")
+                        .reference("Uber H3 (com.uber:h3 4.x); average edge per resolution from"
+                                + " getHexagonEdgeLengthAvg")
+                        .dependsOn(OUTLIER_DETECTION, "outliers would light up cells the user never visited")
+                        .reads(TRACK_POINTS, POINT_FLAGS)
+                        .writes(GRID_CELLS)
+                        .param(integer("h3Resolution", 9, 0, 15, null,
+                                "H3 resolution of the cells (9: ~200 m edge)."))
+                        .param(integer("maxDwellGapSeconds", 900, 1, 86400, "s",
+                                "Time between fixes above this is not counted as dwell time."))
+                        .build(),
+                SkillDefinition.of(ROAD_OVERLAP)
+                        .describedAs("Measures the share of each road-mode tripleg's length that lies within a"
+                                + " distance of the road network.")
+                        .reference("Map matching after Newson & Krumm 2009 (GraphHopper: sigma 50 m, beta 2.0)")
+                        .dependsOn(TRIP_CONSTRUCTION, "overlap is measured per tripleg, and only for ground modes")
+                        .reads(TRACK_POINTS, POINT_FLAGS, TRIPLEGS)
+                        .writes(ROAD_OVERLAPS)
+                        .param(number("maxDistanceMeters", 20, 1, 200, "m",
+                                "A fix closer than this to a road counts as on the road."))
+                        .build(),
+                SkillDefinition.of(DENSITY_STRUCTURE)
+                        .describedAs("Describes how concentrated a user's presence is over the grid: hot spots,"
+                                + " Gini coefficient and the cells that hold most of the time.")
+                        .dependsOn(GRID_SYSTEM, "density is computed over the per-cell counts and dwell times")
+                        .reads(GRID_CELLS)
+                        .writes(DENSITY_HOTSPOTS)
+                        .param(number("hotspotPercentile", 95, 50, 99.9, "%",
+                                "Cells whose dwell time exceeds this percentile are hot spots."))
+                        .build(),
+                SkillDefinition.of(SPEED_SPACE_COUPLING)
+                        .describedAs("Relates speed to place: speed distribution per grid cell and the correlation"
+                                + " of speed with distance from home.")
+                        .dependsOn(GRID_SYSTEM, "speeds are aggregated per grid cell")
+                        .dependsOn(FOOTPRINT_STATS, "distance from home needs the home location")
+                        .reads(TRACK_POINTS, POINT_FLAGS, GRID_CELLS, FOOTPRINTS)
+                        .writes(SPEED_SPACE_PROFILES)
+                        .param(integer("minFixesPerCell", 10, 1, 10000, null,
+                                "Cells with fewer moving fixes get no speed profile."))
+                        .build(),
+                SkillDefinition.of(REVISIT_PATTERN)
+                        .describedAs("Return counts, recency and frequency ranks, and inter-visit times per"
+                                + " location.")
+                        .reference("scikit-mobility recency_rank, frequency_rank, visits_per_location")
+                        .dependsOn(STAY_STATS, "revisits are counted per clustered location, not per raw stay")
+                        .reads(STAYS, LOCATIONS)
+                        .writes(REVISIT_PATTERNS)
+                        .param(integer("minVisits", 2, 2, 1000, null,
+                                "Locations visited fewer times are not reported."))
+                        .build(),
+                SkillDefinition.of(UTILIZATION_EFFICIENCY)
+                        .describedAs("Per trip: moving-time share and straightness (beeline distance over path"
+                                + " length).")
+                        .reference("trajr TrajStraightness; gpxpy get_moving_data (stopped below 1 km/h)")
+                        .dependsOn(TRIP_CONSTRUCTION, "the metrics are per trip")
+                        .reads(TRACK_POINTS, POINT_FLAGS, TRIPS)
+                        .writes(UTILIZATION_METRICS)
+                        .param(number("stoppedSpeedKmh", 1, 0.1, 20, "km/h",
+                                "Slower than this counts as stopped."))
+                        .build(),
+                SkillDefinition.of(SPATIAL_COMPLEXITY)
+                        .describedAs("Per tripleg: sinuosity and fractal dimension of the path, on a track"
+                                + " rediscretized to a constant step length.")
+                        .reference("trajr TrajSinuosity2, TrajFractalDimension, TrajRediscretize")
+                        .dependsOn(TRIP_CONSTRUCTION, "the metrics are per tripleg")
+                        .reads(TRACK_POINTS, POINT_FLAGS, TRIPLEGS)
+                        .writes(COMPLEXITY_METRICS)
+                        .param(number("stepLengthMeters", 50, 1, 10000, "m",
+                                "Step length of the rediscretized track."))
+                        .build(),
+                SkillDefinition.of(DIRECTIONAL_BIAS)
+                        .describedAs("Preferred headings: the step-weighted mean resultant length and mean"
+                                + " direction of the user's movement.")
+                        .reference("trajr TrajMeanVectorOfTurningAngles (Batschelet 1981); MovingPandas"
+                                + " add_direction")
+                        .dependsOn(OUTLIER_DETECTION, "a jump outlier adds two long steps in arbitrary directions")
+                        .reads(TRACK_POINTS, POINT_FLAGS)
+                        .writes(DIRECTIONAL_METRICS)
+                        .param(number("minStepMeters", 10, 0, 1000, "m",
+                                "Steps shorter than this (GPS jitter) carry no direction."))
+                        .build());
+    }
+}

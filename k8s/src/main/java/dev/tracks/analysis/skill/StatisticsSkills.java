@@ -1,0 +1,96 @@
+package dev.tracks.analysis.skill;
+
+import java.util.List;
+
+import static dev.tracks.analysis.skill.Dataset.ADMIN_SUMMARIES;
+import static dev.tracks.analysis.skill.Dataset.FOOTPRINTS;
+import static dev.tracks.analysis.skill.Dataset.GRID_CELLS;
+import static dev.tracks.analysis.skill.Dataset.LOCATIONS;
+import static dev.tracks.analysis.skill.Dataset.POINT_ADMIN_AREAS;
+import static dev.tracks.analysis.skill.Dataset.POINT_FLAGS;
+import static dev.tracks.analysis.skill.Dataset.STAYS;
+import static dev.tracks.analysis.skill.Dataset.TRACK_POINTS;
+import static dev.tracks.analysis.skill.Dataset.TRIPLEGS;
+import static dev.tracks.analysis.skill.Dataset.TRIPS;
+import static dev.tracks.analysis.skill.ParamSpec.integer;
+import static dev.tracks.analysis.skill.ParamSpec.number;
+import static dev.tracks.analysis.skill.ParamSpec.timeZone;
+import static dev.tracks.analysis.skill.Skill.ADMIN_CROSSINGS;
+import static dev.tracks.analysis.skill.Skill.ADMIN_VIEW;
+import static dev.tracks.analysis.skill.Skill.EXTREME_EVENTS;
+import static dev.tracks.analysis.skill.Skill.FOOTPRINT_STATS;
+import static dev.tracks.analysis.skill.Skill.GEOCODING;
+import static dev.tracks.analysis.skill.Skill.GRID_SYSTEM;
+import static dev.tracks.analysis.skill.Skill.STAY_DETECTION;
+import static dev.tracks.analysis.skill.Skill.STAY_STATS;
+import static dev.tracks.analysis.skill.Skill.TRIP_CONSTRUCTION;
+
+/** Skills that summarise a user's mobility in numbers. */
+final class StatisticsSkills {
+
+    private StatisticsSkills() {
+    }
+
+    static List<SkillDefinition> definitions() {
+        return List.of(
+                SkillDefinition.of(FOOTPRINT_STATS)
+                        .describedAs("Per user: radius of gyration (count and duration weighted), k-radius of"
+                                + " gyration, distinct locations and cells, jump lengths, random and uncorrelated"
+                                + " entropy, night-time home and maximum distance from home.")
+                        .reference("scikit-mobility measures.individual (k=2, night 22:00-07:00); trackintel"
+                                + " radius_gyration")
+                        .dependsOn(STAY_DETECTION, "mobility measures are taken over stays, never raw fixes")
+                        .dependsOn(GRID_SYSTEM, "distinct visited cells are counted from the grid")
+                        .reads(STAYS, GRID_CELLS)
+                        .writes(FOOTPRINTS)
+                        .param(integer("k", 2, 1, 50, null,
+                                "Number of most visited locations in the k-radius of gyration."))
+                        .param(integer("nightStartHour", 22, 0, 23, "h",
+                                "Local hour at which the night (home detection) begins."))
+                        .param(integer("nightEndHour", 7, 0, 23, "h",
+                                "Local hour at which the night ends."))
+                        .param(timeZone("timeZone", "Time zone of the night hours."))
+                        .build(),
+                SkillDefinition.of(STAY_STATS)
+                        .describedAs("Clusters stays into locations per user (DBSCAN), counts visits and dwell"
+                                + " per location and identifies home and work.")
+                        .reference("trackintel generate_locations(method=\"dbscan\", epsilon=100,"
+                                + " num_samples=1) and location_identifier(method=\"FREQ\")")
+                        .dependsOn(STAY_DETECTION, "locations are clusters of stays")
+                        .reads(STAYS)
+                        .writes(LOCATIONS)
+                        .param(number("epsilonMeters", 100, 1, 5000, "m",
+                                "DBSCAN neighbourhood radius."))
+                        .param(integer("minSamples", 1, 1, 100, null,
+                                "DBSCAN core point size; 1 makes every stay part of a location."))
+                        .build(),
+                SkillDefinition.of(EXTREME_EVENTS)
+                        .describedAs("Records per user: top speed (robust), highest and lowest altitude, longest"
+                                + " and farthest trip, farthest point from home.")
+                        .reference("scikit-mobility max_distance_from_home; gpxpy max speed without the top 5%")
+                        .dependsOn(TRIP_CONSTRUCTION, "longest and farthest trips come from the trips")
+                        .dependsOn(FOOTPRINT_STATS, "the farthest point is measured from the home location")
+                        .reads(TRACK_POINTS, POINT_FLAGS, TRIPS, TRIPLEGS, FOOTPRINTS)
+                        .writes(Dataset.EXTREME_EVENTS)
+                        .param(number("ignoredTopSpeedShare", 0.05, 0, 0.5, null,
+                                "Share of the fastest fixes ignored for the top speed."))
+                        .build(),
+                SkillDefinition.of(ADMIN_CROSSINGS)
+                        .describedAs("Border crossings: each change of administrative area between consecutive"
+                                + " fixes, with the crossing time interpolated.")
+                        .dependsOn(GEOCODING, "a crossing is a change of the fixes' administrative areas")
+                        .reads(TRACK_POINTS, POINT_ADMIN_AREAS)
+                        .writes(Dataset.ADMIN_CROSSINGS)
+                        .param(integer("minDwellSeconds", 60, 0, 86400, "s",
+                                "Visits to an area shorter than this are boundary jitter, not crossings."))
+                        .build(),
+                SkillDefinition.of(ADMIN_VIEW)
+                        .describedAs("Time spent, distance travelled and days present per administrative area.")
+                        .dependsOn(GEOCODING, "the summary is grouped by the fixes' administrative areas")
+                        .reads(TRACK_POINTS, POINT_ADMIN_AREAS)
+                        .writes(ADMIN_SUMMARIES)
+                        .param(integer("adminLevel", 1, 0, 2, null,
+                                "Administrative level summarised: 0 country, 1 region, 2 district."))
+                        .build());
+    }
+}

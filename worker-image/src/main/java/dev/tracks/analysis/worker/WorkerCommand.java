@@ -1,0 +1,15 @@
+package dev.tracks.analysis.worker;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The worker program's entry point. */
+@Command(name = "tracks-worker", mixinStandardHelpOptions = true,
+        description = "Runs Tracks Analysis skills over GPS points in PostgreSQL.",
+        subcommands = {SkillsCommand.class})
+public final class WorkerCommand {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new WorkerCommand()).execute(args));
+    }
+}

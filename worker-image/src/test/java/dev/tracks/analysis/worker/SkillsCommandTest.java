@@ -1,0 +1,39 @@
+package dev.tracks.analysis.worker;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SkillsCommandTest {
+
+    @Test
+    void listsEverySkillAfterTheSkillsItNeeds() {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = new CommandLine(new WorkerCommand()).setOut(new PrintWriter(out));
+
+        int exitCode = commandLine.execute("skills");
+
+        assertThat(exitCode).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).hasSize(1 + 29);
+        assertThat(lines.get(0)).startsWith("SKILL");
+        List<String> order = lines.stream().skip(1).map(line -> line.split("\\s+")[0]).toList();
+        assertThat(order.indexOf("outlier_detection")).isLessThan(order.indexOf("stay_detection"));
+        assertThat(order.indexOf("stay_detection")).isLessThan(order.indexOf("trip_construction"));
+        assertThat(order.indexOf("transport_mode")).isLessThan(order.indexOf("trip_construction"));
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .matches("trip_construction\\s+behavior\\s+stay_detection,transport_mode\\s+triplegs,trips"));
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        StringWriter err = new StringWriter();
+        int exitCode = new CommandLine(new WorkerCommand()).setErr(new PrintWriter(err)).execute("teleport");
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("Unmatched argument at index 0: 'teleport'");
+    }
+}
