@@ -86,7 +86,8 @@ public record ParamSpec(
             case CHOICE -> value instanceof String s && choices.contains(s)
                     ? Optional.empty() : Optional.of("must be one of " + String.join(", ", choices) + got(value));
             case TIME_ZONE -> value instanceof String s && isZoneId(s)
-                    ? Optional.empty() : Optional.of("must be a time-zone id such as Europe/Zurich or UTC" + got(value));
+                    ? Optional.empty()
+                    : Optional.of("must be a time-zone id such as Europe/Zurich or UTC" + got(value));
         };
     }
 

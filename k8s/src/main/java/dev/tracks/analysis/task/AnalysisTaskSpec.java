@@ -43,9 +43,10 @@ public class AnalysisTaskSpec {
     public static final String TASK_NAME_PATTERN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?([.][a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
 
     /** dependsOn is a set (the API server rejects duplicates) of bounded, well-formed task names; params an object. */
-    static final String SCHEMA = "{\"properties\":{\"params\":{\"type\":\"object\"},\"dependsOn\":{\"x-kubernetes-list-type\":\"set\","
-            + "\"items\":{\"maxLength\":253,\"pattern\":\"" + TASK_NAME_PATTERN
-            + "\"}}}}";
+    static final String SCHEMA = "{\"properties\":{"
+            + "\"params\":{\"type\":\"object\"},"
+            + "\"dependsOn\":{\"x-kubernetes-list-type\":\"set\","
+            + "\"items\":{\"maxLength\":253,\"pattern\":\"" + TASK_NAME_PATTERN + "\"}}}}";
 
     @Required
     @SelectableField

@@ -1,6 +1,8 @@
 package dev.tracks.analysis.task;
 
-/** One invalid field of an AnalysisTask: its path (e.g. {@code spec.params.distThresholdMeters}) and what is allowed. */
+/**
+ * One invalid field of an AnalysisTask: its path (e.g. {@code spec.params.distThresholdMeters}) and what is allowed.
+ */
 public record FieldViolation(String field, String message) {
 
     @Override

@@ -63,7 +63,8 @@ class MigrationsTest {
                 "eta_seconds", "total_points", "processed_points", "failed_points", "start_time", "end_time",
                 "result_summary", "error_message", "depends_on_task_ids", "blocks_task_ids", "created_by",
                 "created_at", "updated_at", "namespace", "name", "uid", "resource_version", "deleted_at");
-        assertThat(indexDefinitions(db, "analysis_tasks")).anySatisfy(d -> assertThat(d).contains("(status, created_at DESC)"))
+        assertThat(indexDefinitions(db, "analysis_tasks"))
+                .anySatisfy(d -> assertThat(d).contains("(status, created_at DESC)"))
                 .anySatisfy(d -> assertThat(d).contains("(skill_name, created_at DESC)"))
                 .anySatisfy(d -> assertThat(d).contains("(created_at DESC)"));
 
@@ -100,7 +101,9 @@ class MigrationsTest {
 
     private static List<String> strings(DataSource db, String query) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+        try (Connection c = db.getConnection();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(query)) {
             while (rs.next()) {
                 values.add(rs.getString(1));
             }

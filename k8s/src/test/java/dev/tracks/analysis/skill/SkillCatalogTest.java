@@ -1,14 +1,13 @@
 package dev.tracks.analysis.skill;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +24,7 @@ class SkillCatalogTest {
     @Test
     void catalogHasTheTwentyNineSkillsInTheirCategories() {
         Map<SkillCategory, List<String>> byCategory = Arrays.stream(Skill.values()).collect(
-                Collectors.groupingBy(Skill::category, () -> new java.util.EnumMap<>(SkillCategory.class),
+                Collectors.groupingBy(Skill::category, () -> new EnumMap<>(SkillCategory.class),
                         Collectors.mapping(Skill::id, Collectors.toList())));
         assertThat(byCategory).containsExactly(
                 Map.entry(SkillCategory.FOUNDATION,
@@ -143,7 +142,7 @@ class SkillCatalogTest {
     }
 
     private static void assertIsTopological(List<Skill> order) {
-        Map<Skill, Integer> position = new java.util.EnumMap<>(Skill.class);
+        Map<Skill, Integer> position = new EnumMap<>(Skill.class);
         for (int i = 0; i < order.size(); i++) {
             position.put(order.get(i), i);
         }

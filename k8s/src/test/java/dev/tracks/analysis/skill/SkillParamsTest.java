@@ -36,7 +36,8 @@ class SkillParamsTest {
 
     @Test
     void wrongTypesAndOutOfBoundsValuesSayWhatIsAllowed() {
-        assertThat(stays.validate(Map.of("distThresholdMeters", "far", "includeLast", "yes"))).containsExactlyInAnyOrder(
+        assertThat(stays.validate(Map.of("distThresholdMeters", "far", "includeLast", "yes")))
+                .containsExactlyInAnyOrder(
                 new ParamViolation("distThresholdMeters", "must be a number between 1 and 5000 m, got \"far\""),
                 new ParamViolation("includeLast", "must be true or false, got \"yes\""));
         assertThat(stays.validate(Map.of("distThresholdMeters", 0))).containsExactly(

@@ -43,12 +43,14 @@ final class CrdGeneration {
     private static final class DeclaredColumnOrder implements CRDPostProcessor {
         @Override
         public HasMetadata process(HasMetadata crd, String crdSpecVersion) {
-            List<String> declared = Arrays.stream(AnalysisTask.class.getAnnotationsByType(AdditionalPrinterColumn.class))
+            List<String> declared = Arrays
+                    .stream(AnalysisTask.class.getAnnotationsByType(AdditionalPrinterColumn.class))
                     .map(AdditionalPrinterColumn::name)
                     .toList();
             ((CustomResourceDefinition) crd).getSpec().getVersions().forEach(version -> version
                     .getAdditionalPrinterColumns()
-                    .sort(Comparator.comparingInt((CustomResourceColumnDefinition c) -> declared.indexOf(c.getName()))));
+                    .sort(Comparator.comparingInt(
+                            (CustomResourceColumnDefinition column) -> declared.indexOf(column.getName()))));
             return crd;
         }
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The CRD in git ({@code k8s/crd/}) is what every other module, the Helm chart and users apply. It must equal the
@@ -80,12 +81,12 @@ class CustomResourceDefinitionTest {
         assertThat(version.getAdditionalPrinterColumns())
                 .extracting(CustomResourceColumnDefinition::getName, CustomResourceColumnDefinition::getJsonPath)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("Skill", ".spec.skill"),
-                        org.assertj.core.groups.Tuple.tuple("Mode", ".spec.mode"),
-                        org.assertj.core.groups.Tuple.tuple("Phase", ".status.phase"),
-                        org.assertj.core.groups.Tuple.tuple("Progress", ".status.progress.percent"),
-                        org.assertj.core.groups.Tuple.tuple("ETA", ".status.progress.etaSeconds"),
-                        org.assertj.core.groups.Tuple.tuple("Age", ".metadata.creationTimestamp"));
+                        tuple("Skill", ".spec.skill"),
+                        tuple("Mode", ".spec.mode"),
+                        tuple("Phase", ".status.phase"),
+                        tuple("Progress", ".status.progress.percent"),
+                        tuple("ETA", ".status.progress.etaSeconds"),
+                        tuple("Age", ".metadata.creationTimestamp"));
     }
 
     @Test

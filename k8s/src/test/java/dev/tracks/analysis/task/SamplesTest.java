@@ -63,7 +63,8 @@ class SamplesTest {
         for (AnalysisTask task : chain) {
             List<Skill> dependencySkills = task.getSpec().getDependsOn().stream().map(skillOfTask::get).toList();
             assertThat(dependencySkills).as(task.getMetadata().getName())
-                    .containsExactlyInAnyOrderElementsOf(SkillCatalog.definition(task.getSpec().getSkill()).dependsOn());
+                    .containsExactlyInAnyOrderElementsOf(
+                            SkillCatalog.definition(task.getSpec().getSkill()).dependsOn());
         }
     }
 
@@ -76,7 +77,8 @@ class SamplesTest {
             String expectedField = (String) ((Map<?, ?>) ((Map<?, ?>) raw.get("metadata")).get("annotations"))
                     .get(EXPECTED_FIELD);
             assertThat(rejectedFields(file)).as(file.toString()).anySatisfy(field ->
-                    assertThat(field).as("the field or one of its items").matches(Pattern.quote(expectedField) + "(\\[\\d+])?"));
+                    assertThat(field).as("the field or one of its items")
+                            .matches(Pattern.quote(expectedField) + "(\\[\\d+])?"));
         }
     }
 

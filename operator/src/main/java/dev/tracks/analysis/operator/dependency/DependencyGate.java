@@ -64,6 +64,9 @@ public final class DependencyGate {
                 unfinished.add(dependency);
             }
         }
-        return missing.isEmpty() && unfinished.isEmpty() ? new Verdict.Ready() : new Verdict.Waiting(missing, unfinished);
+        if (missing.isEmpty() && unfinished.isEmpty()) {
+            return new Verdict.Ready();
+        }
+        return new Verdict.Waiting(missing, unfinished);
     }
 }
