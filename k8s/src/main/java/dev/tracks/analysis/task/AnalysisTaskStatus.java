@@ -7,11 +7,13 @@ import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.kubernetes.api.model.Condition;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** What is true of the task now. The operator owns all fields but progress and resultSummary (the worker's). */
+/**
+ * What is true of the task now. The operator owns all fields but progress and resultSummary (the worker's); both
+ * write with server-side apply, each sending only its own fields, so nothing here has a non-null default.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @SchemaCustomizer(value = SchemaMerge.class, input = "{\"properties\":{\"resultSummary\":{\"type\":\"object\"}}}")
 public class AnalysisTaskStatus {
@@ -19,7 +21,7 @@ public class AnalysisTaskStatus {
     private TaskPhase phase;
 
     @JsonPropertyDescription("Kubernetes-style conditions, each stamped with the generation it describes.")
-    private List<Condition> conditions = new ArrayList<>();
+    private List<Condition> conditions;
 
     @JsonPropertyDescription("The metadata.generation of the spec the operator last acted on.")
     private Long observedGeneration;

@@ -1,0 +1,183 @@
+package dev.tracks.analysis.controlplane;
+
+import io.fabric8.kubeapitest.KubeAPIServer;
+import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Kubernetes control plane for tests, started once per test JVM: kube-apiserver and etcd (through
+ * io.fabric8:kube-api-test, offline) and, on request, the workload part: kube-controller-manager (Job, garbage
+ * collector, TTL-after-finished and namespace controllers), kube-scheduler and a {@link NodeAgent} that runs pods as
+ * local processes. Binaries come from {@code k8s/testbin/install}. Tests reach it through {@link RealKubernetes}.
+ */
+public final class ControlPlane {
+
+    private static final String CONTROLLERS =
+            "job-controller,garbage-collector-controller,ttl-after-finished-controller,namespace-controller";
+    private static ControlPlane instance;
+
+    private final TestBinaries binaries;
+    private final Path workDirectory;
+    private final KubeAPIServer apiServer;
+    private final Path kubeconfig;
+    private final KubernetesClient client;
+    private final List<Process> components = new ArrayList<>();
+    private NodeAgent nodeAgent;
+
+    private ControlPlane(TestBinaries binaries, Path workDirectory) throws IOException {
+        this.binaries = binaries;
+        this.workDirectory = workDirectory;
+        long start = System.nanoTime();
+        apiServer = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
+                .withTestDir(binaries.directory().getParent().getParent().toString())
+                .withApiServerVersion(binaries.kubernetesVersion())
+                .withOfflineMode(true)
+                .withUpdateKubeConfig(false)
+                .build());
+        apiServer.start();
+        String kubeconfigYaml = apiServer.getKubeConfigYaml();
+        Files.createDirectories(workDirectory);
+        kubeconfig = Files.writeString(workDirectory.resolve("kubeconfig"), kubeconfigYaml);
+        client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeconfigYaml)).build();
+        log("kube-apiserver " + binaries.kubernetesVersion() + " ready in " + millisSince(start) + " ms");
+    }
+
+    /** The API server (and etcd); started at the first call of the test JVM. */
+    public static synchronized ControlPlane apiServer() {
+        if (instance == null) {
+            try {
+                instance = new ControlPlane(TestBinaries.locate(),
+                        Path.of("target", "control-plane").toAbsolutePath());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the control plane", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "control-plane-stop"));
+        }
+        return instance;
+    }
+
+    /** The API server plus controllers, scheduler and node agent, so that Jobs really run. */
+    public static synchronized ControlPlane withWorkloads() {
+        ControlPlane controlPlane = apiServer();
+        controlPlane.startWorkloads();
+        return controlPlane;
+    }
+
+    public KubernetesClient client() {
+        return client;
+    }
+
+    /** A kubeconfig file with cluster-admin rights, for kubectl, helm and processes the tests start. */
+    public Path kubeconfig() {
+        return kubeconfig;
+    }
+
+    public NodeAgent nodeAgent() {
+        if (nodeAgent == null) {
+            throw new IllegalStateException("the node agent runs only with @RealKubernetes(workloads = true)");
+        }
+        return nodeAgent;
+    }
+
+    public CommandResult kubectl(String... args) {
+        return run(binaries.path("kubectl"), args);
+    }
+
+    public CommandResult helm(String... args) {
+        return run(binaries.path("helm"), args);
+    }
+
+    private synchronized void startWorkloads() {
+        if (nodeAgent != null) {
+            return;
+        }
+        long start = System.nanoTime();
+        components.add(startComponent("kube-controller-manager", "--kubeconfig=" + kubeconfig,
+                "--controllers=" + CONTROLLERS, "--leader-elect=false", "--use-service-account-credentials=false",
+                "--secure-port=0"));
+        components.add(startComponent("kube-scheduler", "--kubeconfig=" + kubeconfig, "--leader-elect=false",
+                "--secure-port=0"));
+        nodeAgent = new NodeAgent(client, workDirectory.resolve("pods"));
+        nodeAgent.start();
+        log("controller-manager, scheduler and node agent started in " + millisSince(start) + " ms");
+    }
+
+    private Process startComponent(String name, String... flags) {
+        List<String> command = new ArrayList<>();
+        command.add(binaries.path(name).toString());
+        command.addAll(List.of(flags));
+        Path logFile = workDirectory.resolve(name + ".log");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile()).start();
+            if (process.waitFor(2, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " exited at once with " + process.exitValue() + "; see "
+                        + logFile);
+            }
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private CommandResult run(Path binary, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(binary.toString());
+        command.addAll(List.of(args));
+        try {
+            Path out = Files.createTempFile(workDirectory, "cmd", ".out");
+            Path err = Files.createTempFile(workDirectory, "cmd", ".err");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
+            Map<String, String> env = builder.environment();
+            env.put("KUBECONFIG", kubeconfig.toString());
+            env.put("HOME", workDirectory.toString());
+            Process process = builder.start();
+            if (!process.waitFor(Duration.ofMinutes(2).toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("timed out: " + command);
+            }
+            CommandResult result = new CommandResult(process.exitValue(), Files.readString(out),
+                    Files.readString(err));
+            Files.delete(out);
+            Files.delete(err);
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void stop() {
+        if (nodeAgent != null) {
+            nodeAgent.close();
+        }
+        components.forEach(Process::destroy);
+        client.close();
+        apiServer.stop();
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    static void log(String message) {
+        System.out.println("[control-plane] " + message);
+    }
+}
