@@ -1,6 +1,6 @@
-package dev.tracks.analysis.operator.dependency;
+package dev.tracks.analysis.lifecycle;
 
-import dev.tracks.analysis.operator.dependency.DependencyGate.Verdict;
+import dev.tracks.analysis.lifecycle.DependencyGate.Verdict;
 import dev.tracks.analysis.task.TaskPhase;
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.tracks.analysis.operator.dependency;
+package dev.tracks.analysis.lifecycle;
 
 import dev.tracks.analysis.task.TaskPhase;
 import java.util.ArrayList;

@@ -1,0 +1,52 @@
+package dev.tracks.analysis.lifecycle;
+
+import dev.tracks.analysis.task.TaskPhase;
+
+/** What to do with a task next, and the phase it is then in. Produced by {@link TaskLifecycle}. */
+public sealed interface Decision {
+
+    TaskPhase phase();
+
+    /** Dependencies have not all succeeded; {@code reason} is WaitingForDependencies or DependencyMissing. */
+    record Wait(String reason, String message) implements Decision {
+        public TaskPhase phase() {
+            return TaskPhase.WAITING;
+        }
+    }
+
+    /** Everything is in place; whether it starts now is up to {@link TaskLifecycle#admit}. */
+    record ReadyToRun() implements Decision {
+        public TaskPhase phase() {
+            return TaskPhase.QUEUED;
+        }
+    }
+
+    /** Ready, but no slot is free: {@code position} 1 starts next. */
+    record Queue(int position) implements Decision {
+        public TaskPhase phase() {
+            return TaskPhase.QUEUED;
+        }
+    }
+
+    /** Create the run (the Job). */
+    record Start() implements Decision {
+        public TaskPhase phase() {
+            return TaskPhase.RUNNING;
+        }
+    }
+
+    /** The run is going on; report it. */
+    record Track(RunState.Active run) implements Decision {
+        public TaskPhase phase() {
+            return TaskPhase.RUNNING;
+        }
+    }
+
+    /** The task ends in {@code phase}; {@code stopRun} asks to delete a run that is still going. */
+    record Finish(TaskPhase phase, String reason, String message, boolean stopRun) implements Decision {
+    }
+
+    /** The task has finished before: nothing changes any more. */
+    record Keep(TaskPhase phase) implements Decision {
+    }
+}

@@ -1,0 +1,158 @@
+package dev.tracks.analysis.lifecycle;
+
+import dev.tracks.analysis.task.AnalysisTaskStatus;
+import dev.tracks.analysis.task.TaskPhase;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The operator-owned part of a task's status after a {@link Decision}: phase, message, conditions, attempts, times,
+ * run name and observedGeneration. The worker's fields (progress, resultSummary) are never part of it, so applying it
+ * with the operator's field manager leaves them alone.
+ *
+ * <p>Conditions, each stamped with the generation they describe, change lastTransitionTime only when their status
+ * flips: {@code DependenciesReady}, {@code Admitted}, {@code Complete}, and {@code SpecApplied} when the spec changed
+ * after the run started (a Job's pod template cannot change; the change is reported, not applied).
+ */
+public final class StatusReport {
+
+    public static final String DEPENDENCIES_READY = "DependenciesReady";
+    public static final String ADMITTED = "Admitted";
+    public static final String COMPLETE = "Complete";
+    public static final String SPEC_APPLIED = "SpecApplied";
+
+    private StatusReport() {
+    }
+
+    /**
+     * @param previous the status as observed (may be null)
+     * @param generation the task's metadata.generation now
+     * @param startedGeneration the generation the run was started with, if it was
+     * @param runName the name of the run (the Job) once it exists
+     */
+    public static AnalysisTaskStatus next(AnalysisTaskStatus previous, Decision decision, RunState run,
+            long generation, Long startedGeneration, String runName, Instant now) {
+        AnalysisTaskStatus old = previous == null ? new AnalysisTaskStatus() : previous;
+        AnalysisTaskStatus next = new AnalysisTaskStatus();
+        next.setPhase(decision.phase());
+        next.setObservedGeneration(generation);
+        next.setMessage(message(decision, old));
+        next.setJobName(runName);
+        attempts(run).ifPresent(next::setAttempts);
+        startedAt(run).map(Instant::toString).ifPresentOrElse(next::setStartTime, () -> next.setStartTime(
+                old.getStartTime()));
+        if (decision.phase().isFinished()) {
+            next.setCompletionTime(old.getCompletionTime() != null ? old.getCompletionTime()
+                    : finishedAt(run).orElse(now).toString());
+        }
+        List<Condition> conditions = new ArrayList<>();
+        conditions(decision).forEach(c -> conditions.add(stamp(c, old, generation, now)));
+        if (startedGeneration != null && startedGeneration < generation) {
+            conditions.add(stamp(new ConditionBuilder().withType(SPEC_APPLIED).withStatus("False")
+                    .withReason("ImmutableAfterStart")
+                    .withMessage("generation " + generation + " is not applied: the run started with generation "
+                            + startedGeneration + "; create a new AnalysisTask to run the changed spec")
+                    .build(), old, generation, now));
+        }
+        next.setConditions(conditions);
+        return next;
+    }
+
+    private static List<Condition> conditions(Decision decision) {
+        if (decision instanceof Decision.Wait wait) {
+            return List.of(condition(DEPENDENCIES_READY, false, wait.reason(), wait.message()),
+                    condition(COMPLETE, false, "InProgress", "waiting for dependencies"));
+        }
+        if (decision instanceof Decision.ReadyToRun) {
+            return List.of(dependenciesSucceeded(), condition(COMPLETE, false, "InProgress", "ready to run"));
+        }
+        if (decision instanceof Decision.Queue queue) {
+            return List.of(dependenciesSucceeded(),
+                    condition(ADMITTED, false, "Queued", "position " + queue.position() + " in the queue"),
+                    condition(COMPLETE, false, "InProgress", "queued"));
+        }
+        if (decision instanceof Decision.Start || decision instanceof Decision.Track) {
+            return running();
+        }
+        if (decision instanceof Decision.Finish finish) {
+            return List.of(condition(COMPLETE, true, finish.reason(), finish.message()));
+        }
+        return List.of();
+    }
+
+    private static Condition dependenciesSucceeded() {
+        return condition(DEPENDENCIES_READY, true, "DependenciesSucceeded", "all dependencies succeeded");
+    }
+
+    private static List<Condition> running() {
+        return List.of(dependenciesSucceeded(),
+                condition(ADMITTED, true, "SlotGranted", "admitted to run"),
+                condition(COMPLETE, false, "InProgress", "running"));
+    }
+
+    private static Condition condition(String type, boolean status, String reason, String message) {
+        return new ConditionBuilder().withType(type).withStatus(status ? "True" : "False").withReason(reason)
+                .withMessage(message).build();
+    }
+
+    /** Keeps the previous lastTransitionTime unless the condition's status flipped. */
+    private static Condition stamp(Condition condition, AnalysisTaskStatus old, long generation, Instant now) {
+        Optional<Condition> before = Optional.ofNullable(old.getConditions()).orElse(List.of()).stream()
+                .filter(c -> c.getType().equals(condition.getType())).findFirst();
+        String transition = before.filter(b -> Objects.equals(b.getStatus(), condition.getStatus()))
+                .map(Condition::getLastTransitionTime).orElse(now.toString());
+        return new ConditionBuilder(condition).withObservedGeneration(generation)
+                .withLastTransitionTime(transition).build();
+    }
+
+    private static String message(Decision decision, AnalysisTaskStatus old) {
+        if (decision instanceof Decision.Wait wait) {
+            return wait.message();
+        }
+        if (decision instanceof Decision.Queue queue) {
+            return "waiting for a free slot: position " + queue.position() + " in the queue";
+        }
+        if (decision instanceof Decision.Track track) {
+            return "running, attempt " + track.run().attempts();
+        }
+        if (decision instanceof Decision.Finish finish) {
+            return finish.message();
+        }
+        if (decision instanceof Decision.Keep) {
+            return old.getMessage();
+        }
+        return decision instanceof Decision.Start ? "starting" : "ready to run";
+    }
+
+    private static Optional<Integer> attempts(RunState run) {
+        if (run instanceof RunState.Active active) {
+            return Optional.of(active.attempts());
+        }
+        if (run instanceof RunState.Succeeded succeeded) {
+            return Optional.of(succeeded.attempts());
+        }
+        return run instanceof RunState.Failed failed ? Optional.of(failed.attempts()) : Optional.empty();
+    }
+
+    private static Optional<Instant> startedAt(RunState run) {
+        if (run instanceof RunState.Active active) {
+            return Optional.ofNullable(active.startedAt());
+        }
+        if (run instanceof RunState.Succeeded succeeded) {
+            return Optional.ofNullable(succeeded.startedAt());
+        }
+        return run instanceof RunState.Failed failed ? Optional.ofNullable(failed.startedAt()) : Optional.empty();
+    }
+
+    private static Optional<Instant> finishedAt(RunState run) {
+        if (run instanceof RunState.Succeeded succeeded) {
+            return Optional.ofNullable(succeeded.finishedAt());
+        }
+        return run instanceof RunState.Failed failed ? Optional.ofNullable(failed.finishedAt()) : Optional.empty();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.tracks.analysis.task;
+
+/**
+ * What the operator and the worker agree on: the environment that tells a worker its task, and the worker's exit
+ * codes. The operator's pod failure policy fails a Job at once on {@link #EXIT_NOT_RETRYABLE}.
+ */
+public final class WorkerContract {
+
+    /** The task's namespace and name: the worker reports progress into that resource's status. */
+    public static final String ENV_TASK_NAMESPACE = "TRACKS_TASK_NAMESPACE";
+    public static final String ENV_TASK_NAME = "TRACKS_TASK_NAME";
+    /** metadata.uid of the task, recorded with the watermarks the run advances. */
+    public static final String ENV_TASK_UID = "TRACKS_TASK_UID";
+    public static final String ENV_SKILL = "TRACKS_SKILL";
+    public static final String ENV_MODE = "TRACKS_MODE";
+    /** The skill's parameters as a JSON object. */
+    public static final String ENV_PARAMS = "TRACKS_PARAMS";
+    public static final String ENV_BATCH_SIZE = "TRACKS_BATCH_SIZE";
+    /** The scope as a JSON object ({@code userIds}, {@code from}, {@code to}); absent for all points. */
+    public static final String ENV_SCOPE = "TRACKS_SCOPE";
+    /** Number of shards; each pod of an Indexed Job takes the users of shard JOB_COMPLETION_INDEX. */
+    public static final String ENV_SHARD_COUNT = "TRACKS_SHARD_COUNT";
+    public static final String ENV_SHARD_INDEX = "JOB_COMPLETION_INDEX";
+    public static final String ENV_DB_URL = "TRACKS_DB_URL";
+    public static final String ENV_DB_USER = "TRACKS_DB_USER";
+    public static final String ENV_DB_PASSWORD = "TRACKS_DB_PASSWORD";
+
+    public static final int EXIT_SUCCESS = 0;
+    /** Invalid parameters and every other error that a retry cannot fix (EX_USAGE of sysexits.h). */
+    public static final int EXIT_NOT_RETRYABLE = 64;
+    /** A transient failure (database or API unreachable...): the Job retries (EX_TEMPFAIL of sysexits.h). */
+    public static final int EXIT_TRANSIENT = 75;
+
+    private WorkerContract() {
+    }
+}

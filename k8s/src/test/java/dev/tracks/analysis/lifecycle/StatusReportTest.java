@@ -1,0 +1,87 @@
+package dev.tracks.analysis.lifecycle;
+
+import dev.tracks.analysis.task.AnalysisTaskStatus;
+import dev.tracks.analysis.task.TaskPhase;
+import dev.tracks.analysis.task.TaskProgress;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class StatusReportTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
+    private static final Instant T1 = Instant.parse("2026-11-28T10:01:00Z");
+    private static final Instant T2 = Instant.parse("2026-11-28T10:02:00Z");
+
+    @Test
+    void queuedTaskReportsItsPosition() {
+        AnalysisTaskStatus status = StatusReport.next(null, new Decision.Queue(2), new RunState.NotStarted(), 1, null,
+                null, T0);
+        assertThat(status.getPhase()).isEqualTo(TaskPhase.QUEUED);
+        assertThat(status.getMessage()).isEqualTo("waiting for a free slot: position 2 in the queue");
+        assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)
+                .containsExactly(tuple("DependenciesReady", "True", "DependenciesSucceeded"),
+                        tuple("Admitted", "False", "Queued"), tuple("Complete", "False", "InProgress"));
+        assertThat(status.getConditions()).allSatisfy(c -> {
+            assertThat(c.getObservedGeneration()).isEqualTo(1);
+            assertThat(c.getLastTransitionTime()).isEqualTo(T0.toString());
+        });
+    }
+
+    @Test
+    void lastTransitionTimeChangesOnlyWhenAConditionFlips() {
+        AnalysisTaskStatus queued = StatusReport.next(null, new Decision.Queue(1), new RunState.NotStarted(), 1, null,
+                null, T0);
+        RunState.Active active = new RunState.Active(1, T1);
+        AnalysisTaskStatus running = StatusReport.next(queued, new Decision.Track(active), active, 1, 1L, "job-1",
+                T1);
+        AnalysisTaskStatus stillRunning = StatusReport.next(running, new Decision.Track(active), active, 1, 1L,
+                "job-1", T2);
+
+        assertThat(running.getConditions()).extracting(Condition::getType, Condition::getLastTransitionTime)
+                .containsExactly(tuple("DependenciesReady", T0.toString()), tuple("Admitted", T1.toString()),
+                        tuple("Complete", T0.toString()));
+        assertThat(stillRunning.getConditions()).isEqualTo(running.getConditions());
+        assertThat(stillRunning.getAttempts()).isEqualTo(1);
+        assertThat(stillRunning.getStartTime()).isEqualTo(T1.toString());
+        assertThat(stillRunning.getJobName()).isEqualTo("job-1");
+    }
+
+    @Test
+    void finishedTaskHasCompletionTimeAndReason() {
+        RunState.Failed failed = new RunState.Failed(3, T0, T1, "BackoffLimitExceeded", "exit code 75");
+        AnalysisTaskStatus status = StatusReport.next(null, new Decision.Finish(TaskPhase.FAILED,
+                "BackoffLimitExceeded", "exit code 75", false), failed, 1, 1L, "job-1", T2);
+        assertThat(status.getPhase()).isEqualTo(TaskPhase.FAILED);
+        assertThat(status.getCompletionTime()).isEqualTo(T1.toString());
+        assertThat(status.getAttempts()).isEqualTo(3);
+        assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)
+                .containsExactly(tuple("Complete", "True", "BackoffLimitExceeded"));
+    }
+
+    @Test
+    void aSpecChangeAfterTheStartIsReportedNotApplied() {
+        RunState.Active active = new RunState.Active(1, T0);
+        AnalysisTaskStatus status = StatusReport.next(null, new Decision.Track(active), active, 3, 2L, "job-1", T1);
+        assertThat(status.getObservedGeneration()).isEqualTo(3);
+        assertThat(status.getConditions()).filteredOn(c -> c.getType().equals("SpecApplied")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getStatus()).isEqualTo("False");
+                    assertThat(c.getReason()).isEqualTo("ImmutableAfterStart");
+                    assertThat(c.getMessage()).contains("generation 3 is not applied", "generation 2");
+                });
+    }
+
+    @Test
+    void theWorkersFieldsAreNeverPartOfTheOperatorsStatus() {
+        AnalysisTaskStatus withProgress = new AnalysisTaskStatus();
+        withProgress.setProgress(new TaskProgress());
+        AnalysisTaskStatus next = StatusReport.next(withProgress, new Decision.Start(), new RunState.NotStarted(),
+                1, null, "job-1", T0);
+        assertThat(next.getProgress()).isNull();
+        assertThat(next.getResultSummary()).isNull();
+    }
+}

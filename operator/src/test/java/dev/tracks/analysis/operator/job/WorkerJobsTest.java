@@ -1,0 +1,169 @@
+package dev.tracks.analysis.operator.job;
+
+import dev.tracks.analysis.skill.Skill;
+import dev.tracks.analysis.task.AnalysisTask;
+import dev.tracks.analysis.task.AnalysisTaskSpec;
+import dev.tracks.analysis.task.TaskScope;
+import dev.tracks.analysis.task.WorkerContract;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WorkerJobsTest {
+
+    private static final JobSettings SETTINGS = new JobSettings("registry.example/tracks-worker:1.0", "IfNotPresent",
+            List.of(), "tracks-worker", 3600, "tracks-db", "url", "user", "password",
+            new ResourceRequirementsBuilder().addToRequests("cpu", new Quantity("250m")).build(),
+            Map.of(Skill.STAY_DETECTION, new ResourceRequirementsBuilder()
+                    .addToRequests("memory", new Quantity("1Gi")).build()),
+            Map.of(0, "tracks-normal", 100, "tracks-high"));
+
+    @Test
+    void nameIsDeterministicPerTaskAndFitsTheLabelLimit() {
+        AnalysisTask task = task("stays", Skill.STAY_DETECTION);
+        assertThat(WorkerJobs.jobName(task)).isEqualTo(WorkerJobs.jobName(task(("stays"), Skill.STAY_DETECTION)))
+                .matches("stays-[0-9a-f]{8}");
+        AnalysisTask longName = task("a".repeat(60) + "-b", Skill.GRID_SYSTEM);
+        assertThat(WorkerJobs.jobName(longName)).hasSize(63).doesNotContain("--");
+    }
+
+    @Test
+    void jobIsOwnedByItsTaskAndRecordsTheGeneration() {
+        Job job = WorkerJobs.build(task("stays", Skill.STAY_DETECTION), SETTINGS);
+        assertThat(job.getMetadata().getOwnerReferences()).singleElement().satisfies(owner -> {
+            assertThat(owner.getKind()).isEqualTo("AnalysisTask");
+            assertThat(owner.getUid()).isEqualTo("uid-stays");
+            assertThat(owner.getController()).isTrue();
+        });
+        assertThat(job.getMetadata().getAnnotations()).containsEntry(WorkerJobs.GENERATION_ANNOTATION, "4");
+        assertThat(job.getMetadata().getLabels()).containsEntry(WorkerJobs.TASK_LABEL, "stays")
+                .containsEntry(WorkerJobs.SKILL_LABEL, "stay_detection");
+        assertThat(JobRuns.startedGeneration(job)).isEqualTo(4L);
+    }
+
+    @Test
+    void retriesDeadlineTtlAndFailurePolicyComeFromTheTask() {
+        AnalysisTask task = task("stays", Skill.STAY_DETECTION);
+        task.getSpec().setMaxRetries(5);
+        task.getSpec().setDeadlineSeconds(600);
+        Job job = WorkerJobs.build(task, SETTINGS);
+        assertThat(job.getSpec().getBackoffLimit()).isEqualTo(5);
+        assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(600L);
+        assertThat(job.getSpec().getTtlSecondsAfterFinished()).isEqualTo(3600);
+        assertThat(job.getSpec().getPodFailurePolicy().getRules()).satisfiesExactly(
+                failJob -> {
+                    assertThat(failJob.getAction()).isEqualTo("FailJob");
+                    assertThat(failJob.getOnExitCodes().getValues()).containsExactly(WorkerContract.EXIT_NOT_RETRYABLE);
+                },
+                ignore -> {
+                    assertThat(ignore.getAction()).isEqualTo("Ignore");
+                    assertThat(ignore.getOnPodConditions()).singleElement()
+                            .satisfies(c -> assertThat(c.getType()).isEqualTo("DisruptionTarget"));
+                });
+        assertThat(job.getSpec().getTemplate().getSpec().getRestartPolicy()).isEqualTo("Never");
+    }
+
+    @Test
+    void severalShardsMakeAnIndexedJob() {
+        AnalysisTask task = task("grid", Skill.GRID_SYSTEM);
+        task.getSpec().setParallelism(4);
+        Job job = WorkerJobs.build(task, SETTINGS);
+        assertThat(job.getSpec().getCompletionMode()).isEqualTo("Indexed");
+        assertThat(job.getSpec().getCompletions()).isEqualTo(4);
+        assertThat(job.getSpec().getParallelism()).isEqualTo(4);
+        assertThat(env(job)).containsEntry(WorkerContract.ENV_SHARD_COUNT, "4");
+        assertThat(WorkerJobs.build(task("one", Skill.GRID_SYSTEM), SETTINGS).getSpec().getCompletionMode())
+                .isEqualTo("NonIndexed");
+    }
+
+    @Test
+    void podIsRestrictedAndRunsAsTheWorkerServiceAccount() {
+        PodSpec pod = WorkerJobs.build(task("stays", Skill.STAY_DETECTION), SETTINGS).getSpec().getTemplate()
+                .getSpec();
+        assertThat(pod.getServiceAccountName()).isEqualTo("tracks-worker");
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        Container worker = pod.getContainers().get(0);
+        assertThat(worker.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(worker.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+        assertThat(worker.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+        assertThat(worker.getVolumeMounts()).extracting(m -> m.getMountPath()).containsExactly("/tmp");
+        assertThat(worker.getImage()).isEqualTo("registry.example/tracks-worker:1.0");
+        assertThat(worker.getArgs()).containsExactly("run");
+    }
+
+    @Test
+    void workerLearnsItsTaskFromTheEnvironmentAndItsDatabaseOnlyFromASecret() {
+        AnalysisTask task = task("stays", Skill.STAY_DETECTION);
+        task.getSpec().setParams(Map.of("distThresholdMeters", 50));
+        TaskScope scope = new TaskScope();
+        scope.setUserIds(List.of("020"));
+        task.getSpec().setScope(scope);
+        Job job = WorkerJobs.build(task, SETTINGS);
+        assertThat(env(job)).containsEntry(WorkerContract.ENV_TASK_NAMESPACE, "tracks")
+                .containsEntry(WorkerContract.ENV_TASK_NAME, "stays")
+                .containsEntry(WorkerContract.ENV_SKILL, "stay_detection")
+                .containsEntry(WorkerContract.ENV_MODE, "INCREMENTAL")
+                .containsEntry(WorkerContract.ENV_PARAMS, "{\"distThresholdMeters\":50}")
+                .containsEntry(WorkerContract.ENV_BATCH_SIZE, "1000")
+                .containsEntry(WorkerContract.ENV_SCOPE, "{\"userIds\":[\"020\"]}");
+        List<EnvVar> database = job.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .filter(e -> e.getName().startsWith("TRACKS_DB_")).toList();
+        assertThat(database).hasSize(3).allSatisfy(e -> {
+            assertThat(e.getValue()).isNull();
+            assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("tracks-db");
+        });
+    }
+
+    @Test
+    void resourcesComeFromTheTaskElseTheSkillElseTheDefault() {
+        assertThat(container(WorkerJobs.build(task("stays", Skill.STAY_DETECTION), SETTINGS)).getResources()
+                .getRequests()).containsOnlyKeys("memory");
+        assertThat(container(WorkerJobs.build(task("grid", Skill.GRID_SYSTEM), SETTINGS)).getResources()
+                .getRequests()).containsOnlyKeys("cpu");
+        AnalysisTask own = task("own", Skill.GRID_SYSTEM);
+        own.getSpec().setResources(new ResourceRequirementsBuilder().addToLimits("memory", new Quantity("2Gi"))
+                .build());
+        assertThat(container(WorkerJobs.build(own, SETTINGS)).getResources().getLimits()).containsOnlyKeys("memory");
+    }
+
+    @Test
+    void priorityPicksThePriorityClass() {
+        AnalysisTask urgent = task("urgent", Skill.GRID_SYSTEM);
+        urgent.getSpec().setPriority(500);
+        assertThat(WorkerJobs.build(urgent, SETTINGS).getSpec().getTemplate().getSpec().getPriorityClassName())
+                .isEqualTo("tracks-high");
+        AnalysisTask low = task("low", Skill.GRID_SYSTEM);
+        low.getSpec().setPriority(-5);
+        assertThat(WorkerJobs.build(low, SETTINGS).getSpec().getTemplate().getSpec().getPriorityClassName())
+                .isNull();
+    }
+
+    private static Map<String, String> env(Job job) {
+        return container(job).getEnv().stream().filter(e -> e.getValue() != null)
+                .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+    }
+
+    private static Container container(Job job) {
+        return job.getSpec().getTemplate().getSpec().getContainers().get(0);
+    }
+
+    private static AnalysisTask task(String name, Skill skill) {
+        AnalysisTask task = new AnalysisTask();
+        task.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("tracks").withUid("uid-" + name)
+                .withGeneration(4L).build());
+        task.setSpec(new AnalysisTaskSpec());
+        task.getSpec().setSkill(skill);
+        return task;
+    }
+}
