@@ -1,0 +1,235 @@
+package dev.tracks.analysis.operator.task;
+
+import dev.tracks.analysis.lifecycle.Admission;
+import dev.tracks.analysis.lifecycle.Decision;
+import dev.tracks.analysis.lifecycle.RunState;
+import dev.tracks.analysis.lifecycle.StatusReport;
+import dev.tracks.analysis.lifecycle.TaskLifecycle;
+import dev.tracks.analysis.operator.job.JobRuns;
+import dev.tracks.analysis.operator.job.WorkerJobs;
+import dev.tracks.analysis.task.AnalysisTask;
+import dev.tracks.analysis.task.AnalysisTaskStatus;
+import dev.tracks.analysis.task.TaskPhase;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Reconciles an AnalysisTask into a worker Job: observe (the task, its dependencies, its Job), decide
+ * ({@link TaskLifecycle}, {@link Admission}), act (create or delete the Job), then report ({@link StatusReport},
+ * applied with the operator's own field manager so the worker's progress stays).
+ */
+@ControllerConfiguration(name = AnalysisTaskReconciler.NAME)
+@RBACRule(apiGroups = "batch", resources = "jobs", verbs = {"get", "list", "watch", "create", "delete"})
+@RBACRule(apiGroups = "", resources = "pods", verbs = {"get", "list", "watch"})
+@RBACRule(apiGroups = "", resources = "events", verbs = {"create"})
+public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
+
+    public static final String NAME = "analysistask";
+    /** Safety net for waiting and queued tasks; dependency and slot changes also trigger them at once. */
+    private static final Duration RECHECK = Duration.ofSeconds(30);
+    private static final Logger LOG = Logger.getLogger(AnalysisTaskReconciler.class);
+    private static final KubernetesSerialization JSON = new KubernetesSerialization();
+
+    private final OperatorSettings settings;
+    private final KubernetesClient client;
+    private final AdmissionLedger ledger = new AdmissionLedger();
+    private final Clock clock = Clock.systemUTC();
+
+    public AnalysisTaskReconciler(OperatorSettings settings, KubernetesClient client) {
+        this.settings = settings;
+        this.client = client;
+    }
+
+    @Override
+    public List<EventSource<?, AnalysisTask>> prepareEventSources(EventSourceContext<AnalysisTask> context) {
+        InformerEventSource<Job, AnalysisTask> jobs = new InformerEventSource<>(InformerEventSourceConfiguration
+                .from(Job.class, AnalysisTask.class)
+                .withName("jobs")
+                .withLabelSelector(WorkerJobs.MANAGED_BY_LABEL + "=" + WorkerJobs.MANAGED_BY)
+                .build(), context);
+        // A task's phase change concerns the tasks that depend on it and, once it finishes, the queued tasks.
+        InformerEventSource<AnalysisTask, AnalysisTask> peers = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(AnalysisTask.class, AnalysisTask.class)
+                        .withName("peers")
+                        .withOnUpdateFilter((newTask, oldTask) -> phase(newTask) != phase(oldTask))
+                        .withSecondaryToPrimaryMapper(changed -> context.getPrimaryCache().list()
+                                .filter(task -> dependsOn(task, changed)
+                                        || (phase(changed) != null && phase(changed).isFinished()
+                                        && phase(task) == TaskPhase.QUEUED))
+                                .map(ResourceID::fromResource)
+                                .collect(Collectors.toSet()))
+                        .build(), context);
+        return List.of(jobs, peers);
+    }
+
+    @Override
+    public UpdateControl<AnalysisTask> reconcile(AnalysisTask task, Context<AnalysisTask> context) {
+        Job job = context.getSecondaryResource(Job.class).orElseGet(() -> findJob(task));
+        RunState run = JobRuns.stateOf(job, job == null ? null : lastFailure(job));
+        TaskLifecycle.Observation observation = new TaskLifecycle.Observation(task.getMetadata().getName(),
+                task.getSpec(), phase(task), dependencyPhases(task, context), dependencyGraph(task, context), run);
+        Decision decision = TaskLifecycle.decide(observation);
+        if (decision instanceof Decision.ReadyToRun) {
+            decision = admitAndStart(task, decision, context);
+            if (decision instanceof Decision.Start) {
+                job = findJob(task);
+                run = JobRuns.stateOf(job, null);
+            }
+        }
+        if (decision instanceof Decision.Finish finish && finish.stopRun() && job != null) {
+            client.batch().v1().jobs().resource(job).withPropagationPolicy(DeletionPropagation.FOREGROUND).delete();
+        }
+        AnalysisTaskStatus next = StatusReport.next(task.getStatus(), decision, run,
+                task.getMetadata().getGeneration(), JobRuns.startedGeneration(job),
+                job == null ? null : job.getMetadata().getName(), clock.instant());
+        UpdateControl<AnalysisTask> control = report(task, next);
+        boolean pending = decision.phase() == TaskPhase.WAITING || decision.phase() == TaskPhase.QUEUED;
+        return pending ? control.rescheduleAfter(RECHECK) : control;
+    }
+
+    private Decision admitAndStart(AnalysisTask task, Decision ready, Context<AnalysisTask> context) {
+        synchronized (ledger) {
+            List<AnalysisTask> all = context.getPrimaryCache().list().toList();
+            List<Admission.Candidate> candidates = all.stream()
+                    .filter(t -> phase(t) == TaskPhase.QUEUED || sameTask(t, task))
+                    .filter(t -> !Boolean.TRUE.equals(t.getSpec().getCancel()))
+                    .map(t -> new Admission.Candidate(key(t), t.getSpec().getSkill(),
+                            t.getSpec().getPriority() == null ? 0 : t.getSpec().getPriority(),
+                            Instant.parse(t.getMetadata().getCreationTimestamp())))
+                    .toList();
+            Map<String, TaskPhase> phases = all.stream().collect(Collectors.toMap(AnalysisTaskReconciler::key,
+                    t -> Optional.ofNullable(phase(t)).orElse(TaskPhase.PENDING)));
+            Admission.Verdict verdict = Admission.decide(candidates, ledger.running(all, phases), settings.limits())
+                    .get(key(task));
+            Decision decision = TaskLifecycle.admit(ready, verdict);
+            if (decision instanceof Decision.Start) {
+                createJob(task);
+                ledger.started(key(task), task.getSpec().getSkill());
+            }
+            return decision;
+        }
+    }
+
+    private void createJob(AnalysisTask task) {
+        Job job = WorkerJobs.build(task, settings.jobSettings());
+        try {
+            client.batch().v1().jobs().inNamespace(task.getMetadata().getNamespace()).resource(job).create();
+            LOG.infof("task %s/%s: created Job %s", task.getMetadata().getNamespace(), task.getMetadata().getName(),
+                    job.getMetadata().getName());
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 409) {
+                throw e;
+            }
+            // Already there: an earlier reconcile made it and the cache has not seen it yet.
+        }
+    }
+
+    private UpdateControl<AnalysisTask> report(AnalysisTask task, AnalysisTaskStatus next) {
+        AnalysisTaskStatus previous = task.getStatus();
+        if (previous != null && operatorFields(previous).equals(operatorFields(next))) {
+            return UpdateControl.noUpdate();
+        }
+        TaskPhase before = previous == null ? null : previous.getPhase();
+        if (before != next.getPhase()) {
+            TaskEvents.transition(client, task, before, next);
+            LOG.infof("task %s/%s: %s -> %s (%s)", task.getMetadata().getNamespace(), task.getMetadata().getName(),
+                    before, next.getPhase(), next.getMessage());
+        }
+        AnalysisTask patch = JSON.clone(task);
+        patch.getMetadata().setManagedFields(null);
+        patch.getMetadata().setResourceVersion(null);
+        patch.setStatus(next);
+        return UpdateControl.patchStatus(patch);
+    }
+
+    private Job findJob(AnalysisTask task) {
+        return client.batch().v1().jobs().inNamespace(task.getMetadata().getNamespace())
+                .withName(WorkerJobs.jobName(task)).get();
+    }
+
+    /** The termination message of the most recent failed worker pod, for the task's failure message. */
+    private String lastFailure(Job job) {
+        if (job.getStatus() == null || job.getStatus().getFailed() == null || job.getStatus().getFailed() == 0) {
+            return null;
+        }
+        return client.pods().inNamespace(job.getMetadata().getNamespace())
+                .withLabel("job-name", job.getMetadata().getName()).list().getItems().stream()
+                .filter(pod -> pod.getStatus() != null && "Failed".equals(pod.getStatus().getPhase()))
+                .max(Comparator.comparing(pod -> pod.getMetadata().getCreationTimestamp()))
+                .flatMap(AnalysisTaskReconciler::terminationMessage)
+                .orElse(null);
+    }
+
+    private static Optional<String> terminationMessage(Pod pod) {
+        return pod.getStatus().getContainerStatuses().stream()
+                .filter(s -> s.getState() != null && s.getState().getTerminated() != null)
+                .map(s -> "exit code " + s.getState().getTerminated().getExitCode()
+                        + Optional.ofNullable(s.getState().getTerminated().getMessage()).map(m -> ": " + m).orElse(""))
+                .findFirst();
+    }
+
+    private static Map<String, TaskPhase> dependencyPhases(AnalysisTask task, Context<AnalysisTask> context) {
+        Map<String, TaskPhase> phases = new HashMap<>();
+        for (String name : Optional.ofNullable(task.getSpec().getDependsOn()).orElse(List.of())) {
+            context.getPrimaryCache().get(new ResourceID(name, task.getMetadata().getNamespace()))
+                    .ifPresent(dependency -> phases.put(name, phase(dependency)));
+        }
+        return phases;
+    }
+
+    private static Map<String, List<String>> dependencyGraph(AnalysisTask task, Context<AnalysisTask> context) {
+        return context.getPrimaryCache().list(task.getMetadata().getNamespace())
+                .collect(Collectors.toMap(t -> t.getMetadata().getName(),
+                        t -> Optional.ofNullable(t.getSpec().getDependsOn()).orElse(List.of())));
+    }
+
+    private static boolean dependsOn(AnalysisTask task, AnalysisTask dependency) {
+        return Objects.equals(task.getMetadata().getNamespace(), dependency.getMetadata().getNamespace())
+                && Optional.ofNullable(task.getSpec().getDependsOn()).orElse(List.of())
+                .contains(dependency.getMetadata().getName());
+    }
+
+    private static String operatorFields(AnalysisTaskStatus status) {
+        AnalysisTaskStatus copy = JSON.clone(status);
+        copy.setProgress(null);
+        copy.setResultSummary(null);
+        return JSON.asJson(copy);
+    }
+
+    static TaskPhase phase(AnalysisTask task) {
+        return task.getStatus() == null ? null : task.getStatus().getPhase();
+    }
+
+    static String key(AnalysisTask task) {
+        return task.getMetadata().getNamespace() + "/" + task.getMetadata().getName();
+    }
+
+    private static boolean sameTask(AnalysisTask a, AnalysisTask b) {
+        return key(a).equals(key(b));
+    }
+}

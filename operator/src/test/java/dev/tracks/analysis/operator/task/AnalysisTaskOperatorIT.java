@@ -1,0 +1,236 @@
+package dev.tracks.analysis.operator.task;
+
+import dev.tracks.analysis.controlplane.CommandResult;
+import dev.tracks.analysis.controlplane.ControlPlane;
+import dev.tracks.analysis.controlplane.RealKubernetes;
+import dev.tracks.analysis.controlplane.TestNamespace;
+import dev.tracks.analysis.lifecycle.StatusReport;
+import dev.tracks.analysis.operator.job.WorkerJobs;
+import dev.tracks.analysis.skill.Skill;
+import dev.tracks.analysis.task.AnalysisTask;
+import dev.tracks.analysis.task.AnalysisTaskSpec;
+import dev.tracks.analysis.task.AnalysisTaskStatus;
+import dev.tracks.analysis.task.TaskPhase;
+import dev.tracks.analysis.task.TaskProgress;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The packaged operator on the real control plane: the Job controller, scheduler and node agent run the stand-in
+ * worker's processes, so tasks really run, fail, retry and get cancelled.
+ */
+@RealKubernetes(workloads = true)
+class AnalysisTaskOperatorIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static OperatorProcess operator;
+
+    private final KubernetesClient client;
+    private String namespace;
+
+    AnalysisTaskOperatorIT(KubernetesClient client) {
+        this.client = client;
+    }
+
+    @BeforeAll
+    static void startOperator(ControlPlane controlPlane) {
+        CommandResult crd = controlPlane.kubectl("apply", "--server-side", "-f",
+                "../k8s/crd/analysistasks.analysis.tracks.dev-v1.yml");
+        assertThat(crd.exitCode()).as(crd.toString()).isZero();
+        controlPlane.kubectl("wait", "--for=condition=Established", "--timeout=60s",
+                "crd/analysistasks.analysis.tracks.dev");
+        operator = OperatorProcess.start(controlPlane, Map.of("TRACKS_OPERATOR_MAX_RUNNING", "3"));
+    }
+
+    @AfterAll
+    static void stopOperator() {
+        if (operator != null) {
+            operator.close();
+        }
+    }
+
+    @BeforeEach
+    void useNamespace(TestNamespace testNamespace) {
+        namespace = testNamespace.name();
+        // The worker Jobs take the database settings from this Secret (the stand-in ignores them).
+        client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName("tracks-db")
+                .endMetadata().addToStringData(Map.of("url", "jdbc:postgresql://db/tracks", "user", "tracks",
+                        "password", "secret")).build()).create();
+    }
+
+    @Test
+    void aChainRunsInDependencyOrderWithIndependentBranchesSideBySide() {
+        create("outliers", Skill.OUTLIER_DETECTION);
+        create("stays", Skill.STAY_DETECTION, "outliers");
+        create("grid", Skill.GRID_SYSTEM, "outliers");
+        create("footprint", Skill.FOOTPRINT_STATS, "stays", "grid");
+
+        AnalysisTask footprint = awaitPhase("footprint", TaskPhase.SUCCEEDED);
+        AnalysisTask outliers = task("outliers");
+        AnalysisTask stays = task("stays");
+        AnalysisTask grid = task("grid");
+        assertThat(List.of(outliers, stays, grid)).allSatisfy(t ->
+                assertThat(t.getStatus().getPhase()).isEqualTo(TaskPhase.SUCCEEDED));
+        assertThat(started(stays)).isAfterOrEqualTo(finished(outliers));
+        assertThat(started(grid)).isAfterOrEqualTo(finished(outliers));
+        assertThat(started(footprint)).isAfterOrEqualTo(finished(stays)).isAfterOrEqualTo(finished(grid));
+        assertThat(footprint.getStatus().getConditions()).filteredOn(c -> c.getType().equals(StatusReport.COMPLETE))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.getStatus()).isEqualTo("True");
+                    assertThat(c.getReason()).isEqualTo("Succeeded");
+                    assertThat(c.getObservedGeneration()).isEqualTo(footprint.getMetadata().getGeneration());
+                });
+    }
+
+    @Test
+    void aFailingTaskIsRetriedThenFailsItsDependentsWithoutJobs() {
+        AnalysisTask failing = spec("fail-outliers", Skill.OUTLIER_DETECTION);
+        failing.getSpec().setMaxRetries(1);
+        failing.getSpec().setBackoffSeconds(1);
+        client.resource(failing).create();
+        create("stays", Skill.STAY_DETECTION, "fail-outliers");
+
+        AnalysisTask failed = awaitPhase("fail-outliers", TaskPhase.FAILED);
+        assertThat(failed.getStatus().getAttempts()).isEqualTo(2);
+        assertThat(completeReason(failed)).isEqualTo("BackoffLimitExceeded");
+        assertThat(failed.getStatus().getMessage()).contains("exit code 75").contains("database unreachable");
+
+        AnalysisTask dependent = awaitPhase("stays", TaskPhase.FAILED);
+        assertThat(completeReason(dependent)).isEqualTo("DependencyFailed");
+        assertThat(dependent.getStatus().getMessage()).isEqualTo("dependency fail-outliers ended Failed");
+        assertThat(jobsOf("stays")).isEmpty();
+    }
+
+    @Test
+    void theInvalidParametersExitIsNotRetried() {
+        AnalysisTask invalid = spec("invalid-params", Skill.GRID_SYSTEM);
+        invalid.getSpec().setMaxRetries(3);
+        client.resource(invalid).create();
+
+        AnalysisTask failed = awaitPhase("invalid-params", TaskPhase.FAILED);
+        assertThat(completeReason(failed)).isEqualTo("InvalidParameters");
+        assertThat(failed.getStatus().getAttempts()).isEqualTo(1);
+        assertThat(failed.getStatus().getMessage()).contains("spec.params.k: must be at least 1");
+    }
+
+    @Test
+    void cancelStopsARunningTaskAndTheWorkersProgressSurvivesTheOperatorsUpdates() {
+        create("sleep-long", Skill.GRID_SYSTEM);
+        awaitPhase("sleep-long", TaskPhase.RUNNING);
+        await().atMost(TIMEOUT).until(() -> !pods("sleep-long").isEmpty()
+                && pods("sleep-long").stream().allMatch(p -> "Running".equals(p.getStatus().getPhase())));
+
+        TaskProgress progress = new TaskProgress();
+        progress.setTotalPoints(1000L);
+        progress.setProcessedPoints(400L);
+        progress.setPercent(40.0);
+        AnalysisTaskStatus workerStatus = new AnalysisTaskStatus();
+        workerStatus.setProgress(progress);
+        String body = client.getKubernetesSerialization().asJson(Map.of(
+                "apiVersion", AnalysisTask.GROUP + "/" + AnalysisTask.VERSION, "kind", "AnalysisTask",
+                "metadata", Map.of("name", "sleep-long", "namespace", namespace), "status", workerStatus));
+        client.resources(AnalysisTask.class).inNamespace(namespace).withName("sleep-long").subresource("status")
+                .patch(new PatchContext.Builder().withPatchType(PatchType.SERVER_SIDE_APPLY)
+                        .withFieldManager("tracks-worker").withForce(true).build(), body);
+
+        client.resources(AnalysisTask.class).inNamespace(namespace).withName("sleep-long")
+                .edit(t -> {
+                    t.getSpec().setCancel(true);
+                    return t;
+                });
+
+        AnalysisTask cancelled = awaitPhase("sleep-long", TaskPhase.CANCELLED);
+        assertThat(completeReason(cancelled)).isEqualTo("Cancelled");
+        assertThat(cancelled.getStatus().getProgress().getProcessedPoints()).isEqualTo(400L);
+        await().atMost(TIMEOUT).until(() -> jobsOf("sleep-long").isEmpty() && pods("sleep-long").isEmpty());
+    }
+
+    @Test
+    void aWaitingTaskThatIsCancelledEndsWithoutAJob() {
+        create("stays", Skill.STAY_DETECTION, "not-there-yet");
+        AnalysisTask waiting = awaitPhase("stays", TaskPhase.WAITING);
+        assertThat(waiting.getStatus().getMessage()).isEqualTo("no AnalysisTask named not-there-yet in this namespace");
+
+        client.resources(AnalysisTask.class).inNamespace(namespace).withName("stays").edit(t -> {
+            t.getSpec().setCancel(true);
+            return t;
+        });
+        assertThat(awaitPhase("stays", TaskPhase.CANCELLED).getStatus().getMessage())
+                .isEqualTo("cancelled before it started");
+        assertThat(jobsOf("stays")).isEmpty();
+    }
+
+    @Test
+    void parametersTheCatalogRejectsFailTheTaskAsInvalidSpec() {
+        AnalysisTask task = spec("stays", Skill.STAY_DETECTION);
+        task.getSpec().setParams(Map.of("radius", 100));
+        client.resource(task).create();
+        AnalysisTask failed = awaitPhase("stays", TaskPhase.FAILED);
+        assertThat(completeReason(failed)).isEqualTo("InvalidSpec");
+        assertThat(failed.getStatus().getMessage()).startsWith("spec.params.radius: is not a parameter of stay_detection");
+        assertThat(jobsOf("stays")).isEmpty();
+    }
+
+    private void create(String name, Skill skill, String... dependsOn) {
+        AnalysisTask task = spec(name, skill);
+        task.getSpec().setDependsOn(List.of(dependsOn));
+        client.resource(task).create();
+    }
+
+    private AnalysisTask spec(String name, Skill skill) {
+        AnalysisTask task = new AnalysisTask();
+        task.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+        task.setSpec(new AnalysisTaskSpec());
+        task.getSpec().setSkill(skill);
+        return task;
+    }
+
+    private AnalysisTask awaitPhase(String name, TaskPhase phase) {
+        Predicate<AnalysisTask> inPhase = t -> t != null && t.getStatus() != null && t.getStatus().getPhase() == phase;
+        return client.resources(AnalysisTask.class).inNamespace(namespace).withName(name)
+                .waitUntilCondition(inPhase, TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private AnalysisTask task(String name) {
+        return client.resources(AnalysisTask.class).inNamespace(namespace).withName(name).get();
+    }
+
+    private List<Job> jobsOf(String task) {
+        return client.batch().v1().jobs().inNamespace(namespace).withLabel(WorkerJobs.TASK_LABEL, task).list()
+                .getItems();
+    }
+
+    private List<io.fabric8.kubernetes.api.model.Pod> pods(String task) {
+        return client.pods().inNamespace(namespace).withLabel(WorkerJobs.TASK_LABEL, task).list().getItems();
+    }
+
+    private static String completeReason(AnalysisTask task) {
+        return task.getStatus().getConditions().stream().filter(c -> c.getType().equals(StatusReport.COMPLETE))
+                .map(Condition::getReason).findFirst().orElse(null);
+    }
+
+    private static Instant started(AnalysisTask task) {
+        return Instant.parse(task.getStatus().getStartTime());
+    }
+
+    private static Instant finished(AnalysisTask task) {
+        return Instant.parse(task.getStatus().getCompletionTime());
+    }
+}

@@ -1,0 +1,78 @@
+package dev.tracks.analysis.operator.task;
+
+import dev.tracks.analysis.controlplane.ControlPlane;
+import dev.tracks.analysis.task.WorkerContract;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged operator ({@code target/quarkus-app}) as its own process against the test control plane, as it runs
+ * in a cluster: configured through the environment, its workers replaced by {@link StandInWorker}.
+ */
+final class OperatorProcess implements AutoCloseable {
+
+    private final Process process;
+
+    private OperatorProcess(Process process) {
+        this.process = process;
+    }
+
+    static OperatorProcess start(ControlPlane controlPlane, Map<String, String> extraEnv) {
+        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " missing: the operator's integration tests run after package");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String workerClasspath = String.join(":", Path.of("target", "test-classes").toAbsolutePath().toString(),
+                location(WorkerContract.class));
+        Path log = Path.of("target", "operator.log").toAbsolutePath();
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("KUBECONFIG", controlPlane.kubeconfig().toString());
+        env.put("TRACKS_OPERATOR_WORKER_COMMAND", String.join(",", List.of(java, "-cp", workerClasspath,
+                StandInWorker.class.getName())));
+        env.put("QUARKUS_HTTP_PORT", "0");
+        env.putAll(extraEnv);
+        try {
+            return new OperatorProcess(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the operator", e);
+        }
+    }
+
+    /** Kills the operator at once (SIGKILL), as a crash would. */
+    void kill() {
+        process.destroyForcibly();
+        waitForExit();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        waitForExit();
+    }
+
+    private void waitForExit() {
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String location(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
