@@ -20,11 +20,13 @@ import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfig
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +45,7 @@ import org.jboss.logging.Logger;
  * ({@link TaskLifecycle}, {@link Admission}), act (create or delete the Job), then report ({@link StatusReport},
  * applied with the operator's own field manager so the worker's progress stays).
  */
-@ControllerConfiguration(name = AnalysisTaskReconciler.NAME)
+@ControllerConfiguration(name = AnalysisTaskReconciler.NAME, fieldManager = WorkerJobs.MANAGED_BY)
 @RBACRule(apiGroups = "batch", resources = "jobs", verbs = {"get", "list", "watch", "create", "delete"})
 @RBACRule(apiGroups = "", resources = "pods", verbs = {"get", "list", "watch"})
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create"})
@@ -59,28 +61,32 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
     private final KubernetesClient client;
     private final AdmissionLedger ledger = new AdmissionLedger();
     private final Clock clock = Clock.systemUTC();
+    private final TaskMetrics metrics;
+    private volatile IndexedResourceCache<AnalysisTask> tasks;
 
-    public AnalysisTaskReconciler(OperatorSettings settings, KubernetesClient client) {
+    public AnalysisTaskReconciler(OperatorSettings settings, KubernetesClient client, MeterRegistry registry) {
         this.settings = settings;
         this.client = client;
+        this.metrics = new TaskMetrics(registry, () -> tasks);
     }
 
     @Override
     public List<EventSource<?, AnalysisTask>> prepareEventSources(EventSourceContext<AnalysisTask> context) {
+        tasks = context.getPrimaryCache();
         InformerEventSource<Job, AnalysisTask> jobs = new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(Job.class, AnalysisTask.class)
                 .withName("jobs")
                 .withLabelSelector(WorkerJobs.MANAGED_BY_LABEL + "=" + WorkerJobs.MANAGED_BY)
                 .build(), context);
-        // A task's phase change concerns the tasks that depend on it and, once it finishes, the queued tasks.
+        // A task's phase change concerns the tasks that depend on it and, when it joins the queue or finishes, the
+        // queued tasks (their positions and the free slots change).
         InformerEventSource<AnalysisTask, AnalysisTask> peers = new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(AnalysisTask.class, AnalysisTask.class)
                         .withName("peers")
                         .withOnUpdateFilter((newTask, oldTask) -> phase(newTask) != phase(oldTask))
                         .withSecondaryToPrimaryMapper(changed -> context.getPrimaryCache().list()
                                 .filter(task -> dependsOn(task, changed)
-                                        || (phase(changed) != null && phase(changed).isFinished()
-                                        && phase(task) == TaskPhase.QUEUED))
+                                        || (movesQueue(changed) && phase(task) == TaskPhase.QUEUED))
                                 .map(ResourceID::fromResource)
                                 .collect(Collectors.toSet()))
                         .build(), context);
@@ -130,6 +136,7 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
             if (decision instanceof Decision.Start) {
                 createJob(task);
                 ledger.started(key(task), task.getSpec().getSkill());
+                metrics.admitted();
             }
             return decision;
         }
@@ -206,6 +213,11 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
         return context.getPrimaryCache().list(task.getMetadata().getNamespace())
                 .collect(Collectors.toMap(t -> t.getMetadata().getName(),
                         t -> Optional.ofNullable(t.getSpec().getDependsOn()).orElse(List.of())));
+    }
+
+    private static boolean movesQueue(AnalysisTask changed) {
+        TaskPhase phase = phase(changed);
+        return phase == TaskPhase.QUEUED || (phase != null && phase.isFinished());
     }
 
     private static boolean dependsOn(AnalysisTask task, AnalysisTask dependency) {

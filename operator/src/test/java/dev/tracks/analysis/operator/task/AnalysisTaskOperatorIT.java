@@ -19,6 +19,9 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -186,6 +189,91 @@ class AnalysisTaskOperatorIT {
         assertThat(completeReason(failed)).isEqualTo("InvalidSpec");
         assertThat(failed.getStatus().getMessage()).startsWith("spec.params.radius: is not a parameter of stay_detection");
         assertThat(jobsOf("stays")).isEmpty();
+    }
+
+    @Test
+    void theConcurrencyLimitHoldsAndTheHighestPriorityIsAdmittedFirst() {
+        for (String name : List.of("sleep-a", "sleep-b", "sleep-c")) {
+            create(name, Skill.GRID_SYSTEM);
+            awaitPhase(name, TaskPhase.RUNNING);
+        }
+        AnalysisTask low = spec("sleep-low", Skill.GRID_SYSTEM);
+        client.resource(low).create();
+        AnalysisTask high = spec("sleep-high", Skill.GRID_SYSTEM);
+        high.getSpec().setPriority(10);
+        client.resource(high).create();
+
+        assertThat(awaitMessage("sleep-high", "waiting for a free slot: position 1 in the queue").getStatus()
+                .getPhase()).isEqualTo(TaskPhase.QUEUED);
+        assertThat(awaitMessage("sleep-low", "waiting for a free slot: position 2 in the queue").getStatus()
+                .getPhase()).isEqualTo(TaskPhase.QUEUED);
+
+        cancel("sleep-a");
+        awaitPhase("sleep-high", TaskPhase.RUNNING);
+        assertThat(awaitMessage("sleep-low", "waiting for a free slot: position 1 in the queue").getStatus()
+                .getPhase()).isEqualTo(TaskPhase.QUEUED);
+        assertThat(client.resources(AnalysisTask.class).inNamespace(namespace).list().getItems().stream()
+                .filter(t -> t.getStatus().getPhase() == TaskPhase.RUNNING)).hasSize(3);
+
+        List.of("sleep-b", "sleep-c", "sleep-high", "sleep-low").forEach(this::cancel);
+        List.of("sleep-b", "sleep-c", "sleep-high", "sleep-low").forEach(t -> awaitPhase(t, TaskPhase.CANCELLED));
+    }
+
+    @Test
+    void restartingTheOperatorMidRunCreatesNoSecondJobAndTheTaskCompletes(ControlPlane controlPlane) {
+        create("slow-restart", Skill.GRID_SYSTEM);
+        awaitPhase("slow-restart", TaskPhase.RUNNING);
+        operator.kill();
+        operator = OperatorProcess.start(controlPlane, Map.of("TRACKS_OPERATOR_MAX_RUNNING", "3"));
+
+        AnalysisTask done = awaitPhase("slow-restart", TaskPhase.SUCCEEDED);
+        assertThat(done.getStatus().getAttempts()).isEqualTo(1);
+        assertThat(jobsOf("slow-restart")).singleElement()
+                .satisfies(job -> assertThat(job.getStatus().getSucceeded()).isEqualTo(1));
+        assertThat(pods("slow-restart")).hasSize(1);
+    }
+
+    @Test
+    void deletingATaskRemovesItsJobPodsAndProcesses(ControlPlane controlPlane) {
+        create("sleep-deleted", Skill.GRID_SYSTEM);
+        await().atMost(TIMEOUT).until(() -> pods("sleep-deleted").stream()
+                .anyMatch(p -> "Running".equals(p.getStatus().getPhase())));
+        String pod = pods("sleep-deleted").get(0).getMetadata().getName();
+        ProcessHandle worker = controlPlane.nodeAgent().process(namespace, pod, WorkerJobs.CONTAINER).orElseThrow();
+
+        client.resources(AnalysisTask.class).inNamespace(namespace).withName("sleep-deleted").delete();
+
+        await().atMost(TIMEOUT).until(() -> jobsOf("sleep-deleted").isEmpty() && pods("sleep-deleted").isEmpty());
+        await().atMost(Duration.ofSeconds(15)).until(() -> !worker.isAlive());
+    }
+
+    @Test
+    void healthIsReadyAndMetricsHaveLowCardinality() throws Exception {
+        create("metered", Skill.GRID_SYSTEM);
+        awaitPhase("metered", TaskPhase.SUCCEEDED);
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(TIMEOUT).until(() -> http.send(HttpRequest.newBuilder(operator.uri("/q/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+
+        String metrics = http.send(HttpRequest.newBuilder(operator.uri("/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("tracks_tasks{phase=\"succeeded\"}", "tracks_tasks_queue_length",
+                "tracks_tasks_admissions_total");
+        assertThat(metrics.lines().filter(line -> line.startsWith("tracks_")))
+                .as("no task name in any label").noneMatch(line -> line.contains("metered"));
+    }
+
+    private void cancel(String name) {
+        client.resources(AnalysisTask.class).inNamespace(namespace).withName(name).edit(t -> {
+            t.getSpec().setCancel(true);
+            return t;
+        });
+    }
+
+    private AnalysisTask awaitMessage(String name, String message) {
+        return client.resources(AnalysisTask.class).inNamespace(namespace).withName(name).waitUntilCondition(
+                t -> t != null && t.getStatus() != null && message.equals(t.getStatus().getMessage()),
+                TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private void create(String name, Skill skill, String... dependsOn) {

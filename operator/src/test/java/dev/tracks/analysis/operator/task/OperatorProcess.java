@@ -4,6 +4,8 @@ import dev.tracks.analysis.controlplane.ControlPlane;
 import dev.tracks.analysis.task.WorkerContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,9 +19,16 @@ import java.util.concurrent.TimeUnit;
 final class OperatorProcess implements AutoCloseable {
 
     private final Process process;
+    private final int httpPort;
 
-    private OperatorProcess(Process process) {
+    private OperatorProcess(Process process, int httpPort) {
         this.process = process;
+        this.httpPort = httpPort;
+    }
+
+    /** Where the operator serves health and metrics. */
+    URI uri(String path) {
+        return URI.create("http://localhost:" + httpPort + path);
     }
 
     static OperatorProcess start(ControlPlane controlPlane, Map<String, String> extraEnv) {
@@ -37,10 +46,11 @@ final class OperatorProcess implements AutoCloseable {
         env.put("KUBECONFIG", controlPlane.kubeconfig().toString());
         env.put("TRACKS_OPERATOR_WORKER_COMMAND", String.join(",", List.of(java, "-cp", workerClasspath,
                 StandInWorker.class.getName())));
-        env.put("QUARKUS_HTTP_PORT", "0");
+        int httpPort = freePort();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
         env.putAll(extraEnv);
         try {
-            return new OperatorProcess(builder.start());
+            return new OperatorProcess(builder.start(), httpPort);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the operator", e);
         }
@@ -65,6 +75,14 @@ final class OperatorProcess implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

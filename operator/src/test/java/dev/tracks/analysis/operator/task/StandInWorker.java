@@ -5,7 +5,8 @@ import dev.tracks.analysis.task.WorkerContract;
 /**
  * Stands in for the worker in the operator's integration tests (the real worker arrives with its own issue): the task
  * name says what to do. {@code fail-*} exits with the transient code, {@code invalid-*} with the not-retryable
- * code, {@code sleep-*} sleeps ten minutes, anything else succeeds after half a second.
+ * code, {@code sleep-*} sleeps ten minutes, {@code slow-*} succeeds after five seconds, anything else succeeds after
+ * half a second.
  */
 public final class StandInWorker {
 
@@ -23,6 +24,8 @@ public final class StandInWorker {
             System.exit(WorkerContract.EXIT_NOT_RETRYABLE);
         } else if (task.startsWith("sleep")) {
             Thread.sleep(600_000);
+        } else if (task.startsWith("slow")) {
+            Thread.sleep(5_000);
         } else {
             Thread.sleep(500);
         }
