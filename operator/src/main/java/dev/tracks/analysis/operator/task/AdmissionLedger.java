@@ -20,6 +20,10 @@ final class AdmissionLedger {
         startedNotYetSeen.put(task, skill);
     }
 
+    void forget(String task) {
+        startedNotYetSeen.remove(task);
+    }
+
     /** The skills of every running task: Running in the cache, or started here and not yet seen Running. */
     List<Skill> running(List<AnalysisTask> all, Map<String, TaskPhase> phases) {
         startedNotYetSeen.keySet().removeIf(task -> {

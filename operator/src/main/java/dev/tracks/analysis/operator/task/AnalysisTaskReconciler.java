@@ -95,15 +95,15 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
 
     @Override
     public UpdateControl<AnalysisTask> reconcile(AnalysisTask task, Context<AnalysisTask> context) {
-        Job job = context.getSecondaryResource(Job.class).orElseGet(() -> findJob(task));
+        Job job = context.getSecondaryResource(Job.class).orElseGet(() -> jobNotYetCached(task));
         RunState run = JobRuns.stateOf(job, job == null ? null : lastFailure(job));
         TaskLifecycle.Observation observation = new TaskLifecycle.Observation(task.getMetadata().getName(),
                 task.getSpec(), phase(task), dependencyPhases(task, context), dependencyGraph(task, context), run);
         Decision decision = TaskLifecycle.decide(observation);
         if (decision instanceof Decision.ReadyToRun) {
-            decision = admitAndStart(task, decision, context);
+            decision = admit(task, decision, context);
             if (decision instanceof Decision.Start) {
-                job = findJob(task);
+                job = startJob(task);
                 run = JobRuns.stateOf(job, null);
             }
         }
@@ -118,7 +118,8 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
         return pending ? control.rescheduleAfter(RECHECK) : control;
     }
 
-    private Decision admitAndStart(AnalysisTask task, Decision ready, Context<AnalysisTask> context) {
+    /** Takes a slot under the lock; the Job itself is created outside it, so creations run in parallel. */
+    private Decision admit(AnalysisTask task, Decision ready, Context<AnalysisTask> context) {
         synchronized (ledger) {
             List<AnalysisTask> all = context.getPrimaryCache().list().toList();
             List<Admission.Candidate> candidates = all.stream()
@@ -134,26 +135,36 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
                     .get(key(task));
             Decision decision = TaskLifecycle.admit(ready, verdict);
             if (decision instanceof Decision.Start) {
-                createJob(task);
                 ledger.started(key(task), task.getSpec().getSkill());
-                metrics.admitted();
             }
             return decision;
         }
     }
 
-    private void createJob(AnalysisTask task) {
+    private Job startJob(AnalysisTask task) {
         Job job = WorkerJobs.build(task, settings.jobSettings());
         try {
-            client.batch().v1().jobs().inNamespace(task.getMetadata().getNamespace()).resource(job).create();
-            LOG.infof("task %s/%s: created Job %s", task.getMetadata().getNamespace(), task.getMetadata().getName(),
-                    job.getMetadata().getName());
+            Job created = client.batch().v1().jobs().inNamespace(task.getMetadata().getNamespace()).resource(job)
+                    .create();
+            metrics.admitted();
+            LOG.infof("created Job %s", created.getMetadata().getName());
+            return created;
         } catch (KubernetesClientException e) {
-            if (e.getCode() != 409) {
-                throw e;
+            if (e.getCode() == 409) {
+                // Already there: an earlier reconcile made it and the cache has not seen it yet.
+                return findJob(task);
             }
-            // Already there: an earlier reconcile made it and the cache has not seen it yet.
+            synchronized (ledger) {
+                ledger.forget(key(task));
+            }
+            throw e;
         }
+    }
+
+    /** The task's Job when the status says one was made but the informer has not delivered it yet. */
+    private Job jobNotYetCached(AnalysisTask task) {
+        boolean made = task.getStatus() != null && task.getStatus().getJobName() != null;
+        return made ? findJob(task) : null;
     }
 
     private UpdateControl<AnalysisTask> report(AnalysisTask task, AnalysisTaskStatus next) {

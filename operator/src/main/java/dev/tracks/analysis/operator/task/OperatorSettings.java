@@ -56,6 +56,17 @@ public interface OperatorSettings {
 
         @WithDefault("1Gi")
         String memoryLimit();
+
+        /** Per-skill resources by skill name (e.g. {@code stay_detection.memory-limit=2Gi}); unset values: the above. */
+        Map<String, SkillResources> resourcesPerSkill();
+    }
+
+    interface SkillResources {
+        Optional<String> cpuRequest();
+
+        Optional<String> memoryRequest();
+
+        Optional<String> memoryLimit();
     }
 
     interface Database {
@@ -75,21 +86,34 @@ public interface OperatorSettings {
 
     default Admission.Limits limits() {
         Map<Skill, Integer> perSkill = new EnumMap<>(Skill.class);
-        maxRunningPerSkill().forEach((name, limit) -> perSkill.put(Skill.fromId(name).orElseThrow(() ->
-                new IllegalArgumentException("tracks.operator.max-running-per-skill: unknown skill " + name)), limit));
+        maxRunningPerSkill().forEach((name, limit) -> perSkill.put(skill(name, "max-running-per-skill"), limit));
         return new Admission.Limits(maxRunning(), perSkill);
     }
 
     default JobSettings jobSettings() {
         Worker worker = worker();
-        ResourceRequirements defaults = new ResourceRequirementsBuilder()
-                .addToRequests("cpu", new Quantity(worker.cpuRequest()))
-                .addToRequests("memory", new Quantity(worker.memoryRequest()))
-                .addToLimits("memory", new Quantity(worker.memoryLimit()))
-                .build();
+        ResourceRequirements defaults = resources(worker.cpuRequest(), worker.memoryRequest(), worker.memoryLimit());
+        Map<Skill, ResourceRequirements> perSkill = new EnumMap<>(Skill.class);
+        worker.resourcesPerSkill().forEach((name, own) -> perSkill.put(skill(name, "worker.resources-per-skill"),
+                resources(own.cpuRequest().orElse(worker.cpuRequest()),
+                        own.memoryRequest().orElse(worker.memoryRequest()),
+                        own.memoryLimit().orElse(worker.memoryLimit()))));
         return new JobSettings(worker.image(), worker.imagePullPolicy(), worker.command().orElse(List.of()),
                 worker.serviceAccount(), worker.ttlSecondsAfterFinished(), worker.database().secret(),
                 worker.database().urlKey(), worker.database().userKey(), worker.database().passwordKey(), defaults,
-                Map.of(), priorityClasses());
+                perSkill, priorityClasses());
+    }
+
+    private static ResourceRequirements resources(String cpuRequest, String memoryRequest, String memoryLimit) {
+        return new ResourceRequirementsBuilder()
+                .addToRequests("cpu", new Quantity(cpuRequest))
+                .addToRequests("memory", new Quantity(memoryRequest))
+                .addToLimits("memory", new Quantity(memoryLimit))
+                .build();
+    }
+
+    private static Skill skill(String name, String key) {
+        return Skill.fromId(name).orElseThrow(() -> new IllegalArgumentException("tracks.operator." + key
+                + ": unknown skill " + name + "; one of the catalog's, e.g. stay_detection"));
     }
 }

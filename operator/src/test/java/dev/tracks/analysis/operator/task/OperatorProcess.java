@@ -40,7 +40,8 @@ final class OperatorProcess implements AutoCloseable {
         String workerClasspath = String.join(":", Path.of("target", "test-classes").toAbsolutePath().toString(),
                 location(WorkerContract.class));
         Path log = Path.of("target", "operator.log").toAbsolutePath();
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString())
+        // MaxRAM stands for the container memory limit the chart gives the operator (512Mi): the JVM sizes its heap from it.
+        ProcessBuilder builder = new ProcessBuilder(java, "-XX:MaxRAM=512m", "-jar", jar.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
         env.put("KUBECONFIG", controlPlane.kubeconfig().toString());
@@ -53,6 +54,18 @@ final class OperatorProcess implements AutoCloseable {
             return new OperatorProcess(builder.start(), httpPort);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the operator", e);
+        }
+    }
+
+    /** The operator's peak resident memory so far (VmHWM), in MiB. */
+    long peakResidentMiB() {
+        try {
+            return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
+                    .filter(line -> line.startsWith("VmHWM:"))
+                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024)
+                    .findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
