@@ -1,6 +1,7 @@
 package dev.tracks.analysis.lifecycle;
 
 import dev.tracks.analysis.task.TaskPhase;
+import java.time.Instant;
 
 /** What to do with a task next, and the phase it is then in. Produced by {@link TaskLifecycle}. */
 public sealed interface Decision {
@@ -30,6 +31,20 @@ public sealed interface Decision {
 
     /** Create the run (the Job). */
     record Start() implements Decision {
+        public TaskPhase phase() {
+            return TaskPhase.RUNNING;
+        }
+    }
+
+    /** An attempt failed and the next one is due: create the run for attempt {@code attempt}. */
+    record Retry(int attempt) implements Decision {
+        public TaskPhase phase() {
+            return TaskPhase.RUNNING;
+        }
+    }
+
+    /** An attempt failed; attempt {@code attempt} starts at {@code at} (the backoff). */
+    record AwaitRetry(int attempt, Instant at, String lastFailure) implements Decision {
         public TaskPhase phase() {
             return TaskPhase.RUNNING;
         }

@@ -76,7 +76,8 @@ public final class StatusReport {
                     condition(ADMITTED, false, "Queued", "position " + queue.position() + " in the queue"),
                     condition(COMPLETE, false, "InProgress", "queued"));
         }
-        if (decision instanceof Decision.Start || decision instanceof Decision.Track) {
+        if (decision instanceof Decision.Start || decision instanceof Decision.Track
+                || decision instanceof Decision.Retry || decision instanceof Decision.AwaitRetry) {
             return running();
         }
         if (decision instanceof Decision.Finish finish) {
@@ -119,6 +120,13 @@ public final class StatusReport {
         }
         if (decision instanceof Decision.Track track) {
             return "running, attempt " + track.run().attempts();
+        }
+        if (decision instanceof Decision.Retry retry) {
+            return "retrying: attempt " + retry.attempt();
+        }
+        if (decision instanceof Decision.AwaitRetry await) {
+            return "attempt " + (await.attempt() - 1) + " failed (" + await.lastFailure() + "); attempt "
+                    + await.attempt() + " starts at " + await.at();
         }
         if (decision instanceof Decision.Finish finish) {
             return finish.message();

@@ -4,6 +4,8 @@ import dev.tracks.analysis.task.AnalysisTaskSpec;
 import dev.tracks.analysis.task.FieldViolation;
 import dev.tracks.analysis.task.TaskPhase;
 import dev.tracks.analysis.task.TaskSpecValidation;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +20,7 @@ public final class TaskLifecycle {
 
     /** The reason of a task whose worker exited with the invalid-parameters code: the run failed at once, no retry. */
     public static final String INVALID_PARAMETERS = "InvalidParameters";
+    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
     private TaskLifecycle() {
     }
@@ -28,10 +31,12 @@ public final class TaskLifecycle {
      * @param currentPhase the phase in the task's status (null before the first decision)
      * @param dependencies the phase of each dependency that exists (a dependency without status maps to null)
      * @param dependsOnByTask every task's dependencies in the namespace, to find cycles
-     * @param run the task's run
+     * @param run the task's run (its latest attempt, with the number of attempts so far)
+     * @param now the time of the observation, for retry backoff and deadlines
      */
     public record Observation(String name, AnalysisTaskSpec spec, TaskPhase currentPhase,
-            Map<String, TaskPhase> dependencies, Map<String, List<String>> dependsOnByTask, RunState run) {
+            Map<String, TaskPhase> dependencies, Map<String, List<String>> dependsOnByTask, RunState run,
+            Instant now) {
     }
 
     public static Decision decide(Observation task) {
@@ -44,18 +49,25 @@ public final class TaskLifecycle {
                     "finished after " + attempts(succeeded.attempts()), false);
         }
         if (run instanceof RunState.Failed failed) {
-            boolean invalid = "PodFailurePolicy".equals(failed.reason());
-            return new Decision.Finish(TaskPhase.FAILED, invalid ? INVALID_PARAMETERS : failed.reason(),
-                    failed.message(), false);
+            Optional<Decision> end = failureWithoutRetry(task, failed);
+            if (end.isPresent()) {
+                return end.get();
+            }
         }
         if (Boolean.TRUE.equals(task.spec().getCancel())) {
             boolean running = run instanceof RunState.Active;
-            return new Decision.Finish(TaskPhase.CANCELLED, "Cancelled",
-                    running ? "cancelled while running; the run is stopped" : "cancelled before it started",
-                    running);
+            String message = running ? "cancelled while running; the run is stopped"
+                    : run instanceof RunState.Failed ? "cancelled between attempts" : "cancelled before it started";
+            return new Decision.Finish(TaskPhase.CANCELLED, "Cancelled", message, running);
         }
         if (run instanceof RunState.Active active) {
             return new Decision.Track(active);
+        }
+        if (run instanceof RunState.Failed failed) {
+            Instant retryAt = failed.finishedAt().plus(backoff(task.spec(), failed.attempts()));
+            int next = failed.attempts() + 1;
+            return task.now().isBefore(retryAt) ? new Decision.AwaitRetry(next, retryAt, failed.message())
+                    : new Decision.Retry(next);
         }
         if (task.currentPhase() == TaskPhase.RUNNING) {
             return new Decision.Finish(TaskPhase.FAILED, "RunLost",
@@ -64,12 +76,55 @@ public final class TaskLifecycle {
         return beforeStart(task);
     }
 
+    /**
+     * The delay before the retry that follows failed attempt {@code failedAttempts}: spec.backoffSeconds, doubled
+     * for each further attempt, at most an hour.
+     */
+    public static Duration backoff(AnalysisTaskSpec spec, int failedAttempts) {
+        long base = spec.getBackoffSeconds() == null ? AnalysisTaskSpec.DEFAULT_BACKOFF_SECONDS
+                : spec.getBackoffSeconds();
+        long seconds = base << Math.min(failedAttempts - 1, 20);
+        return Duration.ofSeconds(Math.min(seconds, MAX_BACKOFF.toSeconds()));
+    }
+
+    /** What is left of spec.deadlineSeconds, counted from the first attempt's start; empty without a deadline. */
+    public static Optional<Duration> remainingDeadline(AnalysisTaskSpec spec, Instant firstStart, Instant now) {
+        if (spec.getDeadlineSeconds() == null) {
+            return Optional.empty();
+        }
+        Duration used = firstStart == null ? Duration.ZERO : Duration.between(firstStart, now);
+        return Optional.of(Duration.ofSeconds(spec.getDeadlineSeconds()).minus(used));
+    }
+
     /** Turns {@link Decision.ReadyToRun} into a start or a place in the queue; other decisions pass unchanged. */
     public static Decision admit(Decision decision, Admission.Verdict verdict) {
         if (!(decision instanceof Decision.ReadyToRun)) {
             return decision;
         }
         return verdict.admitted() ? new Decision.Start() : new Decision.Queue(verdict.position());
+    }
+
+    /** The end of a task whose attempt failed, unless another attempt is due. */
+    private static Optional<Decision> failureWithoutRetry(Observation task, RunState.Failed failed) {
+        if ("PodFailurePolicy".equals(failed.reason())) {
+            return Optional.of(new Decision.Finish(TaskPhase.FAILED, INVALID_PARAMETERS, failed.message(), false));
+        }
+        if ("DeadlineExceeded".equals(failed.reason())) {
+            return Optional.of(new Decision.Finish(TaskPhase.FAILED, "DeadlineExceeded", failed.message(), false));
+        }
+        int maxRetries = task.spec().getMaxRetries() == null ? AnalysisTaskSpec.DEFAULT_MAX_RETRIES
+                : task.spec().getMaxRetries();
+        if (failed.attempts() > maxRetries) {
+            return Optional.of(new Decision.Finish(TaskPhase.FAILED, "RetriesExhausted",
+                    attempts(failed.attempts()) + " failed; the last: " + failed.message(), false));
+        }
+        Optional<Duration> left = remainingDeadline(task.spec(), failed.startedAt(), task.now());
+        if (left.isPresent() && (left.get().isNegative() || left.get().isZero())) {
+            return Optional.of(new Decision.Finish(TaskPhase.FAILED, "DeadlineExceeded", "the deadline of "
+                    + task.spec().getDeadlineSeconds() + " s passed before the next attempt; the last: "
+                    + failed.message(), false));
+        }
+        return Optional.empty();
     }
 
     private static Decision beforeStart(Observation task) {

@@ -82,13 +82,15 @@ public class AnalysisTaskSpec {
     @Default("" + DEFAULT_MAX_RETRIES)
     @Min(0)
     @Max(MAX_RETRIES)
-    @JsonPropertyDescription("How often a failed worker is retried (Job backoffLimit); invalid parameters never are.")
+    @JsonPropertyDescription("How often a failed worker is retried, each attempt a Job of its own; invalid parameters"
+            + " never are.")
     private Integer maxRetries = DEFAULT_MAX_RETRIES;
 
     @Default("" + DEFAULT_BACKOFF_SECONDS)
     @Min(1)
     @Max(MAX_BACKOFF_SECONDS)
-    @JsonPropertyDescription("Delay before the first retry, in seconds.")
+    @JsonPropertyDescription("Delay before the first retry, in seconds; doubled for each further retry, at most an"
+            + " hour.")
     private Integer backoffSeconds = DEFAULT_BACKOFF_SECONDS;
 
     @Min(MIN_DEADLINE_SECONDS)

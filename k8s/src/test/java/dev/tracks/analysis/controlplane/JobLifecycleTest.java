@@ -8,8 +8,11 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -44,14 +47,20 @@ class JobLifecycleTest {
     }
 
     @Test
-    void aJobWhoseProgramSucceedsCompletes() {
-        create(job("succeeds", 0, TestProgram.command("exit", "0", "hello from a pod")));
+    void aJobWhoseProgramSucceedsCompletesWithItsTerminationMessage() {
+        String messageFile = controlPlane.kubeconfig().getParent().resolve("termination-" + namespace).toString();
+        create(new JobBuilder(job("succeeds", 0, TestProgram.command("exit", "0", "hello from a pod")))
+                .editSpec().editTemplate().editSpec().editFirstContainer()
+                .addNewEnv().withName("TERMINATION_FILE").withValue(messageFile).endEnv()
+                .withTerminationMessagePath(messageFile)
+                .endContainer().endSpec().endTemplate().endSpec().build());
 
         Job job = awaitCondition("succeeds", "Complete");
         assertThat(job.getStatus().getSucceeded()).isEqualTo(1);
         Pod pod = pods("succeeds").get(0);
         assertThat(pod.getStatus().getPhase()).isEqualTo("Succeeded");
         assertThat(terminated(pod).getExitCode()).isZero();
+        assertThat(terminated(pod).getMessage()).isEqualTo("hello from a pod");
         assertThat(pod.getSpec().getNodeName()).isEqualTo(NodeAgent.NODE_NAME);
     }
 
@@ -85,12 +94,13 @@ class JobLifecycleTest {
     }
 
     @Test
-    void podsGetLiteralSecretConfigMapEnvFromDownwardApiAndCompletionIndexEnvironment() {
+    void podsGetLiteralSecretConfigMapEnvFromDownwardApiAndCompletionIndexEnvironment() throws IOException {
         client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName("db")
                 .endMetadata().addToStringData("password", "s3cret").build()).create();
         client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder().withNewMetadata()
                 .withName("settings").endMetadata().addToData("batch", "500").build()).create();
-        Path messages = controlPlane.kubeconfig().getParent().resolve("termination-" + namespace);
+        // Each pod writes what it saw to a file named after the pod (POD_NAME is defined before TERMINATION_FILE).
+        Path outputs = controlPlane.kubeconfig().getParent().resolve("env-" + namespace);
         Job job = new JobBuilder(job("env", 0, TestProgram.command("env", "LITERAL", "EXPANDED", "DB_PASSWORD",
                 "BATCH", "POD_NAME", "POD_NAMESPACE", "JOB_COMPLETION_INDEX", "CFG_batch")))
                 .editSpec().withCompletionMode("Indexed").withCompletions(2).withParallelism(2)
@@ -107,17 +117,19 @@ class JobLifecycleTest {
                 .withFieldPath("metadata.namespace").endFieldRef().endValueFrom().endEnv()
                 .addNewEnvFrom().withPrefix("CFG_").withNewConfigMapRef().withName("settings").endConfigMapRef()
                 .endEnvFrom()
-                .addNewEnv().withName("TERMINATION_FILE").withValue(messages + "-$(JOB_COMPLETION_INDEX)").endEnv()
-                .withTerminationMessagePath(messages + "-$(JOB_COMPLETION_INDEX)")
+                .addNewEnv().withName("TERMINATION_FILE").withValue(outputs + "-$(POD_NAME)").endEnv()
                 .endContainer().endSpec().endTemplate().endSpec().build();
         create(job);
 
         awaitCondition("env", "Complete");
-        List<String> messagesOfPods = pods("env").stream().map(pod -> terminated(pod).getMessage()).toList();
-        assertThat(messagesOfPods).hasSize(2).allSatisfy(message -> assertThat(message)
+        List<String> outputsOfPods = new ArrayList<>();
+        for (Pod pod : pods("env")) {
+            outputsOfPods.add(Files.readString(Path.of(outputs + "-" + pod.getMetadata().getName())));
+        }
+        assertThat(outputsOfPods).hasSize(2).allSatisfy(message -> assertThat(message)
                 .contains("LITERAL=plain", "EXPANDED=plain-expanded", "DB_PASSWORD=s3cret", "BATCH=500",
                         "POD_NAMESPACE=" + namespace, "POD_NAME=env-", "CFG_batch=500"));
-        assertThat(messagesOfPods).anySatisfy(m -> assertThat(m).contains("JOB_COMPLETION_INDEX=0"))
+        assertThat(outputsOfPods).anySatisfy(m -> assertThat(m).contains("JOB_COMPLETION_INDEX=0"))
                 .anySatisfy(m -> assertThat(m).contains("JOB_COMPLETION_INDEX=1"));
     }
 

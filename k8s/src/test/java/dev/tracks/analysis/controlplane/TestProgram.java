@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * A tiny program for pods on the {@link NodeAgent}: {@code exit CODE [MESSAGE]} prints the message and exits with the
- * code; {@code sleep SECONDS} sleeps; {@code env VAR...} prints the variables and writes them as the termination
- * message to the file named by TERMINATION_FILE.
+ * code; {@code sleep SECONDS} sleeps; {@code env VAR...} prints the variables. Both write what they print to the file
+ * named by TERMINATION_FILE, when it is set.
  */
 public final class TestProgram {
 
@@ -19,7 +19,11 @@ public final class TestProgram {
     public static void main(String[] args) throws IOException, InterruptedException {
         switch (args[0]) {
             case "exit" -> {
-                System.out.println(args.length > 2 ? args[2] : "exiting with " + args[1]);
+                String message = args.length > 2 ? args[2] : "exiting with " + args[1];
+                System.out.println(message);
+                if (System.getenv("TERMINATION_FILE") != null) {
+                    Files.writeString(Path.of(System.getenv("TERMINATION_FILE")), message);
+                }
                 System.exit(Integer.parseInt(args[1]));
             }
             case "sleep" -> Thread.sleep(Long.parseLong(args[1]) * 1000);

@@ -4,6 +4,7 @@ import dev.tracks.analysis.lifecycle.TaskLifecycle.Observation;
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.task.AnalysisTaskSpec;
 import dev.tracks.analysis.task.TaskPhase;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -80,11 +81,58 @@ class TaskLifecycleTest {
     }
 
     @Test
-    void aFailedRunFailsTheTaskWithTheRunsReason() {
-        assertThat(TaskLifecycle.decide(observe(spec(), TaskPhase.RUNNING, Map.of(),
+    void aFailedAttemptWithRetriesLeftIsRetriedAfterTheBackoff() {
+        AnalysisTaskSpec spec = spec();
+        spec.setBackoffSeconds(10);
+        RunState.Failed failed = new RunState.Failed(2, T0, T1, "BackoffLimitExceeded", "exit code 75: db down");
+        assertThat(TaskLifecycle.decide(observe(spec, TaskPhase.RUNNING, Map.of(), failed, T1.plusSeconds(19))))
+                .isEqualTo(new Decision.AwaitRetry(3, T1.plusSeconds(20), "exit code 75: db down"));
+        assertThat(TaskLifecycle.decide(observe(spec, TaskPhase.RUNNING, Map.of(), failed, T1.plusSeconds(20))))
+                .isEqualTo(new Decision.Retry(3));
+    }
+
+    @Test
+    void backoffDoublesPerAttemptUpToAnHour() {
+        AnalysisTaskSpec spec = spec();
+        spec.setBackoffSeconds(30);
+        assertThat(TaskLifecycle.backoff(spec, 1)).hasSeconds(30);
+        assertThat(TaskLifecycle.backoff(spec, 2)).hasSeconds(60);
+        assertThat(TaskLifecycle.backoff(spec, 3)).hasSeconds(120);
+        assertThat(TaskLifecycle.backoff(spec, 15)).hasSeconds(3600);
+    }
+
+    @Test
+    void theTaskFailsWhenItsRetriesAreUsedUp() {
+        AnalysisTaskSpec spec = spec();
+        spec.setMaxRetries(3);
+        assertThat(TaskLifecycle.decide(observe(spec, TaskPhase.RUNNING, Map.of(),
                 new RunState.Failed(4, T0, T1, "BackoffLimitExceeded", "exit code 75: database unreachable"))))
-                .isEqualTo(new Decision.Finish(TaskPhase.FAILED, "BackoffLimitExceeded",
-                        "exit code 75: database unreachable", false));
+                .isEqualTo(new Decision.Finish(TaskPhase.FAILED, "RetriesExhausted",
+                        "4 attempts failed; the last: exit code 75: database unreachable", false));
+    }
+
+    @Test
+    void theDeadlineCountsRetriesToo() {
+        AnalysisTaskSpec spec = spec();
+        spec.setDeadlineSeconds(600);
+        RunState.Failed failed = new RunState.Failed(1, T0, T0.plusSeconds(590), "BackoffLimitExceeded", "exit 75");
+        assertThat(TaskLifecycle.decide(observe(spec, TaskPhase.RUNNING, Map.of(), failed, T0.plusSeconds(600))))
+                .isEqualTo(new Decision.Finish(TaskPhase.FAILED, "DeadlineExceeded",
+                        "the deadline of 600 s passed before the next attempt; the last: exit 75", false));
+        assertThat(TaskLifecycle.remainingDeadline(spec, T0, T0.plusSeconds(100))).contains(Duration.ofSeconds(500));
+        assertThat(TaskLifecycle.decide(observe(spec, TaskPhase.RUNNING, Map.of(),
+                new RunState.Failed(1, T0, T1, "DeadlineExceeded", "Job was active longer than specified deadline"))))
+                .isEqualTo(new Decision.Finish(TaskPhase.FAILED, "DeadlineExceeded",
+                        "Job was active longer than specified deadline", false));
+    }
+
+    @Test
+    void cancellingDuringTheBackoffEndsTheTaskWithoutAnotherAttempt() {
+        AnalysisTaskSpec spec = spec();
+        spec.setCancel(true);
+        assertThat(TaskLifecycle.decide(observe(spec, TaskPhase.RUNNING, Map.of(),
+                new RunState.Failed(1, T0, T1, "BackoffLimitExceeded", "exit 75"))))
+                .isEqualTo(new Decision.Finish(TaskPhase.CANCELLED, "Cancelled", "cancelled between attempts", false));
     }
 
     @Test
@@ -153,14 +201,19 @@ class TaskLifecycleTest {
         graph.put("b", List.of("c"));
         graph.put("c", List.of("task"));
         Observation observation = new Observation("task", spec("b"), null,
-                Map.of("b", TaskPhase.WAITING), graph, NOT_STARTED);
+                Map.of("b", TaskPhase.WAITING), graph, NOT_STARTED, T1);
         assertThat(TaskLifecycle.decide(observation)).isEqualTo(new Decision.Finish(TaskPhase.FAILED,
                 "InvalidSpec", "spec.dependsOn: dependency cycle task -> b -> c -> task", false));
     }
 
     private static Observation observe(AnalysisTaskSpec spec, TaskPhase phase, Map<String, TaskPhase> dependencies,
             RunState run) {
-        return new Observation("task", spec, phase, dependencies, Map.of("task", spec.getDependsOn()), run);
+        return observe(spec, phase, dependencies, run, T1);
+    }
+
+    private static Observation observe(AnalysisTaskSpec spec, TaskPhase phase, Map<String, TaskPhase> dependencies,
+            RunState run, Instant now) {
+        return new Observation("task", spec, phase, dependencies, Map.of("task", spec.getDependsOn()), run, now);
     }
 
     private static AnalysisTaskSpec spec(String... dependsOn) {

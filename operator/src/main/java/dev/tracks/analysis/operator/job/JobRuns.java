@@ -5,49 +5,64 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Optional;
 
-/** Reads a worker Job as the {@link RunState} the lifecycle decisions take. */
+/** Reads a task's worker Jobs (one per attempt) as the {@link RunState} the lifecycle decisions take. */
 public final class JobRuns {
 
     private JobRuns() {
     }
 
     /**
-     * @param job the task's Job, or null when there is none
-     * @param failureDetail the termination message of the last failed worker pod, if any
+     * @param jobs the task's Jobs, one per attempt (empty when none was made)
+     * @param failureDetail the termination message of the latest attempt's failed worker pod, if any
      */
-    public static RunState stateOf(Job job, String failureDetail) {
-        if (job == null) {
+    public static RunState stateOf(Collection<Job> jobs, String failureDetail) {
+        Optional<Job> latest = latest(jobs);
+        if (latest.isEmpty()) {
             return new RunState.NotStarted();
         }
+        Job job = latest.get();
+        int attempts = attempt(job);
+        Instant started = jobs.stream().map(j -> Instant.parse(j.getMetadata().getCreationTimestamp()))
+                .min(Comparator.naturalOrder()).orElse(null);
         JobStatus status = job.getStatus() == null ? new JobStatus() : job.getStatus();
-        int attempts = count(status.getActive()) + count(status.getFailed()) + count(status.getSucceeded());
-        Instant started = Optional.ofNullable(status.getStartTime()).or(() -> Optional.ofNullable(
-                job.getMetadata().getCreationTimestamp())).map(Instant::parse).orElse(null);
         Optional<JobCondition> complete = condition(status, "Complete");
         if (complete.isPresent()) {
-            return new RunState.Succeeded(Math.max(attempts, 1), started, time(complete.get(), status));
+            return new RunState.Succeeded(attempts, started, time(complete.get(), status));
         }
         Optional<JobCondition> failed = condition(status, "Failed");
         if (failed.isPresent()) {
             String message = Optional.ofNullable(failed.get().getMessage()).orElse("the Job failed");
             if (failureDetail != null && !failureDetail.isBlank()) {
-                message += "; last worker said: " + failureDetail.strip();
+                message = failureDetail.strip();
             }
             return new RunState.Failed(attempts, started, time(failed.get(), status), failed.get().getReason(),
                     message);
         }
-        return new RunState.Active(Math.max(attempts, 1), started);
+        return new RunState.Active(attempts, started);
     }
 
-    /** The task generation the Job was made from, if it says. */
-    public static Long startedGeneration(Job job) {
-        if (job == null || job.getMetadata().getAnnotations() == null) {
-            return null;
-        }
-        String value = job.getMetadata().getAnnotations().get(WorkerJobs.GENERATION_ANNOTATION);
-        return value == null ? null : Long.valueOf(value);
+    /** The Job of the latest attempt. */
+    public static Optional<Job> latest(Collection<Job> jobs) {
+        return jobs.stream().max(Comparator.comparingInt(JobRuns::attempt));
+    }
+
+    /** The task generation the first attempt was made from, if there was one. */
+    public static Long startedGeneration(Collection<Job> jobs) {
+        return jobs.stream().min(Comparator.comparingInt(JobRuns::attempt))
+                .map(job -> job.getMetadata().getAnnotations())
+                .map(annotations -> annotations.get(WorkerJobs.GENERATION_ANNOTATION))
+                .map(Long::valueOf)
+                .orElse(null);
+    }
+
+    static int attempt(Job job) {
+        String label = job.getMetadata().getLabels() == null ? null
+                : job.getMetadata().getLabels().get(WorkerJobs.ATTEMPT_LABEL);
+        return label == null ? 1 : Integer.parseInt(label);
     }
 
     private static Optional<JobCondition> condition(JobStatus status, String type) {
@@ -59,9 +74,5 @@ public final class JobRuns {
     private static Instant time(JobCondition condition, JobStatus status) {
         String time = Optional.ofNullable(status.getCompletionTime()).orElse(condition.getLastTransitionTime());
         return time == null ? Instant.now() : Instant.parse(time);
-    }
-
-    private static int count(Integer value) {
-        return value == null ? 0 : value;
     }
 }

@@ -13,15 +13,19 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The batch/v1 Job that runs a task's worker. Created once and never updated (a pod template cannot change): its name
- * comes from the task's uid, so an operator that restarts finds the Job it made instead of making a second one.
+ * The batch/v1 Job that runs one attempt of a task's worker. Created once and never updated (a pod template cannot
+ * change): its name comes from the task's uid and the attempt number, so an operator that restarts finds the Job it
+ * made instead of making a second one. Each Job runs one attempt (backoffLimit 0); the operator makes the next
+ * attempt after the task's backoff, so that spec.backoffSeconds and a deadline across retries hold.
  */
 public final class WorkerJobs {
 
@@ -30,6 +34,8 @@ public final class WorkerJobs {
     public static final String SKILL_LABEL = "analysis.tracks.dev/skill";
     public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
     public static final String MANAGED_BY = "tracks-operator";
+    /** The attempt a Job runs, from 1. */
+    public static final String ATTEMPT_LABEL = "analysis.tracks.dev/attempt";
     /** The task's metadata.generation the Job was made from. */
     public static final String GENERATION_ANNOTATION = "analysis.tracks.dev/spec-generation";
 
@@ -39,28 +45,36 @@ public final class WorkerJobs {
     private WorkerJobs() {
     }
 
-    /** {@code <task name>-<8 hex digits of the uid's hash>}, at most 63 characters (the job-name label's limit). */
-    public static String jobName(AnalysisTask task) {
-        String suffix = "-" + shortHash(task.getMetadata().getUid());
+    /**
+     * {@code <task name>-<8 hex digits of the uid's hash>-<attempt>}, at most 63 characters (the job-name label's
+     * limit).
+     */
+    public static String jobName(AnalysisTask task, int attempt) {
+        String suffix = "-" + shortHash(task.getMetadata().getUid()) + "-" + attempt;
         String name = task.getMetadata().getName();
         String base = name.length() > MAX_NAME - suffix.length() ? name.substring(0, MAX_NAME - suffix.length())
                 : name;
         return stripTrailing(base) + suffix;
     }
 
-    public static Job build(AnalysisTask task, JobSettings settings) {
+    /**
+     * @param attempt the attempt this Job runs, from 1
+     * @param deadline what is left of the task's deadline, if it has one
+     */
+    public static Job build(AnalysisTask task, JobSettings settings, int attempt, Optional<Duration> deadline) {
         AnalysisTaskSpec spec = task.getSpec();
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("app.kubernetes.io/name", "tracks-worker");
         labels.put(MANAGED_BY_LABEL, MANAGED_BY);
         labels.put(TASK_LABEL, task.getMetadata().getName());
         labels.put(SKILL_LABEL, spec.getSkill().id());
+        labels.put(ATTEMPT_LABEL, String.valueOf(attempt));
         int shards = spec.getParallelism() == null ? 1 : spec.getParallelism();
         ResourceRequirements resources = spec.getResources() != null ? spec.getResources()
                 : settings.resourcesFor(spec.getSkill());
         return new JobBuilder()
                 .withNewMetadata()
-                .withName(jobName(task))
+                .withName(jobName(task, attempt))
                 .withNamespace(task.getMetadata().getNamespace())
                 .withLabels(labels)
                 .addToAnnotations(GENERATION_ANNOTATION, String.valueOf(task.getMetadata().getGeneration()))
@@ -70,9 +84,9 @@ public final class WorkerJobs {
                         .withController(true).withBlockOwnerDeletion(true).build())
                 .endMetadata()
                 .withNewSpec()
-                .withBackoffLimit(spec.getMaxRetries())
-                .withActiveDeadlineSeconds(spec.getDeadlineSeconds() == null ? null
-                        : spec.getDeadlineSeconds().longValue())
+                .withBackoffLimit(0)
+                .withActiveDeadlineSeconds(deadline.map(left -> Math.max(1, (left.toMillis() + 999) / 1000))
+                        .orElse(null))
                 .withTtlSecondsAfterFinished(settings.ttlSecondsAfterFinished())
                 .withCompletionMode(shards > 1 ? "Indexed" : "NonIndexed")
                 .withCompletions(shards)

@@ -31,6 +31,7 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -95,25 +96,37 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
 
     @Override
     public UpdateControl<AnalysisTask> reconcile(AnalysisTask task, Context<AnalysisTask> context) {
-        Job job = context.getSecondaryResource(Job.class).orElseGet(() -> jobNotYetCached(task));
-        RunState run = JobRuns.stateOf(job, job == null ? null : lastFailure(job));
+        Instant now = clock.instant();
+        List<Job> jobs = jobsOf(task, context);
+        Job latest = JobRuns.latest(jobs).orElse(null);
+        RunState run = JobRuns.stateOf(jobs, latest == null ? null : lastFailure(latest));
         TaskLifecycle.Observation observation = new TaskLifecycle.Observation(task.getMetadata().getName(),
-                task.getSpec(), phase(task), dependencyPhases(task, context), dependencyGraph(task, context), run);
+                task.getSpec(), phase(task), dependencyPhases(task, context), dependencyGraph(task, context), run,
+                now);
         Decision decision = TaskLifecycle.decide(observation);
         if (decision instanceof Decision.ReadyToRun) {
             decision = admit(task, decision, context);
-            if (decision instanceof Decision.Start) {
-                job = startJob(task);
-                run = JobRuns.stateOf(job, null);
-            }
         }
-        if (decision instanceof Decision.Finish finish && finish.stopRun() && job != null) {
-            client.batch().v1().jobs().resource(job).withPropagationPolicy(DeletionPropagation.FOREGROUND).delete();
+        if (decision instanceof Decision.Start || decision instanceof Decision.Retry) {
+            int attempt = decision instanceof Decision.Retry retry ? retry.attempt() : 1;
+            Instant firstStart = run instanceof RunState.Failed failed ? failed.startedAt() : null;
+            latest = startJob(task, attempt, TaskLifecycle.remainingDeadline(task.getSpec(), firstStart, now));
+            jobs = new ArrayList<>(jobs);
+            jobs.add(latest);
+            run = JobRuns.stateOf(jobs, null);
+        }
+        if (decision instanceof Decision.Finish finish && finish.stopRun() && latest != null) {
+            client.batch().v1().jobs().resource(latest).withPropagationPolicy(DeletionPropagation.FOREGROUND)
+                    .delete();
         }
         AnalysisTaskStatus next = StatusReport.next(task.getStatus(), decision, run,
-                task.getMetadata().getGeneration(), JobRuns.startedGeneration(job),
-                job == null ? null : job.getMetadata().getName(), clock.instant());
+                task.getMetadata().getGeneration(), JobRuns.startedGeneration(jobs),
+                latest == null ? null : latest.getMetadata().getName(), now);
         UpdateControl<AnalysisTask> control = report(task, next);
+        if (decision instanceof Decision.AwaitRetry await) {
+            Duration wait = Duration.between(now, await.at());
+            return control.rescheduleAfter(wait.isNegative() ? Duration.ofSeconds(1) : wait);
+        }
         boolean pending = decision.phase() == TaskPhase.WAITING || decision.phase() == TaskPhase.QUEUED;
         return pending ? control.rescheduleAfter(RECHECK) : control;
     }
@@ -141,8 +154,8 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
         }
     }
 
-    private Job startJob(AnalysisTask task) {
-        Job job = WorkerJobs.build(task, settings.jobSettings());
+    private Job startJob(AnalysisTask task, int attempt, Optional<Duration> deadline) {
+        Job job = WorkerJobs.build(task, settings.jobSettings(), attempt, deadline);
         try {
             Job created = client.batch().v1().jobs().inNamespace(task.getMetadata().getNamespace()).resource(job)
                     .create();
@@ -152,19 +165,16 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {
                 // Already there: an earlier reconcile made it and the cache has not seen it yet.
-                return findJob(task);
+                return client.batch().v1().jobs().inNamespace(task.getMetadata().getNamespace())
+                        .withName(job.getMetadata().getName()).get();
             }
-            synchronized (ledger) {
-                ledger.forget(key(task));
+            if (attempt == 1) {
+                synchronized (ledger) {
+                    ledger.forget(key(task));
+                }
             }
             throw e;
         }
-    }
-
-    /** The task's Job when the status says one was made but the informer has not delivered it yet. */
-    private Job jobNotYetCached(AnalysisTask task) {
-        boolean made = task.getStatus() != null && task.getStatus().getJobName() != null;
-        return made ? findJob(task) : null;
     }
 
     private UpdateControl<AnalysisTask> report(AnalysisTask task, AnalysisTaskStatus next) {
@@ -185,9 +195,18 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
         return UpdateControl.patchStatus(patch);
     }
 
-    private Job findJob(AnalysisTask task) {
-        return client.batch().v1().jobs().inNamespace(task.getMetadata().getNamespace())
-                .withName(WorkerJobs.jobName(task)).get();
+    /**
+     * The task's Jobs from the informer; when it has none yet but the status names one (just made, or an operator
+     * restart before the cache filled), that one from the API server.
+     */
+    private List<Job> jobsOf(AnalysisTask task, Context<AnalysisTask> context) {
+        List<Job> cached = new ArrayList<>(context.getSecondaryResources(Job.class));
+        String named = task.getStatus() == null ? null : task.getStatus().getJobName();
+        if (cached.isEmpty() && named != null) {
+            Optional.ofNullable(client.batch().v1().jobs().inNamespace(task.getMetadata().getNamespace())
+                    .withName(named).get()).ifPresent(cached::add);
+        }
+        return cached;
     }
 
     /** The termination message of the most recent failed worker pod, for the task's failure message. */

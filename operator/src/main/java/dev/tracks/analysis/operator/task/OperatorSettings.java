@@ -57,7 +57,7 @@ public interface OperatorSettings {
         @WithDefault("1Gi")
         String memoryLimit();
 
-        /** Per-skill resources by skill name (e.g. {@code stay_detection.memory-limit=2Gi}); unset values: the above. */
+        /** Per-skill resources by skill name (e.g. {@code stay_detection.memory-limit=2Gi}); unset ones: the above. */
         Map<String, SkillResources> resourcesPerSkill();
     }
 

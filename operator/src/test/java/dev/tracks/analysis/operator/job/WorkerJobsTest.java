@@ -12,8 +12,10 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -31,15 +33,17 @@ class WorkerJobsTest {
     @Test
     void nameIsDeterministicPerTaskAndFitsTheLabelLimit() {
         AnalysisTask task = task("stays", Skill.STAY_DETECTION);
-        assertThat(WorkerJobs.jobName(task)).isEqualTo(WorkerJobs.jobName(task(("stays"), Skill.STAY_DETECTION)))
-                .matches("stays-[0-9a-f]{8}");
+        assertThat(WorkerJobs.jobName(task, 1))
+                .isEqualTo(WorkerJobs.jobName(task("stays", Skill.STAY_DETECTION), 1))
+                .matches("stays-[0-9a-f]{8}-1");
+        assertThat(WorkerJobs.jobName(task, 2)).endsWith("-2");
         AnalysisTask longName = task("a".repeat(60) + "-b", Skill.GRID_SYSTEM);
-        assertThat(WorkerJobs.jobName(longName)).hasSize(63).doesNotContain("--");
+        assertThat(WorkerJobs.jobName(longName, 21)).hasSize(63).doesNotContain("--");
     }
 
     @Test
     void jobIsOwnedByItsTaskAndRecordsTheGeneration() {
-        Job job = WorkerJobs.build(task("stays", Skill.STAY_DETECTION), SETTINGS);
+        Job job = firstAttempt(task("stays", Skill.STAY_DETECTION));
         assertThat(job.getMetadata().getOwnerReferences()).singleElement().satisfies(owner -> {
             assertThat(owner.getKind()).isEqualTo("AnalysisTask");
             assertThat(owner.getUid()).isEqualTo("uid-stays");
@@ -48,17 +52,18 @@ class WorkerJobsTest {
         assertThat(job.getMetadata().getAnnotations()).containsEntry(WorkerJobs.GENERATION_ANNOTATION, "4");
         assertThat(job.getMetadata().getLabels()).containsEntry(WorkerJobs.TASK_LABEL, "stays")
                 .containsEntry(WorkerJobs.SKILL_LABEL, "stay_detection");
-        assertThat(JobRuns.startedGeneration(job)).isEqualTo(4L);
+        assertThat(JobRuns.startedGeneration(List.of(job))).isEqualTo(4L);
     }
 
     @Test
-    void retriesDeadlineTtlAndFailurePolicyComeFromTheTask() {
+    void oneAttemptPerJobWithWhatIsLeftOfTheDeadlineTtlAndFailurePolicy() {
         AnalysisTask task = task("stays", Skill.STAY_DETECTION);
-        task.getSpec().setMaxRetries(5);
-        task.getSpec().setDeadlineSeconds(600);
-        Job job = WorkerJobs.build(task, SETTINGS);
-        assertThat(job.getSpec().getBackoffLimit()).isEqualTo(5);
+        Job job = WorkerJobs.build(task, SETTINGS, 3, Optional.of(Duration.ofMillis(599_500)));
+        assertThat(job.getSpec().getBackoffLimit()).as("the operator retries, after the task's backoff").isZero();
         assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(600L);
+        assertThat(job.getMetadata().getLabels()).containsEntry(WorkerJobs.ATTEMPT_LABEL, "3");
+        assertThat(firstAttempt(task).getSpec().getActiveDeadlineSeconds())
+                .isNull();
         assertThat(job.getSpec().getTtlSecondsAfterFinished()).isEqualTo(3600);
         assertThat(job.getSpec().getPodFailurePolicy().getRules()).satisfiesExactly(
                 failJob -> {
@@ -77,18 +82,19 @@ class WorkerJobsTest {
     void severalShardsMakeAnIndexedJob() {
         AnalysisTask task = task("grid", Skill.GRID_SYSTEM);
         task.getSpec().setParallelism(4);
-        Job job = WorkerJobs.build(task, SETTINGS);
+        Job job = firstAttempt(task);
         assertThat(job.getSpec().getCompletionMode()).isEqualTo("Indexed");
         assertThat(job.getSpec().getCompletions()).isEqualTo(4);
         assertThat(job.getSpec().getParallelism()).isEqualTo(4);
         assertThat(env(job)).containsEntry(WorkerContract.ENV_SHARD_COUNT, "4");
-        assertThat(WorkerJobs.build(task("one", Skill.GRID_SYSTEM), SETTINGS).getSpec().getCompletionMode())
+        assertThat(firstAttempt(task("one", Skill.GRID_SYSTEM)).getSpec()
+                .getCompletionMode())
                 .isEqualTo("NonIndexed");
     }
 
     @Test
     void podIsRestrictedAndRunsAsTheWorkerServiceAccount() {
-        PodSpec pod = WorkerJobs.build(task("stays", Skill.STAY_DETECTION), SETTINGS).getSpec().getTemplate()
+        PodSpec pod = firstAttempt(task("stays", Skill.STAY_DETECTION)).getSpec().getTemplate()
                 .getSpec();
         assertThat(pod.getServiceAccountName()).isEqualTo("tracks-worker");
         assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
@@ -109,7 +115,7 @@ class WorkerJobsTest {
         TaskScope scope = new TaskScope();
         scope.setUserIds(List.of("020"));
         task.getSpec().setScope(scope);
-        Job job = WorkerJobs.build(task, SETTINGS);
+        Job job = firstAttempt(task);
         assertThat(env(job)).containsEntry(WorkerContract.ENV_TASK_NAMESPACE, "tracks")
                 .containsEntry(WorkerContract.ENV_TASK_NAME, "stays")
                 .containsEntry(WorkerContract.ENV_SKILL, "stay_detection")
@@ -127,26 +133,30 @@ class WorkerJobsTest {
 
     @Test
     void resourcesComeFromTheTaskElseTheSkillElseTheDefault() {
-        assertThat(container(WorkerJobs.build(task("stays", Skill.STAY_DETECTION), SETTINGS)).getResources()
+        assertThat(container(firstAttempt(task("stays", Skill.STAY_DETECTION))).getResources()
                 .getRequests()).containsOnlyKeys("memory");
-        assertThat(container(WorkerJobs.build(task("grid", Skill.GRID_SYSTEM), SETTINGS)).getResources()
+        assertThat(container(firstAttempt(task("grid", Skill.GRID_SYSTEM))).getResources()
                 .getRequests()).containsOnlyKeys("cpu");
         AnalysisTask own = task("own", Skill.GRID_SYSTEM);
         own.getSpec().setResources(new ResourceRequirementsBuilder().addToLimits("memory", new Quantity("2Gi"))
                 .build());
-        assertThat(container(WorkerJobs.build(own, SETTINGS)).getResources().getLimits()).containsOnlyKeys("memory");
+        assertThat(container(firstAttempt(own)).getResources().getLimits()).containsOnlyKeys("memory");
     }
 
     @Test
     void priorityPicksThePriorityClass() {
         AnalysisTask urgent = task("urgent", Skill.GRID_SYSTEM);
         urgent.getSpec().setPriority(500);
-        assertThat(WorkerJobs.build(urgent, SETTINGS).getSpec().getTemplate().getSpec().getPriorityClassName())
+        assertThat(firstAttempt(urgent).getSpec().getTemplate().getSpec().getPriorityClassName())
                 .isEqualTo("tracks-high");
         AnalysisTask low = task("low", Skill.GRID_SYSTEM);
         low.getSpec().setPriority(-5);
-        assertThat(WorkerJobs.build(low, SETTINGS).getSpec().getTemplate().getSpec().getPriorityClassName())
+        assertThat(firstAttempt(low).getSpec().getTemplate().getSpec().getPriorityClassName())
                 .isNull();
+    }
+
+    private static Job firstAttempt(AnalysisTask task) {
+        return WorkerJobs.build(task, SETTINGS, 1, Optional.empty());
     }
 
     private static Map<String, String> env(Job job) {

@@ -106,14 +106,25 @@ class AnalysisTaskOperatorIT {
     void aFailingTaskIsRetriedThenFailsItsDependentsWithoutJobs() {
         AnalysisTask failing = spec("fail-outliers", Skill.OUTLIER_DETECTION);
         failing.getSpec().setMaxRetries(1);
-        failing.getSpec().setBackoffSeconds(1);
+        failing.getSpec().setBackoffSeconds(3);
         client.resource(failing).create();
         create("stays", Skill.STAY_DETECTION, "fail-outliers");
 
         AnalysisTask failed = awaitPhase("fail-outliers", TaskPhase.FAILED);
         assertThat(failed.getStatus().getAttempts()).isEqualTo(2);
-        assertThat(completeReason(failed)).isEqualTo("BackoffLimitExceeded");
-        assertThat(failed.getStatus().getMessage()).contains("exit code 75").contains("database unreachable");
+        assertThat(completeReason(failed)).isEqualTo("RetriesExhausted");
+        assertThat(failed.getStatus().getMessage()).startsWith("2 attempts failed; the last: exit code 75")
+                .contains("database unreachable");
+        assertThat(jobsOf("fail-outliers")).hasSize(2);
+        Instant firstFailed = Instant.parse(jobsOf("fail-outliers").stream()
+                .filter(job -> "1".equals(job.getMetadata().getLabels().get(WorkerJobs.ATTEMPT_LABEL))).findFirst()
+                .orElseThrow().getStatus().getConditions().stream().filter(c -> "Failed".equals(c.getType()))
+                .findFirst().orElseThrow().getLastTransitionTime());
+        Instant secondCreated = Instant.parse(jobsOf("fail-outliers").stream()
+                .filter(job -> "2".equals(job.getMetadata().getLabels().get(WorkerJobs.ATTEMPT_LABEL))).findFirst()
+                .orElseThrow().getMetadata().getCreationTimestamp());
+        assertThat(Duration.between(firstFailed, secondCreated)).as("spec.backoffSeconds before the retry")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
 
         AnalysisTask dependent = awaitPhase("stays", TaskPhase.FAILED);
         assertThat(completeReason(dependent)).isEqualTo("DependencyFailed");
@@ -187,7 +198,8 @@ class AnalysisTaskOperatorIT {
         client.resource(task).create();
         AnalysisTask failed = awaitPhase("stays", TaskPhase.FAILED);
         assertThat(completeReason(failed)).isEqualTo("InvalidSpec");
-        assertThat(failed.getStatus().getMessage()).startsWith("spec.params.radius: is not a parameter of stay_detection");
+        assertThat(failed.getStatus().getMessage())
+                .startsWith("spec.params.radius: is not a parameter of stay_detection");
         assertThat(jobsOf("stays")).isEmpty();
     }
 

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,7 +83,7 @@ public final class OperatorBenchmark {
             AnalysisTask task = task(namespace, "task-" + i);
             task.getMetadata().setUid(UUID.randomUUID().toString());
             task.getMetadata().setGeneration(1L);
-            return new JobBuilder(WorkerJobs.build(task, settings))
+            return new JobBuilder(WorkerJobs.build(task, settings, 1, Optional.empty()))
                     .editMetadata().withOwnerReferences(List.of()).endMetadata().build();
         }).toList();
         long start = System.nanoTime();
