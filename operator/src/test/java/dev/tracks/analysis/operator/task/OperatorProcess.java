@@ -40,8 +40,9 @@ final class OperatorProcess implements AutoCloseable {
         String workerClasspath = String.join(":", Path.of("target", "test-classes").toAbsolutePath().toString(),
                 location(WorkerContract.class));
         Path log = Path.of("target", "operator.log").toAbsolutePath();
-        // MaxRAM stands for the chart's container memory limit for the operator (512Mi): the JVM sizes its heap by it.
-        ProcessBuilder builder = new ProcessBuilder(java, "-XX:MaxRAM=512m", "-jar", jar.toString())
+        // As in the operator's container: a 512Mi memory limit (MaxRAM, the JVM sizes its heap by it) and SerialGC.
+        ProcessBuilder builder = new ProcessBuilder(java, "-XX:MaxRAM=512m", "-XX:+UseSerialGC", "-jar",
+                jar.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
         env.put("KUBECONFIG", controlPlane.kubeconfig().toString());
