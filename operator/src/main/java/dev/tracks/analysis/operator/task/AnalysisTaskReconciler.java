@@ -50,6 +50,7 @@ import org.jboss.logging.Logger;
 @RBACRule(apiGroups = "batch", resources = "jobs", verbs = {"get", "list", "watch", "create", "delete"})
 @RBACRule(apiGroups = "", resources = "pods", verbs = {"get", "list", "watch"})
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create"})
+@RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "create", "update"})
 public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
 
     public static final String NAME = "analysistask";

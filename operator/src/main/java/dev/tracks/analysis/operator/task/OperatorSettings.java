@@ -26,6 +26,8 @@ public interface OperatorSettings {
     /** Per-skill limits of running tasks, by skill name (e.g. {@code stay_detection: 2}). */
     Map<String, Integer> maxRunningPerSkill();
 
+    Election leaderElection();
+
     /** PriorityClass names by the lowest task priority they apply to (e.g. {@code 100: tracks-high}). */
     Map<Integer, String> priorityClasses();
 
@@ -67,6 +69,18 @@ public interface OperatorSettings {
         Optional<String> memoryRequest();
 
         Optional<String> memoryLimit();
+    }
+
+    /** Only one replica acts at a time: the holder of a Lease (in production; see the prod profile). */
+    interface Election {
+        @WithDefault("tracks-operator")
+        String leaseName();
+
+        /** The Lease's namespace; in a cluster, the operator pod's own namespace when absent. */
+        Optional<String> leaseNamespace();
+
+        /** This replica's name in the Lease; the pod name (HOSTNAME) when absent. */
+        Optional<String> identity();
     }
 
     interface Database {

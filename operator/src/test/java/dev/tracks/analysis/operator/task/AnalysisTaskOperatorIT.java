@@ -59,7 +59,7 @@ class AnalysisTaskOperatorIT {
         assertThat(crd.exitCode()).as(crd.toString()).isZero();
         controlPlane.kubectl("wait", "--for=condition=Established", "--timeout=60s",
                 "crd/analysistasks.analysis.tracks.dev");
-        operator = OperatorProcess.start(controlPlane, Map.of("TRACKS_OPERATOR_MAX_RUNNING", "3"));
+        operator = OperatorProcess.start(controlPlane, "operator-1", Map.of("TRACKS_OPERATOR_MAX_RUNNING", "3"));
     }
 
     @AfterAll
@@ -236,13 +236,32 @@ class AnalysisTaskOperatorIT {
         create("slow-restart", Skill.GRID_SYSTEM);
         awaitPhase("slow-restart", TaskPhase.RUNNING);
         operator.kill();
-        operator = OperatorProcess.start(controlPlane, Map.of("TRACKS_OPERATOR_MAX_RUNNING", "3"));
+        operator = OperatorProcess.start(controlPlane, "operator-restarted",
+                Map.of("TRACKS_OPERATOR_MAX_RUNNING", "3"));
 
         AnalysisTask done = awaitPhase("slow-restart", TaskPhase.SUCCEEDED);
         assertThat(done.getStatus().getAttempts()).isEqualTo(1);
         assertThat(jobsOf("slow-restart")).singleElement()
                 .satisfies(job -> assertThat(job.getStatus().getSucceeded()).isEqualTo(1));
         assertThat(pods("slow-restart")).hasSize(1);
+    }
+
+    @Test
+    void aStandbyReplicaTakesOverWhenTheLeaderDies(ControlPlane controlPlane) {
+        String leader = leaseHolder();
+        OperatorProcess standby = OperatorProcess.start(controlPlane, "operator-standby",
+                Map.of("TRACKS_OPERATOR_MAX_RUNNING", "3"));
+        create("before-failover", Skill.GRID_SYSTEM);
+        awaitPhase("before-failover", TaskPhase.SUCCEEDED);
+        assertThat(leaseHolder()).as("the first replica still leads").isEqualTo(leader);
+
+        operator.kill();
+        operator = standby;
+        create("after-failover", Skill.GRID_SYSTEM);
+
+        awaitPhase("after-failover", TaskPhase.SUCCEEDED);
+        assertThat(leaseHolder()).isEqualTo("operator-standby");
+        assertThat(jobsOf("after-failover")).hasSize(1);
     }
 
     @Test
@@ -273,6 +292,11 @@ class AnalysisTaskOperatorIT {
                 "tracks_tasks_admissions_total");
         assertThat(metrics.lines().filter(line -> line.startsWith("tracks_")))
                 .as("no task name in any label").noneMatch(line -> line.contains("metered"));
+    }
+
+    private String leaseHolder() {
+        return client.leases().inNamespace(OperatorProcess.LEASE_NAMESPACE).withName("tracks-operator").get()
+                .getSpec().getHolderIdentity();
     }
 
     private void cancel(String name) {

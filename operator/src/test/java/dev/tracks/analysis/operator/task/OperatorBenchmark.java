@@ -50,7 +50,7 @@ public final class OperatorBenchmark {
         report("direct: %d Jobs created through the client in %.2f s", count, directSeconds);
 
         String namespace = namespace(client, "bench-operator");
-        try (OperatorProcess operator = OperatorProcess.start(controlPlane, Map.of(
+        try (OperatorProcess operator = OperatorProcess.start(controlPlane, "benchmark", Map.of(
                 "TRACKS_OPERATOR_MAX_RUNNING", String.valueOf(count),
                 "TRACKS_OPERATOR_WORKER_COMMAND", "/bin/true"))) {
             Thread.sleep(5000); // let the operator start and sync its informers

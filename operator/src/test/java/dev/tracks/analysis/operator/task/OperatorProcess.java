@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class OperatorProcess implements AutoCloseable {
 
+    static final String LEASE_NAMESPACE = "default";
+
     private final Process process;
     private final int httpPort;
 
@@ -31,7 +33,8 @@ final class OperatorProcess implements AutoCloseable {
         return URI.create("http://localhost:" + httpPort + path);
     }
 
-    static OperatorProcess start(ControlPlane controlPlane, Map<String, String> extraEnv) {
+    /** Starts a replica named {@code identity} (its name in the leader-election Lease). */
+    static OperatorProcess start(ControlPlane controlPlane, String identity, Map<String, String> extraEnv) {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " missing: the operator's integration tests run after package");
@@ -46,6 +49,8 @@ final class OperatorProcess implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
         env.put("KUBECONFIG", controlPlane.kubeconfig().toString());
+        env.put("TRACKS_OPERATOR_LEADER_ELECTION_LEASE_NAMESPACE", LEASE_NAMESPACE);
+        env.put("TRACKS_OPERATOR_LEADER_ELECTION_IDENTITY", identity);
         env.put("TRACKS_OPERATOR_WORKER_COMMAND", String.join(",", List.of(java, "-cp", workerClasspath,
                 StandInWorker.class.getName())));
         int httpPort = freePort();
