@@ -100,6 +100,9 @@ class AnalysisTaskOperatorIT {
                     assertThat(c.getReason()).isEqualTo("Succeeded");
                     assertThat(c.getObservedGeneration()).isEqualTo(footprint.getMetadata().getGeneration());
                 });
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(client.v1().events().inNamespace(namespace).list()
+                .getItems()).filteredOn(e -> "footprint".equals(e.getInvolvedObject().getName()))
+                .extracting(e -> e.getReason()).contains("Running", "Succeeded"));
     }
 
     @Test
