@@ -3,7 +3,6 @@ package dev.tracks.analysis.lifecycle;
 import dev.tracks.analysis.task.TaskPhase;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,8 +37,7 @@ public final class DependencyGate {
         /** A dependency ended without success: this task can never run. */
         record DependencyFailed(String dependency, TaskPhase phase) implements Verdict {
             public String message() {
-                return "dependency " + dependency + " ended " + phase.name().charAt(0)
-                        + phase.name().substring(1).toLowerCase(Locale.ROOT);
+                return "dependency " + dependency + " ended " + phase.displayName();
             }
         }
     }

@@ -8,15 +8,35 @@ import java.time.Instant;
  */
 public sealed interface RunState {
 
+    /** Workers started so far, retries included; 0 before the first. */
+    int attempts();
+
+    /** When the first attempt started; null before it. */
+    Instant startedAt();
+
     /** Nothing runs for the task (never started, or its run was removed). */
     record NotStarted() implements RunState {
+        @Override
+        public int attempts() {
+            return 0;
+        }
+
+        @Override
+        public Instant startedAt() {
+            return null;
+        }
     }
 
-    /** The run exists and has not finished; {@code attempts} counts the workers started, retries included. */
+    /** The run exists and has not finished. */
     record Active(int attempts, Instant startedAt) implements RunState {
     }
 
-    record Succeeded(int attempts, Instant startedAt, Instant finishedAt) implements RunState {
+    /** The latest attempt ended. */
+    sealed interface Finished extends RunState {
+        Instant finishedAt();
+    }
+
+    record Succeeded(int attempts, Instant startedAt, Instant finishedAt) implements Finished {
     }
 
     /**
@@ -24,6 +44,6 @@ public sealed interface RunState {
      * {@code message} says why, with the last worker's termination message when there is one.
      */
     record Failed(int attempts, Instant startedAt, Instant finishedAt, String reason, String message)
-            implements RunState {
+            implements Finished {
     }
 }

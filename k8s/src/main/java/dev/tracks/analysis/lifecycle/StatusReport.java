@@ -43,12 +43,14 @@ public final class StatusReport {
         next.setObservedGeneration(generation);
         next.setMessage(message(decision, old));
         next.setJobName(runName);
-        attempts(run).ifPresent(next::setAttempts);
-        startedAt(run).map(Instant::toString).ifPresentOrElse(next::setStartTime, () -> next.setStartTime(
-                old.getStartTime()));
+        if (!(run instanceof RunState.NotStarted)) {
+            next.setAttempts(run.attempts());
+        }
+        next.setStartTime(run.startedAt() != null ? run.startedAt().toString() : old.getStartTime());
         if (decision.phase().isFinished()) {
-            next.setCompletionTime(old.getCompletionTime() != null ? old.getCompletionTime()
-                    : finishedAt(run).orElse(now).toString());
+            Instant finishedAt = run instanceof RunState.Finished finished && finished.finishedAt() != null
+                    ? finished.finishedAt() : now;
+            next.setCompletionTime(old.getCompletionTime() != null ? old.getCompletionTime() : finishedAt.toString());
         }
         List<Condition> conditions = new ArrayList<>();
         conditions(decision).forEach(c -> conditions.add(stamp(c, old, generation, now)));
@@ -135,32 +137,5 @@ public final class StatusReport {
             return old.getMessage();
         }
         return decision instanceof Decision.Start ? "starting" : "ready to run";
-    }
-
-    private static Optional<Integer> attempts(RunState run) {
-        if (run instanceof RunState.Active active) {
-            return Optional.of(active.attempts());
-        }
-        if (run instanceof RunState.Succeeded succeeded) {
-            return Optional.of(succeeded.attempts());
-        }
-        return run instanceof RunState.Failed failed ? Optional.of(failed.attempts()) : Optional.empty();
-    }
-
-    private static Optional<Instant> startedAt(RunState run) {
-        if (run instanceof RunState.Active active) {
-            return Optional.ofNullable(active.startedAt());
-        }
-        if (run instanceof RunState.Succeeded succeeded) {
-            return Optional.ofNullable(succeeded.startedAt());
-        }
-        return run instanceof RunState.Failed failed ? Optional.ofNullable(failed.startedAt()) : Optional.empty();
-    }
-
-    private static Optional<Instant> finishedAt(RunState run) {
-        if (run instanceof RunState.Succeeded succeeded) {
-            return Optional.ofNullable(succeeded.finishedAt());
-        }
-        return run instanceof RunState.Failed failed ? Optional.ofNullable(failed.finishedAt()) : Optional.empty();
     }
 }

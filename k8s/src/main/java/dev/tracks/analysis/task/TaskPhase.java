@@ -1,6 +1,7 @@
 package dev.tracks.analysis.task;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
 
 /** Where a task is in its life; Kubernetes-style capitalised names on the wire. */
 public enum TaskPhase {
@@ -15,6 +16,11 @@ public enum TaskPhase {
     @JsonProperty("Succeeded") SUCCEEDED,
     @JsonProperty("Failed") FAILED,
     @JsonProperty("Cancelled") CANCELLED;
+
+    /** The name on the wire and in messages, e.g. {@code Running}. */
+    public String displayName() {
+        return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
+    }
 
     /** True for the phases a task never leaves. */
     public boolean isFinished() {

@@ -20,15 +20,13 @@ public final class WorkerContract {
     public static final String ENV_SCOPE = "TRACKS_SCOPE";
     /** Number of shards; each pod of an Indexed Job takes the users of shard JOB_COMPLETION_INDEX. */
     public static final String ENV_SHARD_COUNT = "TRACKS_SHARD_COUNT";
-    public static final String ENV_SHARD_INDEX = "JOB_COMPLETION_INDEX";
     public static final String ENV_DB_URL = "TRACKS_DB_URL";
     public static final String ENV_DB_USER = "TRACKS_DB_USER";
     public static final String ENV_DB_PASSWORD = "TRACKS_DB_PASSWORD";
 
-    public static final int EXIT_SUCCESS = 0;
     /** Invalid parameters and every other error that a retry cannot fix (EX_USAGE of sysexits.h). */
     public static final int EXIT_NOT_RETRYABLE = 64;
-    /** A transient failure (database or API unreachable...): the Job retries (EX_TEMPFAIL of sysexits.h). */
+    /** A transient failure (database or API unreachable...): another attempt follows (EX_TEMPFAIL of sysexits.h). */
     public static final int EXIT_TRANSIENT = 75;
 
     private WorkerContract() {

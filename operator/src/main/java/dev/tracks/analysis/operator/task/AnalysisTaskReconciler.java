@@ -6,6 +6,7 @@ import dev.tracks.analysis.lifecycle.RunState;
 import dev.tracks.analysis.lifecycle.StatusReport;
 import dev.tracks.analysis.lifecycle.TaskLifecycle;
 import dev.tracks.analysis.operator.job.JobRuns;
+import dev.tracks.analysis.operator.job.JobSettings;
 import dev.tracks.analysis.operator.job.WorkerJobs;
 import dev.tracks.analysis.task.AnalysisTask;
 import dev.tracks.analysis.task.AnalysisTaskStatus;
@@ -59,7 +60,8 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
     private static final Logger LOG = Logger.getLogger(AnalysisTaskReconciler.class);
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
-    private final OperatorSettings settings;
+    private final Admission.Limits limits;
+    private final JobSettings jobSettings;
     private final KubernetesClient client;
     private final AdmissionLedger ledger = new AdmissionLedger();
     private final Clock clock = Clock.systemUTC();
@@ -67,7 +69,9 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
     private volatile IndexedResourceCache<AnalysisTask> tasks;
 
     public AnalysisTaskReconciler(OperatorSettings settings, KubernetesClient client, MeterRegistry registry) {
-        this.settings = settings;
+        // Derived once: the configuration does not change while the operator runs, and a bad entry fails the start.
+        this.limits = settings.limits();
+        this.jobSettings = settings.jobSettings();
         this.client = client;
         this.metrics = new TaskMetrics(registry, () -> tasks);
     }
@@ -100,7 +104,9 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
         Instant now = clock.instant();
         List<Job> jobs = jobsOf(task, context);
         Job latest = JobRuns.latest(jobs).orElse(null);
-        RunState run = JobRuns.stateOf(jobs, latest == null ? null : lastFailure(latest));
+        // A finished task never changes again: no need to list its pods for the last failure.
+        boolean finished = phase(task) != null && phase(task).isFinished();
+        RunState run = JobRuns.stateOf(jobs, latest == null || finished ? null : lastFailure(latest));
         TaskLifecycle.Observation observation = new TaskLifecycle.Observation(task.getMetadata().getName(),
                 task.getSpec(), phase(task), dependencyPhases(task, context), dependencyGraph(task, context), run,
                 now);
@@ -110,8 +116,8 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
         }
         if (decision instanceof Decision.Start || decision instanceof Decision.Retry) {
             int attempt = decision instanceof Decision.Retry retry ? retry.attempt() : 1;
-            Instant firstStart = run instanceof RunState.Failed failed ? failed.startedAt() : null;
-            latest = startJob(task, attempt, TaskLifecycle.remainingDeadline(task.getSpec(), firstStart, now));
+            Optional<Duration> deadline = TaskLifecycle.remainingDeadline(task.getSpec(), run.startedAt(), now);
+            latest = startJob(task, attempt, deadline);
             jobs = new ArrayList<>(jobs);
             jobs.add(latest);
             run = JobRuns.stateOf(jobs, null);
@@ -145,7 +151,7 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
                     .toList();
             Map<String, TaskPhase> phases = all.stream().collect(Collectors.toMap(AnalysisTaskReconciler::key,
                     t -> Optional.ofNullable(phase(t)).orElse(TaskPhase.PENDING)));
-            Admission.Verdict verdict = Admission.decide(candidates, ledger.running(all, phases), settings.limits())
+            Admission.Verdict verdict = Admission.decide(candidates, ledger.running(all, phases), limits)
                     .get(key(task));
             Decision decision = TaskLifecycle.admit(ready, verdict);
             if (decision instanceof Decision.Start) {
@@ -156,7 +162,7 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
     }
 
     private Job startJob(AnalysisTask task, int attempt, Optional<Duration> deadline) {
-        Job job = WorkerJobs.build(task, settings.jobSettings(), attempt, deadline);
+        Job job = WorkerJobs.build(task, jobSettings, attempt, deadline);
         try {
             Job created = client.batch().v1().jobs().inNamespace(task.getMetadata().getNamespace()).resource(job)
                     .create();

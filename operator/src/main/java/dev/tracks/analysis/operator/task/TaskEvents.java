@@ -27,7 +27,7 @@ final class TaskEvents {
                     .withName(task.getMetadata().getName()).withNamespace(task.getMetadata().getNamespace())
                     .withUid(task.getMetadata().getUid()).endInvolvedObject()
                     .withType(failed ? "Warning" : "Normal")
-                    .withReason(to.getPhase().name().charAt(0) + to.getPhase().name().substring(1).toLowerCase())
+                    .withReason(to.getPhase().displayName())
                     .withMessage((from == null ? "" : "from " + from.name().toLowerCase() + ": ") + to.getMessage())
                     .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
                     .withNewSource().withComponent("tracks-operator").endSource()
