@@ -11,12 +11,9 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,7 +147,8 @@ class AnalysisTaskOnApiServerTest {
 
     @Test
     void serverSideApplyOfTheStatusByTwoManagersKeepsBothManagersFields() {
-        AnalysisTask created = tasks().resource(task("shared-status", Skill.TRIP_CONSTRUCTION)).create();
+        AnalysisTask created = tasks().resource(TestTasks.task(namespace, "shared-status", Skill.TRIP_CONSTRUCTION))
+                .create();
 
         AnalysisTaskStatus operatorView = new AnalysisTaskStatus();
         operatorView.setPhase(TaskPhase.RUNNING);
@@ -160,7 +158,7 @@ class AnalysisTaskOnApiServerTest {
                 .withMessage("the worker runs").withLastTransitionTime("2026-11-28T10:00:00Z")
                 .withObservedGeneration(created.getMetadata().getGeneration()).build();
         operatorView.setConditions(List.of(running));
-        applyStatus("shared-status", operatorView, "tracks-operator");
+        TestTasks.applyStatus(client, namespace, "shared-status", operatorView, "tracks-operator");
 
         for (long processed : new long[] {100, 250}) {
             AnalysisTaskStatus workerView = new AnalysisTaskStatus();
@@ -169,7 +167,7 @@ class AnalysisTaskOnApiServerTest {
             progress.setProcessedPoints(processed);
             progress.setPercent(processed / 10.0);
             workerView.setProgress(progress);
-            applyStatus("shared-status", workerView, "tracks-worker");
+            TestTasks.applyStatus(client, namespace, "shared-status", workerView, "tracks-worker");
         }
 
         AnalysisTask merged = tasks().withName("shared-status").get();
@@ -182,26 +180,6 @@ class AnalysisTaskOnApiServerTest {
                 .filteredOn(entry -> "status".equals(entry.getSubresource()))
                 .extracting(ManagedFieldsEntry::getManager)
                 .containsExactlyInAnyOrder("tracks-operator", "tracks-worker");
-    }
-
-    /** Applies {@code status} alone, as a manager that owns only the fields it sets. */
-    private void applyStatus(String name, AnalysisTaskStatus status, String fieldManager) {
-        String body = client.getKubernetesSerialization().asJson(Map.of(
-                "apiVersion", AnalysisTask.GROUP + "/" + AnalysisTask.VERSION,
-                "kind", "AnalysisTask",
-                "metadata", Map.of("name", name, "namespace", namespace),
-                "status", status));
-        tasks().withName(name).subresource("status").patch(new PatchContext.Builder()
-                .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager(fieldManager).withForce(true).build(),
-                body);
-    }
-
-    private AnalysisTask task(String name, Skill skill) {
-        AnalysisTask task = new AnalysisTask();
-        task.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
-        task.setSpec(new AnalysisTaskSpec());
-        task.getSpec().setSkill(skill);
-        return task;
     }
 
     private NonNamespaceOperation<AnalysisTask, KubernetesResourceList<AnalysisTask>, Resource<AnalysisTask>> tasks() {

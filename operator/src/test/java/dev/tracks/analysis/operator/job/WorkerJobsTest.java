@@ -2,12 +2,11 @@ package dev.tracks.analysis.operator.job;
 
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.task.AnalysisTask;
-import dev.tracks.analysis.task.AnalysisTaskSpec;
 import dev.tracks.analysis.task.TaskScope;
+import dev.tracks.analysis.task.TestTasks;
 import dev.tracks.analysis.task.WorkerContract;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
@@ -169,11 +168,9 @@ class WorkerJobsTest {
     }
 
     private static AnalysisTask task(String name, Skill skill) {
-        AnalysisTask task = new AnalysisTask();
-        task.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("tracks").withUid("uid-" + name)
-                .withGeneration(4L).build());
-        task.setSpec(new AnalysisTaskSpec());
-        task.getSpec().setSkill(skill);
+        AnalysisTask task = TestTasks.task("tracks", name, skill);
+        task.getMetadata().setUid("uid-" + name);
+        task.getMetadata().setGeneration(4L);
         return task;
     }
 }

@@ -8,17 +8,14 @@ import dev.tracks.analysis.lifecycle.StatusReport;
 import dev.tracks.analysis.operator.job.WorkerJobs;
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.task.AnalysisTask;
-import dev.tracks.analysis.task.AnalysisTaskSpec;
 import dev.tracks.analysis.task.AnalysisTaskStatus;
 import dev.tracks.analysis.task.TaskPhase;
 import dev.tracks.analysis.task.TaskProgress;
+import dev.tracks.analysis.task.TestTasks;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -160,12 +157,7 @@ class AnalysisTaskOperatorIT {
         progress.setPercent(40.0);
         AnalysisTaskStatus workerStatus = new AnalysisTaskStatus();
         workerStatus.setProgress(progress);
-        String body = client.getKubernetesSerialization().asJson(Map.of(
-                "apiVersion", AnalysisTask.GROUP + "/" + AnalysisTask.VERSION, "kind", "AnalysisTask",
-                "metadata", Map.of("name", "sleep-long", "namespace", namespace), "status", workerStatus));
-        client.resources(AnalysisTask.class).inNamespace(namespace).withName("sleep-long").subresource("status")
-                .patch(new PatchContext.Builder().withPatchType(PatchType.SERVER_SIDE_APPLY)
-                        .withFieldManager("tracks-worker").withForce(true).build(), body);
+        TestTasks.applyStatus(client, namespace, "sleep-long", workerStatus, "tracks-worker");
 
         client.resources(AnalysisTask.class).inNamespace(namespace).withName("sleep-long")
                 .edit(t -> {
@@ -322,11 +314,7 @@ class AnalysisTaskOperatorIT {
     }
 
     private AnalysisTask spec(String name, Skill skill) {
-        AnalysisTask task = new AnalysisTask();
-        task.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
-        task.setSpec(new AnalysisTaskSpec());
-        task.getSpec().setSkill(skill);
-        return task;
+        return TestTasks.task(namespace, name, skill);
     }
 
     private AnalysisTask awaitPhase(String name, TaskPhase phase) {

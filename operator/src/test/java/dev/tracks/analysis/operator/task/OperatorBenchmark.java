@@ -5,10 +5,9 @@ import dev.tracks.analysis.operator.job.JobSettings;
 import dev.tracks.analysis.operator.job.WorkerJobs;
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.task.AnalysisTask;
-import dev.tracks.analysis.task.AnalysisTaskSpec;
 import dev.tracks.analysis.task.TaskPhase;
+import dev.tracks.analysis.task.TestTasks;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -55,7 +54,7 @@ public final class OperatorBenchmark {
                 "TRACKS_OPERATOR_WORKER_COMMAND", "/bin/true"))) {
             Thread.sleep(5000); // let the operator start and sync its informers
             long start = System.nanoTime();
-            parallel(count, i -> client.resource(task(namespace, "task-" + i)).create());
+            parallel(count, i -> client.resource(TestTasks.task(namespace, "task-" + i, Skill.GRID_SYSTEM)).create());
             double appliedSeconds = seconds(start);
             double jobsSeconds = await(start, () -> client.batch().v1().jobs().inNamespace(namespace).list()
                     .getItems().size(), count);
@@ -80,7 +79,7 @@ public final class OperatorBenchmark {
                 "default", 600, "tracks-db", "url", "user", "password", new ResourceRequirements(), Map.of(),
                 Map.of());
         List<Job> jobs = IntStream.range(0, count).mapToObj(i -> {
-            AnalysisTask task = task(namespace, "task-" + i);
+            AnalysisTask task = TestTasks.task(namespace, "task-" + i, Skill.GRID_SYSTEM);
             task.getMetadata().setUid(UUID.randomUUID().toString());
             task.getMetadata().setGeneration(1L);
             return new JobBuilder(WorkerJobs.build(task, settings, 1, Optional.empty()))
@@ -94,14 +93,6 @@ public final class OperatorBenchmark {
                 .count(), count);
         client.namespaces().withName(namespace).delete();
         return seconds;
-    }
-
-    private static AnalysisTask task(String namespace, String name) {
-        AnalysisTask task = new AnalysisTask();
-        task.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
-        task.setSpec(new AnalysisTaskSpec());
-        task.getSpec().setSkill(Skill.GRID_SYSTEM);
-        return task;
     }
 
     private static String namespace(KubernetesClient client, String prefix) {
