@@ -1,12 +1,13 @@
 package dev.tracks.analysis.worker;
 
+import dev.tracks.analysis.worker.run.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The worker program's entry point. */
 @Command(name = "tracks-worker", mixinStandardHelpOptions = true,
         description = "Runs Tracks Analysis skills over GPS points in PostgreSQL.",
-        subcommands = {SkillsCommand.class})
+        subcommands = {SkillsCommand.class, RunCommand.class})
 public final class WorkerCommand {
 
     public static void main(String[] args) {

@@ -1,0 +1,27 @@
+package dev.tracks.analysis.worker.run;
+
+import dev.tracks.analysis.skill.Skill;
+import dev.tracks.analysis.task.TaskMode;
+import dev.tracks.analysis.worker.store.UserScope;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One run of one skill: what the task asks (skill, mode, parameters, scope) and how (batch size, the pod's shard).
+ *
+ * @param taskUid the AnalysisTask's metadata.uid, recorded with the watermarks; null for command-line runs
+ */
+public record RunRequest(Skill skill, TaskMode mode, Map<String, Object> params, UserScope scope, int batchSize,
+                         UUID taskUid) {
+
+    public RunRequest {
+        params = Map.copyOf(params);
+        if (batchSize < 1) {
+            throw WorkerFailure.notRetryable("batchSize: must be at least 1, got " + batchSize);
+        }
+    }
+
+    public boolean incremental() {
+        return mode == TaskMode.INCREMENTAL;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.tracks.analysis.worker.run;
+
+import dev.tracks.analysis.worker.progress.ProgressListener;
+import dev.tracks.analysis.worker.progress.ProgressSnapshot;
+import dev.tracks.analysis.worker.progress.ProgressTracker;
+import dev.tracks.analysis.worker.skill.SkillRegistry;
+import dev.tracks.analysis.worker.skill.StreamSkill;
+import dev.tracks.analysis.worker.store.Database;
+import dev.tracks.analysis.worker.store.PendingWork;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One run of a skill with its two connections (reading and writing) and its progress. */
+public final class SkillRun {
+
+    /** The contract with the API server: progress at most every ~2 s. */
+    public static final Duration REPORT_INTERVAL = Duration.ofSeconds(2);
+
+    private final SkillRegistry registry;
+    private final Database database;
+    private final Clock clock;
+    private final Map<String, Object> summary = new LinkedHashMap<>();
+
+    public SkillRun(SkillRegistry registry, Database database) {
+        this(registry, database, Clock.systemUTC());
+    }
+
+    SkillRun(SkillRegistry registry, Database database, Clock clock) {
+        this.registry = registry;
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** The number of points the run would analyze: a dry run. */
+    public long count(RunRequest request) throws SQLException {
+        registry.get(request.skill());
+        try (Connection db = database.connect("tracks-worker-count")) {
+            return PendingWork.count(db, request.skill(), request.scope(), request.incremental()).stream()
+                    .mapToLong(PendingWork.UserWork::points).sum();
+        }
+    }
+
+    public void execute(RunRequest request, ProgressListener listener) throws SQLException {
+        StreamSkill<?> skill = registry.get(request.skill());
+        ProgressTracker tracker = new ProgressTracker(listener, clock, REPORT_INTERVAL);
+        try (Connection write = database.connect("tracks-worker-" + request.skill().id());
+             Connection read = database.connect("tracks-worker-read-" + request.skill().id())) {
+            long rows = run(skill, request, write, read, tracker);
+            summary.put("skill", request.skill().id());
+            summary.put("mode", request.mode().name());
+            summary.put("resultRows", rows);
+            ProgressSnapshot last = tracker.finish();
+            summary.put("analyzedPoints", last.processedPoints());
+        } catch (SQLException e) {
+            if (Database.isTransient(e)) {
+                throw WorkerFailure.transientFailure("database: " + e.getMessage(), e);
+            }
+            throw WorkerFailure.notRetryable("database: " + e.getMessage());
+        }
+    }
+
+    private static <R> long run(StreamSkill<R> skill, RunRequest request, Connection write, Connection read,
+                                ProgressTracker tracker) throws SQLException {
+        return new StreamSkillRunner<>(skill, request, write, read, tracker).run();
+    }
+
+    /** What the run did, for the task's status.resultSummary. */
+    public Map<String, Object> resultSummary() {
+        return Map.copyOf(summary);
+    }
+}

@@ -1,0 +1,252 @@
+package dev.tracks.analysis.worker.run;
+
+import dev.tracks.analysis.skill.Skill;
+import dev.tracks.analysis.skill.SkillCatalog;
+import dev.tracks.analysis.worker.progress.ProgressTracker;
+import dev.tracks.analysis.worker.skill.SkillParams;
+import dev.tracks.analysis.worker.skill.StreamSkill;
+import dev.tracks.analysis.worker.skill.UserAnalysis;
+import dev.tracks.analysis.worker.store.PendingWork;
+import dev.tracks.analysis.worker.store.PointReader;
+import dev.tracks.analysis.worker.store.ResultSink;
+import dev.tracks.analysis.worker.store.StagingTables;
+import dev.tracks.analysis.worker.store.TableNames;
+import dev.tracks.analysis.worker.store.Watermark;
+import dev.tracks.analysis.worker.store.Watermarks;
+import dev.tracks.analysis.worker.track.Fixes;
+import dev.tracks.analysis.worker.track.StreamResult;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs a {@link StreamSkill} over the users of a run: per user, read the points in batches, analyze, and commit each
+ * batch's final results together with the watermark, so that a worker killed at any moment resumes after its last
+ * commit with no duplicate and no lost result. A full recompute writes into staging tables and replaces the scope's
+ * results in one last transaction, so readers never see a half-replaced result set.
+ */
+public final class StreamSkillRunner<R> {
+
+    private final StreamSkill<R> skill;
+    private final RunRequest request;
+    private final SkillParams params;
+    private final Connection writeDb;
+    private final Connection readDb;
+    private final ProgressTracker progress;
+    private final TableNames tables;
+    private final Watermarks watermarks;
+    private final Watermarks dependencyMarks = new Watermarks("skill_watermarks");
+    private long results;
+
+    public StreamSkillRunner(StreamSkill<R> skill, RunRequest request, Connection writeDb, Connection readDb,
+                             ProgressTracker progress) {
+        this.skill = skill;
+        this.request = request;
+        this.params = SkillParams.resolve(skill.skill(), request.params());
+        this.writeDb = writeDb;
+        this.readDb = readDb;
+        this.progress = progress;
+        this.tables = request.incremental() ? TableNames.LIVE : TableNames.STAGING;
+        this.watermarks = new Watermarks(request.incremental() ? "skill_watermarks" : StagingTables.WATERMARKS);
+    }
+
+    /** Runs to the end; returns the number of result rows written. */
+    public long run() throws SQLException {
+        List<PendingWork.UserWork> work = PendingWork.count(readDb, skill.skill(), request.scope(),
+                request.incremental());
+        readDb.commit();
+        progress.start(work.stream().mapToLong(PendingWork.UserWork::points).sum());
+        if (!request.incremental()) {
+            StagingTables.create(writeDb, skill.tables());
+        }
+        for (PendingWork.UserWork user : work) {
+            runUser(user);
+        }
+        if (!request.incremental()) {
+            StagingTables.replaceLive(writeDb, skill.skill(), skill.tables(), request.scope().times());
+            writeDb.commit();
+        }
+        return results;
+    }
+
+    private void runUser(PendingWork.UserWork user) throws SQLException {
+        Watermark mark = request.incremental()
+                ? watermarks.find(writeDb, skill.skill(), user.userId()).orElse(null) : null;
+        Instant dependenciesRead = null;
+        Instant dependenciesFinal = null;
+        for (Skill dependency : SkillCatalog.definition(skill.skill()).dependsOn()) {
+            Optional<Watermark> dependencyMark = dependencyMarks.find(writeDb, dependency, user.userId());
+            if (dependencyMark.isEmpty()) {
+                return; // the dependency has analyzed nothing of this user yet: nothing to build on
+            }
+            dependenciesRead = earliest(dependenciesRead, dependencyMark.get().lastRecordedAt());
+            dependenciesFinal = earliest(dependenciesFinal, dependencyMark.get().resumeFrom());
+        }
+        UserRun plan = UserRun.plan(request.scope().times(), mark, user.earliestLate(),
+                dependenciesRead, dependenciesFinal);
+        new UserBatches(user.userId(), plan, mark, user.earliestLate() == null && mark != null
+                ? mark.lastRecordedAt().toEpochMilli() : Long.MIN_VALUE).run();
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
+    /** The batches of one user: carries fixes over from the analysis' context index between them. */
+    private final class UserBatches {
+
+        private final String userId;
+        private final UserRun plan;
+        private final ResultSink sink = new ResultSink(tables);
+        private final Fixes fixes = new Fixes(Math.min(request.batchSize(), 1 << 16));
+        private boolean cleared;
+        private long analyzed;
+        private long lastPointId;
+        private Instant lastTime;
+        /** Fixes at or before this time were analyzed before: re-reading them is not progress. */
+        private final long newAfterMillis;
+
+        UserBatches(String userId, UserRun plan, Watermark mark, long newAfterMillis) {
+            this.newAfterMillis = newAfterMillis;
+            this.userId = userId;
+            this.plan = plan;
+            this.analyzed = mark == null ? 0 : mark.analyzedPoints();
+            this.lastPointId = mark == null ? 0 : mark.lastPointId();
+        }
+
+        void run() throws SQLException {
+            UserAnalysis<R> analysis = skill.open(writeDb, userId, plan.read().from(), params);
+            try (PointReader reader = new PointReader(readDb, userId, plan.read(), !skill.readsFlaggedFixes(),
+                    request.batchSize())) {
+                int from = 0;
+                boolean inContext = true;
+                StreamResult<R> last = null;
+                Instant resume = null;
+                Instant context = null;
+                int read;
+                while ((read = reader.readInto(fixes, request.batchSize())) > 0) {
+                    int firstNew = fixes.size() - read;
+                    if (inContext) {
+                        from = firstAnalyzed(from);
+                        inContext = from == fixes.size();
+                    }
+                    int cap = firstNotFinal(Math.max(from, firstNew));
+                    if (cap < fixes.size()) {
+                        finishAfterCap(analysis, reader, from, Math.max(from, firstNew), cap);
+                        return;
+                    }
+                    if (inContext) {
+                        continue;
+                    }
+                    long newlyAnalyzed = noteRead(Math.max(from, firstNew), fixes.size());
+                    last = analysis.analyze(fixes, from);
+                    resume = resumeTime(last, fixes);
+                    context = contextTime(last, fixes);
+                    writeResults(last.finals());
+                    commit(resume, context, newlyAnalyzed);
+                    from = last.resumeIndex() - last.contextIndex();
+                    fixes.dropBefore(last.contextIndex());
+                }
+                if (last != null && !last.provisional().isEmpty()) {
+                    writeResults(last.provisional());
+                    commit(resume, context, 0);
+                }
+            }
+        }
+
+        /**
+         * Fixes from {@code cap} on lie where a dependency's results are still provisional: results built on them
+         * cannot be final. The part before is analyzed as usual; the rest is read whole and analyzed once more, and
+         * everything that second call finds is written as provisional, to be replaced by the next run.
+         */
+        private void finishAfterCap(UserAnalysis<R> analysis, PointReader reader, int from, int firstNew, int cap)
+                throws SQLException {
+            Fixes before = fixes.slice(0, cap);
+            StreamResult<R> settled = analysis.analyze(before, from);
+            Instant resume = settled.resumeIndex() < cap ? timeAt(before, settled.resumeIndex()) : timeAt(fixes, cap);
+            Instant context = settled.contextIndex() < cap ? timeAt(before, settled.contextIndex())
+                    : timeAt(fixes, cap);
+            writeResults(settled.finals());
+            while (reader.readInto(fixes, request.batchSize()) > 0) {
+                // read to the end: the tail is provisional and, like an open window, small
+            }
+            long newlyAnalyzed = noteRead(firstNew, fixes.size());
+            fixes.dropBefore(settled.contextIndex());
+            StreamResult<R> tail = analysis.analyze(fixes, settled.resumeIndex() - settled.contextIndex());
+            writeResults(tail.finals());
+            writeResults(tail.provisional());
+            commit(resume, context, newlyAnalyzed);
+        }
+
+        /** The first index from {@code start} whose fix is analyzed rather than context only. */
+        private int firstAnalyzed(int start) {
+            int index = start;
+            while (index < fixes.size() && !plan.analyzes(timeAt(fixes, index))) {
+                index++;
+            }
+            return index;
+        }
+
+        /** The first index from {@code start} at or after the dependencies' provisional results (size if none). */
+        private int firstNotFinal(int start) {
+            if (plan.finalBefore() == null) {
+                return fixes.size();
+            }
+            long limit = plan.finalBefore().toEpochMilli();
+            int index = start;
+            while (index < fixes.size() && fixes.time(index) < limit) {
+                index++;
+            }
+            return index;
+        }
+
+        /** Notes the fixes {@code [start, end)} as analyzed; returns how many of them are new. */
+        private long noteRead(int start, int end) {
+            long fresh = 0;
+            for (int i = start; i < end; i++) {
+                lastPointId = Math.max(lastPointId, fixes.id(i));
+                if (fixes.time(i) > newAfterMillis) {
+                    fresh++;
+                }
+            }
+            if (end > start) {
+                lastTime = timeAt(fixes, end - 1);
+            }
+            return fresh;
+        }
+
+        private void commit(Instant resume, Instant context, long newlyAnalyzed) throws SQLException {
+            if (!cleared && plan.clears()) {
+                skill.deleteResults(writeDb, userId, plan.clearFrom(), tables);
+                cleared = true;
+            }
+            sink.flush(writeDb);
+            analyzed += newlyAnalyzed;
+            watermarks.save(writeDb, skill.skill(), new Watermark(userId, lastTime, lastPointId, analyzed, resume,
+                    context), request.taskUid());
+            writeDb.commit();
+            progress.advance(newlyAnalyzed, 0);
+        }
+
+        private void writeResults(List<R> found) {
+            for (R result : found) {
+                skill.write(userId, result, sink);
+                results++;
+            }
+        }
+    }
+
+    private static <R> Instant resumeTime(StreamResult<R> result, Fixes fixes) {
+        return result.resumeIndex() < fixes.size() ? timeAt(fixes, result.resumeIndex()) : null;
+    }
+
+    private static <R> Instant contextTime(StreamResult<R> result, Fixes fixes) {
+        return result.contextIndex() < fixes.size() ? timeAt(fixes, result.contextIndex()) : null;
+    }
+
+    private static Instant timeAt(Fixes fixes, int index) {
+        return Instant.ofEpochMilli(fixes.time(index));
+    }
+}

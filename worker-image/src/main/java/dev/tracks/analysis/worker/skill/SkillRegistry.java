@@ -1,0 +1,35 @@
+package dev.tracks.analysis.worker.skill;
+
+import dev.tracks.analysis.skill.Skill;
+import dev.tracks.analysis.worker.run.WorkerFailure;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The skills this worker implements. A catalog skill missing here fails its task as not implemented. */
+public final class SkillRegistry {
+
+    private final Map<Skill, StreamSkill<?>> skills = new EnumMap<>(Skill.class);
+
+    public SkillRegistry(List<StreamSkill<?>> implemented) {
+        implemented.forEach(skill -> skills.put(skill.skill(), skill));
+    }
+
+    /** The worker's own skills. */
+    public static SkillRegistry standard() {
+        return new SkillRegistry(List.of());
+    }
+
+    public StreamSkill<?> get(Skill skill) {
+        StreamSkill<?> implementation = skills.get(skill);
+        if (implementation == null) {
+            throw WorkerFailure.notRetryable("skill " + skill.id() + " is not implemented in this worker version;"
+                    + " implemented: " + implemented());
+        }
+        return implementation;
+    }
+
+    public List<Skill> implemented() {
+        return List.copyOf(skills.keySet());
+    }
+}

@@ -1,0 +1,59 @@
+package dev.tracks.analysis.worker.skill;
+
+import dev.tracks.analysis.skill.Skill;
+import dev.tracks.analysis.worker.store.ResultSink;
+import dev.tracks.analysis.worker.store.ResultTable;
+import dev.tracks.analysis.worker.store.TableNames;
+import dev.tracks.analysis.worker.track.StreamResult;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * A skill that analyzes each user's fixes in time order, resumably (see {@link StreamResult}). Adding a skill means
+ * implementing this once, registering it in {@link SkillRegistry}, and adding the migration of its tables.
+ *
+ * @param <R> one result of the skill's algorithm
+ */
+public interface StreamSkill<R> {
+
+    Skill skill();
+
+    /** The tables the skill owns, each with the columns it writes (the order of {@link #write}'s values). */
+    List<ResultTable> tables();
+
+    /** True when the skill must see fixes flagged as outliers too (outlier detection itself); others see clean ones. */
+    default boolean readsFlaggedFixes() {
+        return false;
+    }
+
+    /**
+     * Prepares the analysis of one user's fixes from {@code from} on (null: from the first), loading whatever else it
+     * reads (e.g. the stays of that time span).
+     */
+    UserAnalysis<R> open(Connection db, String userId, Instant from, SkillParams params) throws SQLException;
+
+    /** Writes one result as rows of its tables. */
+    void write(String userId, R result, ResultSink sink);
+
+    /**
+     * Deletes the user's results that start at or after {@code from} (all of them when null), from the given
+     * tables: the skill's own, or the staging copies of a full recompute.
+     */
+    default void deleteResults(Connection db, String userId, Instant from, TableNames names) throws SQLException {
+        for (ResultTable table : tables()) {
+            String sql = "DELETE FROM " + names.of(table) + " WHERE user_id = ?"
+                    + (from == null ? "" : " AND " + table.timeColumn() + " >= ?");
+            try (var statement = db.prepareStatement(sql)) {
+                statement.setString(1, userId);
+                if (from != null) {
+                    statement.setObject(2, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+                }
+                statement.executeUpdate();
+            }
+        }
+    }
+}

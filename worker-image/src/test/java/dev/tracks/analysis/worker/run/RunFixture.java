@@ -1,0 +1,118 @@
+package dev.tracks.analysis.worker.run;
+
+import dev.tracks.analysis.schema.TestDatabase;
+import dev.tracks.analysis.task.TaskMode;
+import dev.tracks.analysis.worker.progress.ProgressListener;
+import dev.tracks.analysis.worker.skill.SkillRegistry;
+import dev.tracks.analysis.worker.skill.StreamSkill;
+import dev.tracks.analysis.worker.store.Database;
+import dev.tracks.analysis.worker.store.UserScope;
+import dev.tracks.analysis.worker.track.Fixes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import javax.sql.DataSource;
+
+/** A migrated test database with points and a way to run a skill over them. */
+final class RunFixture {
+
+    static final Instant T0 = Instant.parse("2026-03-01T06:00:00Z");
+
+    final DataSource dataSource;
+    final Database database;
+
+    RunFixture(String name, String... ddl) throws SQLException {
+        dataSource = TestDatabase.migratedDatabase(name);
+        database = new Database(TestDatabase.jdbcUrl(name), "postgres", null);
+        try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement()) {
+            for (String sql : ddl) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    /** Times of a user's track: steps of 10 to 90 s from {@code start}, deterministic for the seed. */
+    static List<Instant> times(Instant start, int count, long seed) {
+        Random random = new Random(seed);
+        List<Instant> times = new ArrayList<>();
+        Instant at = start;
+        for (int i = 0; i < count; i++) {
+            times.add(at);
+            at = at.plusSeconds(10 + random.nextInt(81));
+        }
+        return times;
+    }
+
+    void insert(String userId, List<Instant> times) throws SQLException {
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement insert = db.prepareStatement(
+                     "INSERT INTO track_points (user_id, recorded_at, lat, lon) VALUES (?, ?, ?, ?)")) {
+            for (int i = 0; i < times.size(); i++) {
+                insert.setString(1, userId);
+                insert.setObject(2, OffsetDateTime.ofInstant(times.get(i), ZoneOffset.UTC));
+                insert.setDouble(3, 47.0 + i * 1e-5);
+                insert.setDouble(4, 8.0);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** All of a user's fixes from the database, in the order the worker reads them. */
+    Fixes fixesOf(String userId) throws SQLException {
+        Fixes fixes = new Fixes();
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement query = db.prepareStatement("SELECT id, recorded_at, lat, lon FROM track_points"
+                     + " WHERE user_id = ? ORDER BY recorded_at, id")) {
+            query.setString(1, userId);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    fixes.add(row.getLong(1), row.getObject(2, OffsetDateTime.class).toInstant().toEpochMilli(),
+                            row.getDouble(3), row.getDouble(4), Double.NaN, Double.NaN);
+                }
+            }
+        }
+        return fixes;
+    }
+
+    List<List<Object>> rows(String sql) throws SQLException {
+        List<List<Object>> rows = new ArrayList<>();
+        try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement();
+             ResultSet row = statement.executeQuery(sql)) {
+            int columns = row.getMetaData().getColumnCount();
+            while (row.next()) {
+                List<Object> values = new ArrayList<>();
+                for (int c = 1; c <= columns; c++) {
+                    Object value = row.getObject(c);
+                    values.add(value instanceof java.sql.Timestamp time ? time.toInstant() : value);
+                }
+                rows.add(values);
+            }
+        }
+        return rows;
+    }
+
+    long count(String sql) throws SQLException {
+        return ((Number) rows(sql).get(0).get(0)).longValue();
+    }
+
+    RunRequest request(StreamSkill<?> skill, TaskMode mode, UserScope scope, int batchSize) {
+        return new RunRequest(skill.skill(), mode, Map.of(), scope, batchSize, null);
+    }
+
+    SkillRun run(StreamSkill<?> skill, TaskMode mode, UserScope scope, int batchSize, ProgressListener listener)
+            throws SQLException {
+        SkillRun run = new SkillRun(new SkillRegistry(List.of(skill)), database);
+        run.execute(request(skill, mode, scope, batchSize), listener);
+        return run;
+    }
+}
