@@ -18,7 +18,8 @@ public final class ConsoleProgress implements ProgressListener {
     public void report(ProgressSnapshot progress, boolean last) {
         int filled = (int) Math.round(progress.percent() / 100 * WIDTH);
         String eta = progress.etaSeconds() == null ? "" : " ETA " + progress.etaSeconds() + " s";
-        String rate = progress.pointsPerSecond() == null ? "" : String.format(" %,.0f pts/s", progress.pointsPerSecond());
+        String rate = progress.pointsPerSecond() == null ? ""
+                : String.format(" %,.0f pts/s", progress.pointsPerSecond());
         out.printf("\r%-20s [%s%s] %5.1f%% %,d/%,d%s%s", label, "#".repeat(filled), " ".repeat(WIDTH - filled),
                 progress.percent(), progress.processedPoints(), progress.totalPoints(), rate, last ? "" : eta);
         if (last) {

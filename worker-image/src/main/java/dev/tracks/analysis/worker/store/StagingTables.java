@@ -55,8 +55,8 @@ public final class StagingTables {
         if (times.to() == null) {
             try (Statement upsert = db.createStatement()) {
                 upsert.executeUpdate("INSERT INTO skill_watermarks SELECT * FROM " + WATERMARKS
-                        + " ON CONFLICT (skill_name, user_id) DO UPDATE SET last_recorded_at = excluded.last_recorded_at,"
-                        + " last_point_id = excluded.last_point_id, analyzed_points = excluded.analyzed_points,"
+                        + " ON CONFLICT (skill_name, user_id) DO UPDATE SET"
+                        + " last_recorded_at = excluded.last_recorded_at, last_point_id = excluded.last_point_id, analyzed_points = excluded.analyzed_points,"
                         + " resume_from = excluded.resume_from, context_from = excluded.context_from,"
                         + " task_uid = excluded.task_uid, updated_at = now()");
             }

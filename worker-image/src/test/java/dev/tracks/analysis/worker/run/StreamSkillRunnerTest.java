@@ -3,17 +3,25 @@ package dev.tracks.analysis.worker.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.task.TaskMode;
 import dev.tracks.analysis.worker.progress.ProgressSnapshot;
 import dev.tracks.analysis.worker.skill.SkillParams;
+import dev.tracks.analysis.worker.skill.SkillRegistry;
+import dev.tracks.analysis.worker.skill.StreamSkill;
 import dev.tracks.analysis.worker.skill.UserAnalysis;
+import dev.tracks.analysis.worker.store.ResultSink;
+import dev.tracks.analysis.worker.store.ResultTable;
 import dev.tracks.analysis.worker.store.TimeRange;
 import dev.tracks.analysis.worker.store.UserScope;
 import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.track.StreamResult;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -128,7 +136,7 @@ class StreamSkillRunnerTest {
             db.createStatement().execute("UPDATE test_windows SET n_points = -1");
         }
         List<Long> seenDuringRun = new ArrayList<>();
-        SkillRun recompute = new SkillRun(new dev.tracks.analysis.worker.skill.SkillRegistry(List.of(skill)),
+        SkillRun recompute = new SkillRun(new SkillRegistry(List.of(skill)),
                 fixture.database, new StepClock());
         recompute.execute(fixture.request(skill, TaskMode.FULL_RECOMPUTE, UserScope.all(), 19), (progress, last) -> {
             try {
@@ -195,7 +203,7 @@ class StreamSkillRunnerTest {
     }
 
     /** The window skill, killed in its {@code failAt}-th call: as if the pod died mid-run. */
-    private static final class CrashingSkill implements dev.tracks.analysis.worker.skill.StreamSkill<WindowSkill.Window> {
+    private static final class CrashingSkill implements StreamSkill<WindowSkill.Window> {
         private final AtomicInteger calls = new AtomicInteger();
         private final int failAt;
         private final WindowSkill delegate = new WindowSkill();
@@ -205,12 +213,12 @@ class StreamSkillRunnerTest {
         }
 
         @Override
-        public dev.tracks.analysis.skill.Skill skill() {
+        public Skill skill() {
             return delegate.skill();
         }
 
         @Override
-        public List<dev.tracks.analysis.worker.store.ResultTable> tables() {
+        public List<ResultTable> tables() {
             return delegate.tables();
         }
 
@@ -225,23 +233,22 @@ class StreamSkillRunnerTest {
         }
 
         @Override
-        public void write(String userId, WindowSkill.Window result,
-                          dev.tracks.analysis.worker.store.ResultSink sink) {
+        public void write(String userId, WindowSkill.Window result, ResultSink sink) {
             delegate.write(userId, result, sink);
         }
     }
 
     /** A clock that moves 3 s per reading, so that every batch reports progress. */
-    private static final class StepClock extends java.time.Clock {
+    private static final class StepClock extends Clock {
         private Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
         @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
         }
 
         @Override
-        public java.time.Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 
