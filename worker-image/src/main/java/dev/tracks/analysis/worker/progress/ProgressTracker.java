@@ -50,6 +50,10 @@ public final class ProgressTracker {
         }
     }
 
+    public long processed() {
+        return processed;
+    }
+
     /** The final report. */
     public ProgressSnapshot finish() {
         Instant now = clock.instant();

@@ -1,7 +1,6 @@
 package dev.tracks.analysis.worker.run;
 
 import dev.tracks.analysis.worker.progress.ProgressListener;
-import dev.tracks.analysis.worker.progress.ProgressSnapshot;
 import dev.tracks.analysis.worker.progress.ProgressTracker;
 import dev.tracks.analysis.worker.skill.SkillRegistry;
 import dev.tracks.analysis.worker.skill.StreamSkill;
@@ -53,8 +52,8 @@ public final class SkillRun {
             summary.put("skill", request.skill().id());
             summary.put("mode", request.mode().name());
             summary.put("resultRows", rows);
-            ProgressSnapshot last = tracker.finish();
-            summary.put("analyzedPoints", last.processedPoints());
+            summary.put("analyzedPoints", tracker.processed());
+            tracker.finish();
         } catch (SQLException e) {
             if (Database.isTransient(e)) {
                 throw WorkerFailure.transientFailure("database: " + e.getMessage(), e);
