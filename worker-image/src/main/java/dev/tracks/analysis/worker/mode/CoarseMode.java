@@ -3,8 +3,8 @@ package dev.tracks.analysis.worker.mode;
 /**
  * The three classes of trackintel {@code predict_transport_mode(method="simple-coarse")}
  * ({@code trackintel/analysis/labelling.py}): intervals closed on the left, so a speed of exactly
- * {@code slowMaxKmh} is already motorized and exactly {@code motorizedMaxKmh} is already fast. {@link #UNKNOWN} is for a
- * segment without a measurable speed (all its fixes share one time).
+ * {@code slowMaxKmh} is already motorized and exactly {@code motorizedMaxKmh} is already fast. {@link #UNKNOWN} is for
+ * a segment without a measurable speed (all its fixes share one time).
  */
 public enum CoarseMode {
     SLOW_MOBILITY,

@@ -24,11 +24,11 @@ final class SegmentStats {
         Arrays.sort(speeds, 0, count);
         double median = quantile(speeds, count, 0.5);
         double p95 = quantile(speeds, count, 0.95);
-        return new MovementSegment(fixes.time(first), fixes.time(last), fixes.id(first), fixes.id(last), last - first + 1,
-                length, median, p95, CoarseMode.of(median, params), FineMode.of(median, p95));
+        return new MovementSegment(fixes.time(first), fixes.time(last), fixes.id(first), fixes.id(last),
+                last - first + 1, length, median, p95, CoarseMode.of(median, params), FineMode.of(median, p95));
     }
 
-    /** The q-quantile of the first {@code count} sorted values, linearly interpolated (numpy's default); NaN if none. */
+    /** The q-quantile of the first {@code count} sorted values, interpolated linearly as numpy; NaN if none. */
     static double quantile(double[] sorted, int count, double q) {
         if (count == 0) {
             return Double.NaN;

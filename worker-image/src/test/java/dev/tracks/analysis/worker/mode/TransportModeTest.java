@@ -8,8 +8,10 @@ import dev.tracks.analysis.worker.track.StreamResult;
 import dev.tracks.analysis.worker.track.SyntheticTrack;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -214,10 +216,10 @@ class TransportModeTest {
         assertThat(whole).hasSizeGreaterThan(6);
         for (int round = 0; round < 40; round++) {
             int[] cuts = random.ints(1 + random.nextInt(12), 1, fixes.size()).sorted().distinct().toArray();
-            assertThat(ChunkedSegments.run(fixes, cuts, DEFAULTS)).as("cuts %s", java.util.Arrays.toString(cuts))
+            assertThat(ChunkedSegments.run(fixes, cuts, DEFAULTS)).as("cuts %s", Arrays.toString(cuts))
                     .isEqualTo(whole);
         }
-        int[] everyFix = java.util.stream.IntStream.range(1, fixes.size()).toArray();
+        int[] everyFix = IntStream.range(1, fixes.size()).toArray();
         assertThat(ChunkedSegments.run(fixes, everyFix, DEFAULTS)).isEqualTo(whole);
     }
 
