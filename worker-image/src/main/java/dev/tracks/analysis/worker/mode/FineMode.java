@@ -1,0 +1,53 @@
+package dev.tracks.analysis.worker.mode;
+
+/**
+ * The fine transport mode of a segment from its speed profile, rules anchored on GeoPulse's travel classification
+ * ({@code user-guide/timeline/travel_classification.md}: FLIGHT avg >= 400 or max >= 500 km/h, TRAIN avg 30-150,
+ * BICYCLE avg 8-25 and max <= 35, WALK avg <= 6 and max <= 8). We use the median step speed for GeoPulse's average
+ * and the 95th percentile for its maximum, because one noisy step must not decide the class. First match wins:
+ * <ol>
+ *   <li>{@link #AIRPLANE}: p95 >= 400 km/h, faster than any rail service (high-speed lines run at most ~350);</li>
+ *   <li>{@link #RAIL}: median >= 100 km/h or p95 >= 140 km/h: sustained speeds above road traffic;</li>
+ *   <li>{@link #WALK}: median < 7 and p95 < 10 km/h (GeoPulse's walk bounds plus GPS noise margin);</li>
+ *   <li>{@link #BICYCLE}: median < 25 and p95 <= 35 km/h;</li>
+ *   <li>{@link #ROAD_VEHICLE}: everything else (car, bus, taxi, motorcycle).</li>
+ * </ol>
+ * Speed alone cannot tell a car cruising at 120 km/h from a train, nor a bus from a subway: such segments go to RAIL
+ * and ROAD_VEHICLE respectively. {@link #UNKNOWN} is for a segment without a measurable speed.
+ */
+public enum FineMode {
+    WALK,
+    BICYCLE,
+    ROAD_VEHICLE,
+    RAIL,
+    AIRPLANE,
+    UNKNOWN;
+
+    static final double AIRPLANE_MIN_P95_KMH = 400;
+    static final double RAIL_MIN_MEDIAN_KMH = 100;
+    static final double RAIL_MIN_P95_KMH = 140;
+    static final double WALK_MAX_MEDIAN_KMH = 7;
+    static final double WALK_MAX_P95_KMH = 10;
+    static final double BICYCLE_MAX_MEDIAN_KMH = 25;
+    static final double BICYCLE_MAX_P95_KMH = 35;
+
+    /** The class of a segment with the given median and 95th percentile step speeds; NaN gives {@link #UNKNOWN}. */
+    public static FineMode of(double medianKmh, double p95Kmh) {
+        if (Double.isNaN(medianKmh)) {
+            return UNKNOWN;
+        }
+        if (p95Kmh >= AIRPLANE_MIN_P95_KMH) {
+            return AIRPLANE;
+        }
+        if (medianKmh >= RAIL_MIN_MEDIAN_KMH || p95Kmh >= RAIL_MIN_P95_KMH) {
+            return RAIL;
+        }
+        if (medianKmh < WALK_MAX_MEDIAN_KMH && p95Kmh < WALK_MAX_P95_KMH) {
+            return WALK;
+        }
+        if (medianKmh < BICYCLE_MAX_MEDIAN_KMH && p95Kmh <= BICYCLE_MAX_P95_KMH) {
+            return BICYCLE;
+        }
+        return ROAD_VEHICLE;
+    }
+}

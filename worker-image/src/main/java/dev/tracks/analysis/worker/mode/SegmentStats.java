@@ -1,0 +1,41 @@
+package dev.tracks.analysis.worker.mode;
+
+import dev.tracks.analysis.worker.track.Fixes;
+import java.util.Arrays;
+
+/** Builds the {@link MovementSegment} of a fix range: length, step-speed percentiles and the two classes. */
+final class SegmentStats {
+
+    private SegmentStats() {
+    }
+
+    /** The segment of fixes {@code first..last} (inclusive, {@code first < last}, no gap inside). */
+    static MovementSegment segment(Fixes fixes, StepProfile profile, int first, int last, TransportModeParams params) {
+        double[] speeds = new double[last - first];
+        int count = 0;
+        double length = 0;
+        for (int j = first + 1; j <= last; j++) {
+            length += profile.stepMeters[j];
+            long dt = fixes.time(j) - fixes.time(j - 1);
+            if (dt > 0) {
+                speeds[count++] = profile.stepMeters[j] / dt * 3600.0;
+            }
+        }
+        Arrays.sort(speeds, 0, count);
+        double median = quantile(speeds, count, 0.5);
+        double p95 = quantile(speeds, count, 0.95);
+        return new MovementSegment(fixes.time(first), fixes.time(last), fixes.id(first), fixes.id(last),
+                last - first + 1, length, median, p95, CoarseMode.of(median, params), FineMode.of(median, p95));
+    }
+
+    /** The q-quantile of the first {@code count} sorted values, interpolated linearly as numpy; NaN if none. */
+    static double quantile(double[] sorted, int count, double q) {
+        if (count == 0) {
+            return Double.NaN;
+        }
+        double position = q * (count - 1);
+        int below = (int) Math.floor(position);
+        int above = Math.min(below + 1, count - 1);
+        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+    }
+}
