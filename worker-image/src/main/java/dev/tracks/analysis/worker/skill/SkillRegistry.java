@@ -1,6 +1,8 @@
 package dev.tracks.analysis.worker.skill;
 
 import dev.tracks.analysis.skill.Skill;
+import dev.tracks.analysis.worker.mode.TransportModeSkill;
+import dev.tracks.analysis.worker.trip.TripConstructionSkill;
 import dev.tracks.analysis.worker.run.WorkerFailure;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,7 +19,7 @@ public final class SkillRegistry {
 
     /** The worker's own skills. */
     public static SkillRegistry standard() {
-        return new SkillRegistry(List.of());
+        return new SkillRegistry(List.of(new TransportModeSkill(), new TripConstructionSkill()));
     }
 
     public StreamSkill<?> get(Skill skill) {
