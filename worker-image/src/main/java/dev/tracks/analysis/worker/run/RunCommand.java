@@ -12,7 +12,6 @@ import dev.tracks.analysis.task.WorkerContract;
 import dev.tracks.analysis.worker.progress.ConsoleProgress;
 import dev.tracks.analysis.worker.progress.ProgressListener;
 import dev.tracks.analysis.worker.progress.TaskStatusProgress;
-import dev.tracks.analysis.worker.skill.SkillRegistry;
 import dev.tracks.analysis.worker.store.Database;
 import dev.tracks.analysis.worker.store.TimeRange;
 import dev.tracks.analysis.worker.store.UserScope;

@@ -2,7 +2,6 @@ package dev.tracks.analysis.worker.run;
 
 import dev.tracks.analysis.worker.progress.ProgressListener;
 import dev.tracks.analysis.worker.progress.ProgressTracker;
-import dev.tracks.analysis.worker.skill.SkillRegistry;
 import dev.tracks.analysis.worker.skill.StreamSkill;
 import dev.tracks.analysis.worker.store.Database;
 import dev.tracks.analysis.worker.store.PendingWork;

@@ -3,7 +3,6 @@ package dev.tracks.analysis.worker.run;
 import dev.tracks.analysis.schema.TestDatabase;
 import dev.tracks.analysis.task.TaskMode;
 import dev.tracks.analysis.worker.progress.ProgressListener;
-import dev.tracks.analysis.worker.skill.SkillRegistry;
 import dev.tracks.analysis.worker.skill.StreamSkill;
 import dev.tracks.analysis.worker.store.Database;
 import dev.tracks.analysis.worker.store.UserScope;

@@ -7,7 +7,6 @@ import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.task.TaskMode;
 import dev.tracks.analysis.worker.progress.ProgressSnapshot;
 import dev.tracks.analysis.worker.skill.SkillParams;
-import dev.tracks.analysis.worker.skill.SkillRegistry;
 import dev.tracks.analysis.worker.skill.StreamSkill;
 import dev.tracks.analysis.worker.skill.UserAnalysis;
 import dev.tracks.analysis.worker.store.ResultSink;

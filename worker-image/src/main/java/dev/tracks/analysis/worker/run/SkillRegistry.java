@@ -1,9 +1,9 @@
-package dev.tracks.analysis.worker.skill;
+package dev.tracks.analysis.worker.run;
 
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.worker.mode.TransportModeSkill;
+import dev.tracks.analysis.worker.skill.StreamSkill;
 import dev.tracks.analysis.worker.trip.TripConstructionSkill;
-import dev.tracks.analysis.worker.run.WorkerFailure;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
