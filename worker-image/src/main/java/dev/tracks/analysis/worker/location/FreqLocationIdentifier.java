@@ -19,7 +19,7 @@ public final class FreqLocationIdentifier {
     private FreqLocationIdentifier() {
     }
 
-    /** The locations of {@code result} labelled home/work; {@code stays} are the stays {@code result} was built from. */
+    /** {@code result}'s locations labelled home/work; {@code stays} are the stays it was built from. */
     public static LocationResult identify(List<Stay> stays, LocationResult result, FreqPreFilter filter) {
         if (!userPasses(stays, result, filter)) {
             return result;
