@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.tracks.analysis.worker.geo.Geodesy;
+import dev.tracks.analysis.worker.location.Location;
+import dev.tracks.analysis.worker.location.LocationGenerator;
+import dev.tracks.analysis.worker.location.LocationResult;
+import dev.tracks.analysis.worker.location.Stay;
+import dev.tracks.analysis.worker.location.StayStatsParams;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class FootprintStatsTest {
@@ -140,6 +147,36 @@ class FootprintStatsTest {
         assertThat(none.jumpLengthsMeters().median()).isNaN();
         assertThat(none.home()).isNull();
         assertThat(none.maxDistanceFromHomeMeters()).isNaN();
+    }
+
+    @Test
+    void locationsFromStayStatsKeepTheirCentres() {
+        Random random = new Random(8);
+        List<Stay> stays = new ArrayList<>();
+        for (int day = 0; day < 6; day++) {
+            long midnight = at("2026-02-02T00:00:00Z") + day * 24 * HOUR;
+            stays.add(noisyStay(random, stays.size(), midnight - 2 * HOUR, midnight + 6 * HOUR, LAT_A));
+            stays.add(noisyStay(random, stays.size(), midnight + 8 * HOUR, midnight + 16 * HOUR, LAT_B));
+        }
+        LocationResult locations = LocationGenerator.generateLocations(stays, StayStatsParams.defaults());
+        List<VisitedStay> visited = new ArrayList<>();
+        for (int i = 0; i < stays.size(); i++) {
+            Stay stay = stays.get(i);
+            visited.add(new VisitedStay(stay.id(), stay.startMillis(), stay.endMillis(), stay.lat(), stay.lon(),
+                    locations.stayLocations().get(i).locationId()));
+        }
+
+        Footprint footprint = FootprintStats.compute(visited, 0, PARAMS);
+
+        Location home = locations.locations().get(0);
+        assertThat(footprint.locationCount()).isEqualTo(2);
+        assertThat(footprint.home()).isEqualTo(new HomeLocation(0, home.lat(), home.lon(), 6, true));
+        assertThat(footprint.uncorrelatedEntropy()).isEqualTo(1.0);
+    }
+
+    private static Stay noisyStay(Random random, long id, long start, long end, double lat) {
+        double[] at = Geodesy.destination(lat, LON, random.nextDouble() * 360, random.nextDouble() * 20);
+        return new Stay(id, start, end, at[0], at[1]);
     }
 
     private static long at(String instant) {
