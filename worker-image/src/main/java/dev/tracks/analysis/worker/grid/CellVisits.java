@@ -76,6 +76,11 @@ public final class CellVisits {
         return H3.latLngToCell(lat, lon, resolution);
     }
 
+    /** The resolution of an H3 cell index. */
+    public static int resolutionOf(long cell) {
+        return H3.getResolution(cell);
+    }
+
     private static long cellOf(Fixes fixes, int index, int resolution) {
         return H3.latLngToCell(fixes.lat(index), fixes.lon(index), resolution);
     }

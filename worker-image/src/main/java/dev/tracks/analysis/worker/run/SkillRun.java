@@ -2,7 +2,9 @@ package dev.tracks.analysis.worker.run;
 
 import dev.tracks.analysis.worker.progress.ProgressListener;
 import dev.tracks.analysis.worker.progress.ProgressTracker;
+import dev.tracks.analysis.worker.skill.SkillImplementation;
 import dev.tracks.analysis.worker.skill.StreamSkill;
+import dev.tracks.analysis.worker.skill.UserSkill;
 import dev.tracks.analysis.worker.store.Database;
 import dev.tracks.analysis.worker.store.PendingWork;
 import java.sql.Connection;
@@ -43,7 +45,7 @@ public final class SkillRun {
     }
 
     public void execute(RunRequest request, ProgressListener listener) throws SQLException {
-        StreamSkill<?> skill = registry.get(request.skill());
+        SkillImplementation skill = registry.get(request.skill());
         ProgressTracker tracker = new ProgressTracker(listener, clock, REPORT_INTERVAL);
         try (Connection write = database.connect("tracks-worker-" + request.skill().id());
              Connection read = database.connect("tracks-worker-read-" + request.skill().id())) {
@@ -61,8 +63,16 @@ public final class SkillRun {
         }
     }
 
-    private static <R> long run(StreamSkill<R> skill, RunRequest request, Connection write, Connection read,
-                                ProgressTracker tracker) throws SQLException {
+    private static long run(SkillImplementation skill, RunRequest request, Connection write, Connection read,
+                            ProgressTracker tracker) throws SQLException {
+        if (skill instanceof UserSkill perUser) {
+            return new UserSkillRunner(perUser, request, write, read, tracker).run();
+        }
+        return runStream((StreamSkill<?>) skill, request, write, read, tracker);
+    }
+
+    private static <R> long runStream(StreamSkill<R> skill, RunRequest request, Connection write, Connection read,
+                                      ProgressTracker tracker) throws SQLException {
         return new StreamSkillRunner<>(skill, request, write, read, tracker).run();
     }
 

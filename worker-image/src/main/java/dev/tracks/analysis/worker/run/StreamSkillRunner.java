@@ -1,7 +1,5 @@
 package dev.tracks.analysis.worker.run;
 
-import dev.tracks.analysis.skill.Skill;
-import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.worker.progress.ProgressTracker;
 import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.skill.StreamSkill;
@@ -37,7 +35,6 @@ public final class StreamSkillRunner<R> {
     private final ProgressTracker progress;
     private final TableNames tables;
     private final Watermarks watermarks;
-    private final Watermarks dependencyMarks = new Watermarks("skill_watermarks");
     private long results;
 
     public StreamSkillRunner(StreamSkill<R> skill, RunRequest request, Connection writeDb, Connection readDb,
@@ -74,24 +71,14 @@ public final class StreamSkillRunner<R> {
     private void runUser(PendingWork.UserWork user) throws SQLException {
         Watermark mark = request.incremental()
                 ? watermarks.find(writeDb, skill.skill(), user.userId()).orElse(null) : null;
-        Instant dependenciesRead = null;
-        Instant dependenciesFinal = null;
-        for (Skill dependency : SkillCatalog.definition(skill.skill()).dependsOn()) {
-            Optional<Watermark> dependencyMark = dependencyMarks.find(writeDb, dependency, user.userId());
-            if (dependencyMark.isEmpty()) {
-                return; // the dependency has analyzed nothing of this user yet: nothing to build on
-            }
-            dependenciesRead = earliest(dependenciesRead, dependencyMark.get().lastRecordedAt());
-            dependenciesFinal = earliest(dependenciesFinal, dependencyMark.get().resumeFrom());
+        Optional<DependencyState> dependencies = DependencyState.of(writeDb, skill.skill(), user.userId());
+        if (dependencies.isEmpty()) {
+            return;
         }
         UserRun plan = UserRun.plan(request.scope().times(), mark, user.earliestLate(),
-                dependenciesRead, dependenciesFinal);
+                dependencies.get().analyzedUpTo(), dependencies.get().finalBefore());
         new UserBatches(user.userId(), plan, mark, user.earliestLate() == null && mark != null
                 ? mark.lastRecordedAt().toEpochMilli() : Long.MIN_VALUE).run();
-    }
-
-    private static Instant earliest(Instant a, Instant b) {
-        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
     }
 
     /** The batches of one user: carries fixes over from the analysis' context index between them. */

@@ -18,12 +18,7 @@ import java.util.List;
  *
  * @param <R> one result of the skill's algorithm
  */
-public interface StreamSkill<R> {
-
-    Skill skill();
-
-    /** The tables the skill owns, each with the columns it writes (the order of {@link #write}'s values). */
-    List<ResultTable> tables();
+public non-sealed interface StreamSkill<R> extends SkillImplementation {
 
     /** True when the skill must see fixes flagged as outliers too (outlier detection itself); others see clean ones. */
     default boolean readsFlaggedFixes() {
@@ -46,10 +41,10 @@ public interface StreamSkill<R> {
     default void deleteResults(Connection db, String userId, Instant from, TableNames names) throws SQLException {
         for (ResultTable table : tables()) {
             String sql = "DELETE FROM " + names.of(table) + " WHERE user_id = ?"
-                    + (from == null ? "" : " AND " + table.timeColumn() + " >= ?");
+                    + (from == null || table.timeColumn() == null ? "" : " AND " + table.timeColumn() + " >= ?");
             try (var statement = db.prepareStatement(sql)) {
                 statement.setString(1, userId);
-                if (from != null) {
+                if (from != null && table.timeColumn() != null) {
                     statement.setObject(2, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
                 }
                 statement.executeUpdate();

@@ -43,10 +43,12 @@ public final class StagingTables {
             String columns = String.join(", ", table.columns());
             try (PreparedStatement delete = db.prepareStatement("DELETE FROM " + table.name() + " t USING " + WATERMARKS
                     + " s WHERE s.skill_name = ? AND t.user_id = s.user_id AND "
-                    + times.condition("t." + table.timeColumn()));
+                    + (table.timeColumn() == null ? "true" : times.condition("t." + table.timeColumn())));
                  Statement insert = db.createStatement()) {
                 delete.setString(1, skill.id());
-                times.bind(delete, 2);
+                if (table.timeColumn() != null) {
+                    times.bind(delete, 2);
+                }
                 delete.executeUpdate();
                 insert.executeUpdate("INSERT INTO " + table.name() + " (" + columns + ") SELECT " + columns + " FROM "
                         + TableNames.STAGING.of(table));

@@ -1,0 +1,114 @@
+package dev.tracks.analysis.worker.run;
+
+import dev.tracks.analysis.worker.progress.ProgressTracker;
+import dev.tracks.analysis.worker.skill.SkillParams;
+import dev.tracks.analysis.worker.skill.UserSkill;
+import dev.tracks.analysis.worker.store.PendingWork;
+import dev.tracks.analysis.worker.store.ResultSink;
+import dev.tracks.analysis.worker.store.ResultTable;
+import dev.tracks.analysis.worker.store.StagingTables;
+import dev.tracks.analysis.worker.store.TableNames;
+import dev.tracks.analysis.worker.store.Watermark;
+import dev.tracks.analysis.worker.store.Watermarks;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs a {@link UserSkill}: for each user with points its last run did not cover, replace the user's results with a
+ * recomputation, in one transaction with the watermark. A full recompute stages them and swaps at the end, as the
+ * stream runner does.
+ */
+final class UserSkillRunner {
+
+    private final UserSkill skill;
+    private final RunRequest request;
+    private final SkillParams params;
+    private final Connection writeDb;
+    private final Connection readDb;
+    private final ProgressTracker progress;
+    private final TableNames tables;
+    private final Watermarks watermarks;
+    private long results;
+
+    UserSkillRunner(UserSkill skill, RunRequest request, Connection writeDb, Connection readDb,
+                    ProgressTracker progress) {
+        this.skill = skill;
+        this.request = request;
+        this.params = SkillParams.resolve(skill.skill(), request.params());
+        this.writeDb = writeDb;
+        this.readDb = readDb;
+        this.progress = progress;
+        this.tables = request.incremental() ? TableNames.LIVE : TableNames.STAGING;
+        this.watermarks = new Watermarks(request.incremental() ? "skill_watermarks" : StagingTables.WATERMARKS);
+    }
+
+    long run() throws SQLException {
+        List<PendingWork.UserWork> work = PendingWork.count(readDb, skill.skill(), request.scope(),
+                request.incremental());
+        readDb.commit();
+        progress.start(work.stream().mapToLong(PendingWork.UserWork::points).sum());
+        if (!request.incremental()) {
+            StagingTables.create(writeDb, skill.tables());
+        }
+        for (PendingWork.UserWork user : work) {
+            recompute(user);
+        }
+        if (!request.incremental()) {
+            StagingTables.replaceLive(writeDb, skill.skill(), skill.tables(), request.scope().times());
+            writeDb.commit();
+        }
+        return results;
+    }
+
+    private void recompute(PendingWork.UserWork user) throws SQLException {
+        Optional<DependencyState> dependencies = DependencyState.of(writeDb, skill.skill(), user.userId());
+        if (dependencies.isEmpty()) {
+            return;
+        }
+        Instant upTo = dependencies.get().analyzedUpTo();
+        for (ResultTable table : skill.tables()) {
+            try (PreparedStatement delete = writeDb.prepareStatement("DELETE FROM " + tables.of(table)
+                    + " WHERE user_id = ?")) {
+                delete.setString(1, user.userId());
+                delete.executeUpdate();
+            }
+        }
+        ResultSink sink = new ResultSink(tables);
+        skill.recompute(writeDb, user.userId(), params, sink);
+        results += sink.rowCount();
+        sink.flush(writeDb);
+        Watermark previous = request.incremental()
+                ? watermarks.find(writeDb, skill.skill(), user.userId()).orElse(null) : null;
+        long analyzed = (previous == null ? 0 : previous.analyzedPoints()) + user.points();
+        LastPoint last = lastPoint(user.userId(), upTo);
+        watermarks.save(writeDb, skill.skill(), new Watermark(user.userId(), last.recordedAt(), last.id(), analyzed,
+                null, null), request.taskUid());
+        writeDb.commit();
+        progress.advance(user.points(), 0);
+    }
+
+    private record LastPoint(Instant recordedAt, long id) {
+    }
+
+    /** The user's last point up to {@code upTo} (all when null): what this recomputation covered. */
+    private LastPoint lastPoint(String userId, Instant upTo) throws SQLException {
+        try (PreparedStatement query = writeDb.prepareStatement("SELECT max(recorded_at), max(id) FROM track_points"
+                + " WHERE user_id = ? AND (?::timestamptz IS NULL OR recorded_at <= ?)")) {
+            OffsetDateTime bound = upTo == null ? null : OffsetDateTime.ofInstant(upTo, ZoneOffset.UTC);
+            query.setString(1, userId);
+            query.setObject(2, bound);
+            query.setObject(3, bound);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return new LastPoint(row.getObject(1, OffsetDateTime.class).toInstant(), row.getLong(2));
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.tracks.analysis.worker.skill;
+
+import dev.tracks.analysis.worker.store.ResultSink;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * A skill whose results for a user depend on all of that user's data at once (clusters of all stays, mobility
+ * measures): recomputed whole for each user with new points, from what its dependencies wrote. Cheap, because it
+ * reads derived results (stays, cells), never the raw points.
+ */
+public non-sealed interface UserSkill extends SkillImplementation {
+
+    /** Reads the user's inputs and writes all of the user's results. */
+    void recompute(Connection db, String userId, SkillParams params, ResultSink sink) throws SQLException;
+}
