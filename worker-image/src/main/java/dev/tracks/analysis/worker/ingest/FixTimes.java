@@ -56,10 +56,12 @@ final class FixTimes {
         if (isPlainNumber(trimmed)) {
             return epochMillis(trimmed);
         }
-        return isoMillis(trimmed, localZone);
+        long fast = IsoTimeFastPath.epochMillis(trimmed);
+        return fast != IsoTimeFastPath.NOT_MATCHED ? fast : isoMillis(trimmed, localZone);
     }
 
-    private static long isoMillis(String text, ZoneId localZone) {
+    /** The general ISO-8601 parser (also the reference that the fast path is tested against). */
+    static long isoMillis(String text, ZoneId localZone) {
         String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11)
                 : text;
         TemporalAccessor parsed;
