@@ -51,6 +51,7 @@ final class GeoJsonReader implements FixReader {
         GeoJsonFeature top = new GeoJsonFeature();
         GeoJsonFeature feature = new GeoJsonFeature();
         boolean sawFeatures = false;
+        boolean topIsFeature = false;
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String name = json.currentName();
             JsonToken value = json.nextToken();
@@ -58,14 +59,15 @@ final class GeoJsonReader implements FixReader {
                 sawFeatures = true;
                 readFeatures(json, feature, rows, names);
             } else {
+                topIsFeature |= "geometry".equals(name);
                 readFeatureMember(json, name, value, top, names);
             }
         }
-        if (top.hasGeometry) {
+        if (topIsFeature) {
             rows.at(0);
             rows.emit(top);
         } else if (!sawFeatures) {
-            rows.fail("neither a FeatureCollection nor a Feature with a geometry");
+            rows.fail("neither a FeatureCollection nor a Feature");
         }
     }
 

@@ -36,9 +36,4 @@ public enum ImportFormat {
         }
         return Optional.empty();
     }
-
-    /** How the rejections of this format are located. */
-    public LocationUnit locationUnit() {
-        return this == GEOJSON ? LocationUnit.FEATURE : LocationUnit.LINE;
-    }
 }

@@ -84,7 +84,7 @@ class GeoJsonReaderTest {
         assertThat(Imports.read(ImportFormat.GEOJSON, "[1, 2]", "u").report().failure().reason())
                 .isEqualTo("not a GeoJSON object");
         assertThat(Imports.read(ImportFormat.GEOJSON, "{\"type\":\"Point\",\"coordinates\":[1,2]}", "u").report()
-                .failure().reason()).isEqualTo("neither a FeatureCollection nor a Feature with a geometry");
+                .failure().reason()).isEqualTo("neither a FeatureCollection nor a Feature");
     }
 
     @Test
@@ -94,5 +94,7 @@ class GeoJsonReaderTest {
         assertThat(Imports.read(ImportFormat.GEOJSON, json, "u").rejectionTexts()).containsExactly(
                 "features[0] position 0: feature is not a JSON object",
                 "features[1] position 0: feature has no geometry");
+        assertThat(Imports.read(ImportFormat.GEOJSON, "{\"type\":\"Feature\",\"geometry\":null}", "u")
+                .rejectionTexts()).containsExactly("features[0] position 0: feature has no geometry");
     }
 }
