@@ -1,0 +1,30 @@
+package dev.tracks.analysis.worker.ingest;
+
+/**
+ * The parameters of the data_import skill, named and defaulted as in the skill catalog (FoundationSkills).
+ *
+ * @param source path or URL of the file or directory to import (required)
+ * @param format the file format; {@link ImportFormat#AUTO} decides by file extension
+ * @param userId the user the points belong to, or null: then a CSV's user column, or for a GeoLife tree
+ *     ({@code <user>/Trajectory/*.plt}) the user folder's name; when given it wins over both
+ * @param maxRejectedShare a file with a larger share of invalid rows is rejected whole, in [0, 1]
+ */
+public record DataImportParams(String source, ImportFormat format, String userId, double maxRejectedShare) {
+
+    public DataImportParams {
+        if (source == null || source.isBlank()) {
+            throw new IllegalArgumentException("source is required");
+        }
+        if (format == null) {
+            throw new IllegalArgumentException("format is required");
+        }
+        if (!(maxRejectedShare >= 0 && maxRejectedShare <= 1)) {
+            throw new IllegalArgumentException("maxRejectedShare must be in [0, 1]: " + maxRejectedShare);
+        }
+    }
+
+    /** The catalog defaults for {@code source}: format AUTO, no user, maxRejectedShare 0.05. */
+    public static DataImportParams defaults(String source) {
+        return new DataImportParams(source, ImportFormat.AUTO, null, 0.05);
+    }
+}

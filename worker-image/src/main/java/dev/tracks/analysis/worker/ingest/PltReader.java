@@ -1,0 +1,75 @@
+package dev.tracks.analysis.worker.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Reads a GeoLife PLT file (GeoLife GPS Trajectories 1.3 User Guide, Zheng et al. 2010; trackintel
+ * {@code io/dataset_reader.py::read_geolife}): six header lines, then one fix per line as
+ * {@code lat,lon,0,altitude_feet,days_since_1899-12-30,date,time}, in UTC.
+ *
+ * <p>The time is taken from the date and time fields (exact to the second); the fractional-day field repeats it with
+ * rounding and is ignored. Altitude is converted from feet (x 0.3048); -777 means unknown (NaN). The first six lines
+ * are skipped whatever they hold; rejections count physical lines from 1, so the first fix is line 7. Blank lines are
+ * not rows. PLT files carry no user: it comes from the caller (for a GeoLife tree the user folder's name).
+ */
+final class PltReader implements FixReader {
+
+    static final int HEADER_LINES = 6;
+    static final double METRES_PER_FOOT = 0.3048;
+    static final double UNKNOWN_ALTITUDE_FEET = -777;
+
+    @Override
+    public ImportReport read(InputStream in, String userId, ReaderOptions options, FixSink sink) throws IOException {
+        ImportGate gate = new ImportGate(LocationUnit.LINE, options, sink);
+        if (userId == null) {
+            gate.fail(0, "a PLT file names no user: give userId or import the GeoLife tree <user>/Trajectory/");
+            return gate.report();
+        }
+        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        long lineNumber = 0;
+        String line;
+        while ((line = lines.readLine()) != null) {
+            lineNumber++;
+            if (lineNumber <= HEADER_LINES || line.isBlank()) {
+                continue;
+            }
+            ImportedFix fix;
+            try {
+                fix = parse(line, userId);
+            } catch (RowRejected e) {
+                gate.reject(lineNumber, 0, e.getMessage());
+                continue;
+            }
+            gate.offer(lineNumber, 0, fix);
+        }
+        return gate.report();
+    }
+
+    private static ImportedFix parse(String line, String userId) {
+        String[] fields = line.split(",", -1);
+        if (fields.length < 7) {
+            throw new RowRejected("expected 7 comma-separated fields, found " + fields.length);
+        }
+        double lat = FieldValues.required(fields[0], "lat");
+        double lon = FieldValues.required(fields[1], "lon");
+        double feet = FieldValues.optional(fields[3], "altitude");
+        double altitude = feet == UNKNOWN_ALTITUDE_FEET ? Double.NaN : feet * METRES_PER_FOOT;
+        return ImportedFix.of(userId, epochMillis(fields[5].trim(), fields[6].trim()), lat, lon, altitude);
+    }
+
+    private static long epochMillis(String date, String time) {
+        try {
+            return LocalDate.parse(date).atTime(LocalTime.parse(time)).toInstant(ZoneOffset.UTC).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw new RowRejected("date/time '" + date + " " + time + "' is not yyyy-MM-dd HH:mm:ss");
+        }
+    }
+}

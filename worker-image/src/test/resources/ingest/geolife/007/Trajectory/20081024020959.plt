@@ -1,0 +1,7 @@
+Geolife trajectory
+WGS 84
+Altitude is in Feet
+Reserved 3
+0,2,255,My Track,0,0,2,8421376
+0
+40.008304,116.319876,0,492,39745.0902662037,2008-10-24,02:09:59

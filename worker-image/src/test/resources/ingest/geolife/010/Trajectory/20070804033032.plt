@@ -1,0 +1,7 @@
+Geolife trajectory
+WGS 84
+Altitude is in Feet
+Reserved 3
+0,2,255,My Track,0,0,2,8421376
+0
+39.921712,116.472343,0,13,39298.1462037037,2007-08-04,03:30:32
