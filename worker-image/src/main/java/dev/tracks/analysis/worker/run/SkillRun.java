@@ -1,17 +1,26 @@
 package dev.tracks.analysis.worker.run;
 
+import dev.tracks.analysis.skill.Skill;
+import dev.tracks.analysis.worker.ingest.DataImportParams;
+import dev.tracks.analysis.worker.ingest.ImportFormat;
+import dev.tracks.analysis.worker.ingest.ImportSummary;
+import dev.tracks.analysis.worker.ingest.PointImport;
+import dev.tracks.analysis.worker.ingest.ReaderOptions;
 import dev.tracks.analysis.worker.progress.ProgressListener;
 import dev.tracks.analysis.worker.progress.ProgressTracker;
 import dev.tracks.analysis.worker.skill.SkillImplementation;
+import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.skill.StreamSkill;
 import dev.tracks.analysis.worker.skill.UserSkill;
 import dev.tracks.analysis.worker.store.Database;
 import dev.tracks.analysis.worker.store.PendingWork;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** One run of a skill with its two connections (reading and writing) and its progress. */
@@ -37,6 +46,9 @@ public final class SkillRun {
 
     /** The number of points the run would analyze: a dry run. */
     public long count(RunRequest request) throws SQLException {
+        if (request.skill() == Skill.DATA_IMPORT) {
+            throw WorkerFailure.notRetryable("dry run: data_import reads files, it has no points to analyze");
+        }
         registry.get(request.skill());
         try (Connection db = database.connect("tracks-worker-count")) {
             return PendingWork.count(db, request.skill(), request.scope(), request.incremental()).stream()
@@ -45,6 +57,10 @@ public final class SkillRun {
     }
 
     public void execute(RunRequest request, ProgressListener listener) throws SQLException {
+        if (request.skill() == Skill.DATA_IMPORT) {
+            importPoints(request, listener);
+            return;
+        }
         SkillImplementation skill = registry.get(request.skill());
         ProgressTracker tracker = new ProgressTracker(listener, clock, REPORT_INTERVAL);
         try (Connection write = database.connect("tracks-worker-" + request.skill().id());
@@ -74,6 +90,31 @@ public final class SkillRun {
     private static <R> long runStream(StreamSkill<R> skill, RunRequest request, Connection write, Connection read,
                                       ProgressTracker tracker) throws SQLException {
         return new StreamSkillRunner<>(skill, request, write, read, tracker).run();
+    }
+
+    /**
+     * data_import is the source of the points, not an analysis of them: it reads files, not track_points, so it runs
+     * outside the skill shapes. A file rejected by the share rule fails the task (non-retryable) after the other files
+     * are imported, each in its own transaction.
+     */
+    private void importPoints(RunRequest request, ProgressListener listener) throws SQLException {
+        SkillParams params = SkillParams.resolve(Skill.DATA_IMPORT, request.params());
+        DataImportParams importParams = new DataImportParams(params.string("source"),
+                ImportFormat.valueOf(params.string("format")), request.params().get("userId") == null ? null
+                : params.string("userId"), params.number("maxRejectedShare"));
+        ProgressTracker tracker = new ProgressTracker(listener, clock, REPORT_INTERVAL);
+        List<PointImport.FileOutcome> outcomes;
+        try (Connection write = database.connect("tracks-worker-data_import")) {
+            outcomes = new PointImport(write, ReaderOptions.defaults(), tracker).run(importParams);
+        } catch (IOException e) {
+            throw WorkerFailure.notRetryable("params.source: " + e.getMessage());
+        }
+        ImportSummary summary = ImportSummary.of(outcomes);
+        this.summary.putAll(summary.asMap());
+        tracker.finish();
+        if (summary.rejectedFiles() > 0) {
+            throw WorkerFailure.notRetryable(summary.failureMessage(importParams.maxRejectedShare()));
+        }
     }
 
     /** What the run did, for the task's status.resultSummary. */

@@ -1,0 +1,125 @@
+package dev.tracks.analysis.worker.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tracks.analysis.schema.TestDatabase;
+import dev.tracks.analysis.skill.Skill;
+import dev.tracks.analysis.task.TaskMode;
+import dev.tracks.analysis.task.WorkerContract;
+import dev.tracks.analysis.worker.run.RunRequest;
+import dev.tracks.analysis.worker.run.SkillRegistry;
+import dev.tracks.analysis.worker.run.SkillRun;
+import dev.tracks.analysis.worker.run.WorkerFailure;
+import dev.tracks.analysis.worker.store.Database;
+import dev.tracks.analysis.worker.store.UserScope;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** data_import into a real PostgreSQL: one transaction per file, de-duplicated against stored rows, all or nothing. */
+class PointImportTest {
+
+    private static DataSource dataSource;
+    private static Database database;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void database() {
+        dataSource = TestDatabase.migratedDatabase("point_import");
+        database = new Database(TestDatabase.jdbcUrl("point_import"), "postgres", null);
+    }
+
+    private SkillRun importing(Path source, Map<String, Object> extra) throws SQLException {
+        SkillRun run = new SkillRun(SkillRegistry.standard(), database);
+        Map<String, Object> params = new HashMap<>(extra);
+        params.put("source", source.toString());
+        run.execute(new RunRequest(Skill.DATA_IMPORT, TaskMode.INCREMENTAL, params, UserScope.all(), 1000, null),
+                (progress, last) -> { });
+        return run;
+    }
+
+    private static long points(String userId) throws SQLException {
+        try (Connection db = dataSource.getConnection();
+             ResultSet row = db.createStatement().executeQuery(
+                     "SELECT count(*) FROM track_points WHERE user_id = '" + userId + "'")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    @Test
+    void aFileIsImportedOnceAndAReImportAddsNothing() throws Exception {
+        Path csv = Files.writeString(dir.resolve("walk.csv"), """
+                user_id;tracked_at;latitude;longitude;elevation
+                walker;2026-05-01T08:00:00Z;47.3700;8.5400;410
+                walker;2026-05-01T08:00:10Z;47.3701;8.5401;411
+                walker;2026-05-01T08:00:10Z;47.3701;8.5401;411
+                walker;2026-05-01T08:00:20+02:00;47.3702;8.5402;
+                """);
+        SkillRun first = importing(csv, Map.of());
+        assertThat(points("walker")).isEqualTo(3);
+        assertThat(first.resultSummary()).containsEntry("insertedPoints", 3L).containsEntry("duplicateRows", 1L)
+                .containsEntry("rejectedFiles", 0);
+
+        SkillRun again = importing(csv, Map.of());
+        assertThat(points("walker")).isEqualTo(3);
+        assertThat(again.resultSummary()).containsEntry("insertedPoints", 0L);
+        try (Connection db = dataSource.getConnection();
+             ResultSet row = db.createStatement().executeQuery("SELECT recorded_at, altitude_m, source FROM"
+                     + " track_points WHERE user_id = 'walker' ORDER BY recorded_at LIMIT 1")) {
+            row.next();
+            assertThat(row.getObject(1, OffsetDateTime.class).toInstant())
+                    .isEqualTo(Instant.parse("2026-05-01T06:00:20Z"));
+            assertThat(row.getDouble(2)).isZero();
+            assertThat(row.wasNull()).isTrue();
+            assertThat(row.getString(3)).isEqualTo("import:csv");
+        }
+    }
+
+    @Test
+    void aFileWithTooManyBadRowsIsRejectedWholeAndTheTaskFailsNamingIt() throws IOException, SQLException {
+        Path good = Files.writeString(dir.resolve("a-good.csv"), """
+                user_id,time,lat,lon
+                mixed,2026-05-02T08:00:00Z,47.0,8.0
+                """);
+        Path bad = Files.writeString(dir.resolve("b-bad.csv"), """
+                user_id,time,lat,lon
+                mixed,2026-05-02T09:00:00Z,47.0,8.0
+                mixed,2026-05-02T09:00:10Z,95.0,8.0
+                mixed,yesterday,47.0,8.0
+                """);
+        assertThat(Files.exists(good) && Files.exists(bad)).isTrue();
+
+        assertThatThrownBy(() -> importing(dir, Map.of()))
+                .isInstanceOfSatisfying(WorkerFailure.class, failure -> {
+                    assertThat(failure.exitCode()).isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
+                    assertThat(failure.getMessage()).contains("1 of 2 files rejected", "b-bad.csv", "line 3",
+                            "line 4");
+                });
+        // The good file is in, nothing of the bad one (its valid first row included).
+        assertThat(points("mixed")).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingSourceIsAClearNonRetryableError() {
+        assertThatThrownBy(() -> importing(dir.resolve("nowhere.gpx"), Map.of()))
+                .isInstanceOfSatisfying(WorkerFailure.class, failure -> {
+                    assertThat(failure.exitCode()).isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
+                    assertThat(failure.getMessage()).contains("params.source", "nowhere.gpx");
+                });
+    }
+}
