@@ -6,10 +6,10 @@ import dev.tracks.analysis.worker.track.Fixes;
 /**
  * Summarises the fixes of one stay the way trackintel's {@code __create_new_staypoints} does: the centre is the mean of
  * the distinct coordinates, latitude arithmetically and longitude as a circular mean
- * ({@code angle_centroid_multipoints}, so a stay on the antimeridian is centred near ±180, not near 0); the elevation is the median of the known altitudes
- * (pandas {@code median} skips NaN and averages the two middle values). The circular mean is taken of the longitudes'
- * offsets from the anchor's (rotation does not change it), so the small offsets need no library trigonometry. Reuses
- * its scratch space across stays.
+ * ({@code angle_centroid_multipoints}, so a stay on the antimeridian is centred near ±180, not near 0); the elevation
+ * is the median of the known altitudes (pandas {@code median} skips NaN and averages the two middle values). The
+ * circular mean is taken of the longitudes' offsets from the anchor's (rotation does not change it), so the small
+ * offsets need no library trigonometry. Reuses its scratch space across stays.
  */
 final class StayBuilder {
 

@@ -8,6 +8,7 @@ import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.track.SyntheticTrack;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -87,7 +88,8 @@ class StayDetectionStreamingTest {
             Random random = new Random(8);
             for (int run = 0; run < 20; run++) {
                 int[] cuts = random.ints(1 + random.nextInt(30), 0, fixes.size()).sorted().toArray();
-                assertThat(ChunkedRun.inChunks(fixes, cuts, analysis)).as("cuts %s", cuts).isEqualTo(whole);
+                assertThat(ChunkedRun.inChunks(fixes, cuts, analysis)).as("cuts %s", Arrays.toString(cuts))
+                        .isEqualTo(whole);
             }
             int[] everyFix = IntStream.range(1, fixes.size()).toArray();
             assertThat(ChunkedRun.inChunks(fixes, everyFix, analysis)).isEqualTo(whole);
