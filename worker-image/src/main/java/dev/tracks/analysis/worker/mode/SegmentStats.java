@@ -3,7 +3,10 @@ package dev.tracks.analysis.worker.mode;
 import dev.tracks.analysis.worker.track.Fixes;
 import java.util.Arrays;
 
-/** Builds the {@link MovementSegment} of a fix range: length, step-speed percentiles and the two classes. */
+/**
+ * Builds the {@link MovementSegment} of a fix range: length, percentiles of the windowed speed (see
+ * {@link StepProfile#windowKmh}) and the two classes.
+ */
 final class SegmentStats {
 
     private SegmentStats() {
@@ -16,9 +19,8 @@ final class SegmentStats {
         double length = 0;
         for (int j = first + 1; j <= last; j++) {
             length += profile.stepMeters[j];
-            long dt = fixes.time(j) - fixes.time(j - 1);
-            if (dt > 0) {
-                speeds[count++] = profile.stepMeters[j] / dt * 3600.0;
+            if (!Double.isNaN(profile.windowKmh[j])) {
+                speeds[count++] = profile.windowKmh[j];
             }
         }
         Arrays.sort(speeds, 0, count);

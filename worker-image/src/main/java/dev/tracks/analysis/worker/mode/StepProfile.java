@@ -2,6 +2,7 @@ package dev.tracks.analysis.worker.mode;
 
 import dev.tracks.analysis.worker.geo.Geodesy;
 import dev.tracks.analysis.worker.track.Fixes;
+import java.util.Arrays;
 
 /**
  * Per-step measures of one user's fixes: step {@code j} goes from fix {@code j-1} to fix {@code j}. Holds the step
@@ -24,16 +25,30 @@ final class StepProfile {
     static final long GAP_MILLIS = 15 * 60_000L;
     /** The displacement window of the label speed. */
     static final long WINDOW_MILLIS = 30_000;
+    /**
+     * The longer window that tells standing from moving: a standing receiver scatters fixes by 10-30 m, which over
+     * 30 s looks like a slow walk (up to ~3 km/h), but over 2 minutes stays below {@link #STILL_MAX_KMH}, while a
+     * walker covers 160 m.
+     */
+    static final long STILL_WINDOW_MILLIS = 120_000;
+    /** How far back an analysis needs fixes to rebuild every label: the longer of the two windows. */
+    static final long CONTEXT_MILLIS = STILL_WINDOW_MILLIS;
     /** Below this window speed the user stands still (GPS drift of a standing user stays below it). */
     static final double STILL_MAX_KMH = 2.5;
     /** Loose upper bound of walking (GeoPulse: a walk's maximum is 8 km/h); faster steps are non-walk. */
     static final double WALK_MAX_KMH = 8;
 
     final double[] stepMeters;
+    /**
+     * Speed over the displacement window ending at each fix, km/h (NaN when the window is empty): net displacement
+     * cancels most GPS noise, which makes single-step speeds of a walker jump to cycling speeds.
+     */
+    final double[] windowKmh;
     final byte[] labels;
 
-    private StepProfile(double[] stepMeters, byte[] labels) {
+    private StepProfile(double[] stepMeters, double[] windowKmh, byte[] labels) {
         this.stepMeters = stepMeters;
+        this.windowKmh = windowKmh;
         this.labels = labels;
     }
 
@@ -42,13 +57,20 @@ final class StepProfile {
         int n = fixes.size();
         double[] stepMeters = new double[Math.max(n, 1)];
         byte[] labels = new byte[Math.max(n, 1)];
+        double[] windowKmh = new double[Math.max(n, 1)];
+        Arrays.fill(windowKmh, Double.NaN);
         int windowStart = 0;
+        int stillStart = 0;
         for (int j = 1; j < n; j++) {
             stepMeters[j] = Geodesy.distanceMeters(fixes.lat(j - 1), fixes.lon(j - 1), fixes.lat(j), fixes.lon(j));
             long t = fixes.time(j);
             if (t - fixes.time(j - 1) > GAP_MILLIS) {
                 windowStart = j;
+                stillStart = j;
                 continue;
+            }
+            while (fixes.time(stillStart) < t - STILL_WINDOW_MILLIS) {
+                stillStart++;
             }
             while (fixes.time(windowStart) < t - WINDOW_MILLIS) {
                 windowStart++;
@@ -57,10 +79,18 @@ final class StepProfile {
             long dt = t - fixes.time(k);
             if (dt > 0) {
                 double meters = Geodesy.distanceMeters(fixes.lat(k), fixes.lon(k), fixes.lat(j), fixes.lon(j));
-                labels[j] = label(meters / dt * 3600.0);
+                windowKmh[j] = meters / dt * 3600.0;
+                labels[j] = isStill(fixes, Math.min(stillStart, j - 1), j) ? STILL : label(windowKmh[j]);
             }
         }
-        return new StepProfile(stepMeters, labels);
+        return new StepProfile(stepMeters, windowKmh, labels);
+    }
+
+    /** Whether the net speed from fix {@code from} to fix {@code to} is a standing user's. */
+    private static boolean isStill(Fixes fixes, int from, int to) {
+        long dt = fixes.time(to) - fixes.time(from);
+        double meters = Geodesy.distanceMeters(fixes.lat(from), fixes.lon(from), fixes.lat(to), fixes.lon(to));
+        return dt > 0 && meters / dt * 3600.0 < STILL_MAX_KMH;
     }
 
     private static byte label(double kmh) {

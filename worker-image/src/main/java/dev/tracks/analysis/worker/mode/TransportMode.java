@@ -19,7 +19,7 @@ import java.util.List;
  * <p>Input: fixes in time order (equal times allowed; a step without elapsed time adds length but no speed).
  * Streaming ({@link StreamResult}): the open segment at the end of the data, which later fixes may extend or merge,
  * is provisional; {@code resumeIndex} is its first fix (or that of the pending movement or still run that is not a
- * segment yet) and {@code contextIndex} reaches {@link StepProfile#WINDOW_MILLIS} further back for the label window.
+ * segment yet) and {@code contextIndex} reaches {@link StepProfile#CONTEXT_MILLIS} further back for the label windows.
  * Segments between the context and {@code from} are not reported again.
  */
 public final class TransportMode {
@@ -80,7 +80,7 @@ public final class TransportMode {
             return Math.max(0, resume - 1);
         }
         int context = resume - 1;
-        long windowStart = fixes.time(resume) - StepProfile.WINDOW_MILLIS;
+        long windowStart = fixes.time(resume) - StepProfile.CONTEXT_MILLIS;
         while (context > 0 && fixes.time(context - 1) >= windowStart) {
             context--;
         }

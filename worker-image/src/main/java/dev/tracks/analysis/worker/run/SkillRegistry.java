@@ -5,8 +5,10 @@ import dev.tracks.analysis.worker.footprint.FootprintSkill;
 import dev.tracks.analysis.worker.grid.GridSkill;
 import dev.tracks.analysis.worker.location.StayStatsSkill;
 import dev.tracks.analysis.worker.mode.TransportModeSkill;
+import dev.tracks.analysis.worker.outlier.OutlierDetectionSkill;
 import dev.tracks.analysis.worker.rendering.RenderingSkill;
 import dev.tracks.analysis.worker.skill.SkillImplementation;
+import dev.tracks.analysis.worker.stay.StayDetectionSkill;
 import dev.tracks.analysis.worker.trip.TripConstructionSkill;
 import java.util.EnumMap;
 import java.util.List;
@@ -23,7 +25,8 @@ public final class SkillRegistry {
 
     /** The worker's own skills. */
     public static SkillRegistry standard() {
-        return new SkillRegistry(List.of(new TransportModeSkill(), new TripConstructionSkill(), new GridSkill(),
+        return new SkillRegistry(List.of(new OutlierDetectionSkill(), new StayDetectionSkill(),
+                new TransportModeSkill(), new TripConstructionSkill(), new GridSkill(),
                 new FootprintSkill(), new StayStatsSkill(), new RenderingSkill()));
     }
 

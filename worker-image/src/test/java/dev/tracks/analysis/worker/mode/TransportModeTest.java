@@ -152,7 +152,7 @@ class TransportModeTest {
         assertThat(result.provisional()).extracting(MovementSegment::fine).containsExactly(FineMode.ROAD_VEHICLE);
         assertThat(fixes.id(result.resumeIndex())).isEqualTo(result.provisional().get(0).firstFixId());
         assertThat(fixes.time(result.contextIndex()))
-                .isGreaterThanOrEqualTo(fixes.time(result.resumeIndex()) - 30_000 - 10_000);
+                .isGreaterThanOrEqualTo(fixes.time(result.resumeIndex()) - StepProfile.CONTEXT_MILLIS - 10_000);
     }
 
     @Test

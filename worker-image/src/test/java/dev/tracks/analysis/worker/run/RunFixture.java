@@ -7,15 +7,18 @@ import dev.tracks.analysis.worker.skill.StreamSkill;
 import dev.tracks.analysis.worker.store.Database;
 import dev.tracks.analysis.worker.store.UserScope;
 import dev.tracks.analysis.worker.track.Fixes;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -66,6 +69,23 @@ final class RunFixture {
         }
     }
 
+    /** Inserts generated fixes (their ids are not kept: the database numbers the points). */
+    void insert(String userId, Fixes fixes) throws SQLException {
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement insert = db.prepareStatement("INSERT INTO track_points (user_id, recorded_at, lat, lon,"
+                     + " altitude_m) VALUES (?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < fixes.size(); i++) {
+                insert.setString(1, userId);
+                insert.setObject(2, OffsetDateTime.ofInstant(Instant.ofEpochMilli(fixes.time(i)), ZoneOffset.UTC));
+                insert.setDouble(3, fixes.lat(i));
+                insert.setDouble(4, fixes.lon(i));
+                insert.setObject(5, Double.isNaN(fixes.altitude(i)) ? null : fixes.altitude(i));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
     /** All of a user's fixes from the database, in the order the worker reads them. */
     Fixes fixesOf(String userId) throws SQLException {
         Fixes fixes = new Fixes();
@@ -91,13 +111,23 @@ final class RunFixture {
             while (row.next()) {
                 List<Object> values = new ArrayList<>();
                 for (int c = 1; c <= columns; c++) {
-                    Object value = row.getObject(c);
-                    values.add(value instanceof java.sql.Timestamp time ? time.toInstant() : value);
+                    values.add(comparable(row.getObject(c)));
                 }
                 rows.add(values);
             }
         }
         return rows;
+    }
+
+    /** Timestamps as instants and SQL arrays as lists, so rows compare by value. */
+    private static Object comparable(Object value) throws SQLException {
+        if (value instanceof Timestamp time) {
+            return time.toInstant();
+        }
+        if (value instanceof Array array) {
+            return Arrays.asList((Object[]) array.getArray());
+        }
+        return value;
     }
 
     long count(String sql) throws SQLException {
