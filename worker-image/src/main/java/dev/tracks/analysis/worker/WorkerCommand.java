@@ -11,6 +11,11 @@ import picocli.CommandLine.Command;
 public final class WorkerCommand {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new WorkerCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with its subcommands, as main runs it. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new WorkerCommand());
     }
 }

@@ -12,6 +12,7 @@ import dev.tracks.analysis.task.WorkerContract;
 import dev.tracks.analysis.worker.progress.ConsoleProgress;
 import dev.tracks.analysis.worker.progress.ProgressListener;
 import dev.tracks.analysis.worker.progress.TaskStatusProgress;
+import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.store.Database;
 import dev.tracks.analysis.worker.store.TimeRange;
 import dev.tracks.analysis.worker.store.UserScope;
@@ -132,6 +133,8 @@ public final class RunCommand implements Callable<Integer> {
         TaskScope chosenScope = fromTask != null && fromTask.getScope() != null ? fromTask.getScope()
                 : JSON.convertValue(parseJson("scope", scope), TaskScope.class);
         int chosenBatch = fromTask != null ? fromTask.getBatchSize() : batchSize;
+        // Checked before anything connects: invalid parameters must fail at once, with the non-retryable code.
+        SkillParams.resolve(chosen, chosenParams);
         if (shardCount < 1 || shardIndex < 0 || shardIndex >= shardCount) {
             throw WorkerFailure.notRetryable("shard index " + shardIndex + " must be in [0, " + shardCount + ")");
         }

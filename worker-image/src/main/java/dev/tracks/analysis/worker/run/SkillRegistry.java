@@ -13,6 +13,7 @@ import dev.tracks.analysis.worker.trip.TripConstructionSkill;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The skills this worker implements. A catalog skill missing here fails its task as not implemented. */
 public final class SkillRegistry {
@@ -34,7 +35,8 @@ public final class SkillRegistry {
         SkillImplementation implementation = skills.get(skill);
         if (implementation == null) {
             throw WorkerFailure.notRetryable("skill " + skill.id() + " is not implemented in this worker version;"
-                    + " implemented: " + implemented());
+                    + " implemented: data_import, " + implemented().stream().map(Skill::id)
+                    .collect(Collectors.joining(", ")));
         }
         return implementation;
     }

@@ -1,0 +1,88 @@
+package dev.tracks.analysis.worker.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tracks.analysis.schema.TestDatabase;
+import dev.tracks.analysis.task.WorkerContract;
+import dev.tracks.analysis.worker.WorkerCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.sql.SQLException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The `run` command as a Job's pod runs it: exit codes, error messages naming the field, dry run, a real run. */
+class RunCommandTest {
+
+    private static final String NOWHERE = "jdbc:postgresql://127.0.0.1:1/none";
+    private static RunFixture fixture;
+    private static String url;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void database() throws SQLException {
+        fixture = new RunFixture("run_command");
+        url = TestDatabase.jdbcUrl("run_command");
+        fixture.insert("ada", RunFixture.times(RunFixture.T0, 400, 1));
+        fixture.insert("bob", RunFixture.times(RunFixture.T0, 100, 2));
+    }
+
+    private int run(String... args) {
+        CommandLine command = WorkerCommand.commandLine();
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        return command.execute(args);
+    }
+
+    @Test
+    void invalidParametersFailAtOnceWithTheNonRetryableCodeNamingTheField() {
+        assertThat(run("run", "--skill", "stay_detection", "--params", "{\"distThresholdMeters\": 0}",
+                "--jdbc-url", NOWHERE)).isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
+        assertThat(err.toString()).contains("params.distThresholdMeters: must be between 1 and 5000 m, got 0");
+    }
+
+    @Test
+    void unknownAndUnimplementedSkillsAreNotRetryable() {
+        assertThat(run("run", "--skill", "teleportation", "--jdbc-url", NOWHERE))
+                .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
+        assertThat(err.toString()).contains("skill: unknown skill 'teleportation'");
+        assertThat(run("run", "--skill", "admin_crossings", "--jdbc-url", url))
+                .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
+        assertThat(err.toString()).contains("admin_crossings is not implemented");
+    }
+
+    @Test
+    void malformedJsonAndScopeNameTheirField() {
+        assertThat(run("run", "--skill", "outlier_detection", "--params", "{oops", "--jdbc-url", NOWHERE))
+                .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
+        assertThat(err.toString()).contains("params: not a JSON object");
+        assertThat(run("run", "--skill", "outlier_detection", "--scope", "{\"from\": \"monday\"}",
+                "--jdbc-url", NOWHERE)).isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
+        assertThat(err.toString()).contains("scope.from: not an RFC 3339 time: 'monday'");
+    }
+
+    @Test
+    void anUnreachableDatabaseIsTransient() {
+        assertThat(run("run", "--skill", "outlier_detection", "--jdbc-url", NOWHERE))
+                .isEqualTo(WorkerContract.EXIT_TRANSIENT);
+        assertThat(err.toString()).contains("cannot connect to " + NOWHERE);
+    }
+
+    @Test
+    void aDryRunCountsAndARealRunAnalyzesThenNothingIsLeft() throws SQLException {
+        assertThat(run("run", "--skill", "outlier_detection", "--dry-run", "--jdbc-url", url, "--db-user",
+                "postgres")).isZero();
+        assertThat(out.toString()).contains("outlier_detection: 500 points to analyze");
+
+        assertThat(run("run", "--skill", "outlier_detection", "--scope", "{\"userIds\": [\"bob\"]}",
+                "--jdbc-url", url, "--db-user", "postgres")).isZero();
+        assertThat(fixture.count("SELECT analyzed_points FROM skill_watermarks WHERE user_id = 'bob'"))
+                .isEqualTo(100);
+        assertThat(run("run", "--skill", "outlier_detection", "--dry-run", "--jdbc-url", url, "--db-user",
+                "postgres")).isZero();
+        assertThat(out.toString()).contains("outlier_detection: 400 points to analyze");
+    }
+}
