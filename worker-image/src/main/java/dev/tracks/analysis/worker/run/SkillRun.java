@@ -49,9 +49,10 @@ public final class SkillRun {
         if (request.skill() == Skill.DATA_IMPORT) {
             throw WorkerFailure.notRetryable("dry run: data_import reads files, it has no points to analyze");
         }
-        registry.get(request.skill());
+        SkillImplementation skill = registry.get(request.skill());
+        boolean cleanOnly = !(skill instanceof StreamSkill<?> stream) || !stream.readsFlaggedFixes();
         try (Connection db = database.connect("tracks-worker-count")) {
-            return PendingWork.count(db, request.skill(), request.scope(), request.incremental()).stream()
+            return PendingWork.count(db, request.skill(), request.scope(), request.incremental(), cleanOnly).stream()
                     .mapToLong(PendingWork.UserWork::points).sum();
         }
     }

@@ -52,7 +52,7 @@ public final class StreamSkillRunner<R> {
     /** Runs to the end; returns the number of result rows written. */
     public long run() throws SQLException {
         List<PendingWork.UserWork> work = PendingWork.count(readDb, skill.skill(), request.scope(),
-                request.incremental());
+                request.incremental(), !skill.readsFlaggedFixes());
         readDb.commit();
         progress.start(work.stream().mapToLong(PendingWork.UserWork::points).sum());
         if (!request.incremental()) {

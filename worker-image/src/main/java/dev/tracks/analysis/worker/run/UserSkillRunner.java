@@ -51,7 +51,7 @@ final class UserSkillRunner {
 
     long run() throws SQLException {
         List<PendingWork.UserWork> work = PendingWork.count(readDb, skill.skill(), request.scope(),
-                request.incremental());
+                request.incremental(), true);
         readDb.commit();
         progress.start(work.stream().mapToLong(PendingWork.UserWork::points).sum());
         if (!request.incremental()) {

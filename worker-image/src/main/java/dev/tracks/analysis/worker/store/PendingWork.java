@@ -31,14 +31,16 @@ public final class PendingWork {
      * Users are split into shards by a hash of their id, so that the pods of an Indexed Job each take every
      * {@code shardCount}-th user and together cover each exactly once.
      */
-    public static List<UserWork> count(Connection db, Skill skill, UserScope scope, boolean incremental)
-            throws SQLException {
+    /** @param cleanOnly count only fixes that outlier detection did not flag (what the skill reads) */
+    public static List<UserWork> count(Connection db, Skill skill, UserScope scope, boolean incremental,
+                                       boolean cleanOnly) throws SQLException {
         String newPoint = incremental ? "(w.user_id IS NULL OR p.recorded_at > w.last_recorded_at)" : "true";
         String latePoint = incremental
                 ? "w.user_id IS NOT NULL AND p.recorded_at <= w.last_recorded_at AND p.id > w.last_point_id" : "false";
         String sql = "SELECT p.user_id, count(*) FILTER (WHERE " + newPoint + "), min(p.recorded_at) FILTER (WHERE "
                 + latePoint + ") FROM track_points p LEFT JOIN skill_watermarks w ON w.skill_name = ? AND"
                 + " w.user_id = p.user_id WHERE NOT p.is_synthetic AND " + scope.condition("p")
+                + (cleanOnly ? " AND NOT EXISTS (SELECT 1 FROM point_flags f WHERE f.point_id = p.id)" : "")
                 + " GROUP BY p.user_id HAVING count(*) FILTER (WHERE " + newPoint + ") > 0 OR"
                 + " count(*) FILTER (WHERE " + latePoint + ") > 0 ORDER BY p.user_id";
         try (PreparedStatement query = db.prepareStatement(sql)) {

@@ -1,0 +1,173 @@
+package dev.tracks.analysis.worker.analyze;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tracks.analysis.skill.Skill;
+import dev.tracks.analysis.skill.SkillCatalog;
+import dev.tracks.analysis.task.TaskMode;
+import dev.tracks.analysis.task.WorkerContract;
+import dev.tracks.analysis.worker.ingest.ImportFormat;
+import dev.tracks.analysis.worker.ingest.SourceFile;
+import dev.tracks.analysis.worker.ingest.SourceWalker;
+import dev.tracks.analysis.worker.progress.ConsoleProgress;
+import dev.tracks.analysis.worker.run.RunRequest;
+import dev.tracks.analysis.worker.run.SkillRegistry;
+import dev.tracks.analysis.worker.run.SkillRun;
+import dev.tracks.analysis.worker.run.WorkerFailure;
+import dev.tracks.analysis.worker.skill.SkillParams;
+import dev.tracks.analysis.worker.store.UserScope;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The skills on a user's own files: import them (every data_import format), run the skills in dependency order
+ * against an embedded PostgreSQL (or a given one), and write each result table as a CSV file.
+ */
+@Command(name = "analyze", description = "Imports GPS files, runs the skills over them and writes the results as"
+        + " CSV files.")
+public final class AnalyzeCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BATCH_SIZE = 10_000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--input", required = true, split = ",", arity = "1..*",
+            description = "Files or directories (GPX, GeoLife PLT or a GeoLife tree, CSV, GeoJSON).")
+    List<Path> inputs;
+
+    @Option(names = "--out", required = true, description = "Directory for the CSV files.")
+    Path out;
+
+    @Option(names = "--skills", split = ",", description = "Skills to run (with their dependencies);"
+            + " default: the analysis chain.")
+    List<String> skills;
+
+    @Option(names = "--param", description = "A skill parameter as skill.name=value, e.g."
+            + " stay_detection.distThresholdMeters=50 (repeatable).")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--jdbc-url", description = "Use this PostgreSQL instead of an embedded one.")
+    String jdbcUrl;
+
+    @Option(names = "--db-user")
+    String dbUser;
+
+    @Option(names = "--db-password", arity = "0..1", interactive = true)
+    String dbPassword;
+
+    @Override
+    public Integer call() {
+        PrintWriter console = spec.commandLine().getOut();
+        try {
+            List<Skill> order = SkillCatalog.inDependencyOrder(SkillCatalog.withDependencies(chosenSkills()));
+            Map<Skill, Map<String, Object>> skillParams = parseParams(order);
+            try (LocalDatabase local = LocalDatabase.open(jdbcUrl, dbUser, dbPassword)) {
+                console.println("database: " + local.description());
+                importInputs(local, console);
+                for (Skill skill : order) {
+                    SkillRun run = new SkillRun(SkillRegistry.standard(), local.database());
+                    run.execute(new RunRequest(skill, TaskMode.INCREMENTAL, skillParams.get(skill), UserScope.all(),
+                            BATCH_SIZE, null), new ConsoleProgress(console, skill.id()));
+                }
+                double activityMinutes = SkillParams.resolve(Skill.TRIP_CONSTRUCTION,
+                        skillParams.getOrDefault(Skill.TRIP_CONSTRUCTION, Map.of())).number("activityThresholdMinutes");
+                try (Connection db = local.database().connect("tracks-analyze-export")) {
+                    for (Path file : ResultExport.write(db, out, order, activityMinutes)) {
+                        console.println("wrote " + file);
+                    }
+                }
+            }
+            return 0;
+        } catch (WorkerFailure failure) {
+            spec.commandLine().getErr().println("tracks-worker analyze: " + failure.getMessage());
+            return failure.exitCode();
+        } catch (SQLException | IOException e) {
+            spec.commandLine().getErr().println("tracks-worker analyze: " + e.getMessage());
+            return WorkerContract.EXIT_NOT_RETRYABLE;
+        }
+    }
+
+    /**
+     * Each file is imported on its own (one transaction): a file without a user of its own takes its file name,
+     * a GeoLife tree its user folder's name. A rejected file is reported and the others go on.
+     */
+    private void importInputs(LocalDatabase local, PrintWriter console) throws IOException, SQLException {
+        for (Path input : inputs) {
+            for (SourceFile file : SourceWalker.expand(input, ImportFormat.AUTO, null)) {
+                String user = file.userId() != null ? file.userId() : stem(file.path());
+                Map<String, Object> importParams = new LinkedHashMap<>();
+                importParams.put("source", file.path().toString());
+                importParams.put("format", file.format().name());
+                importParams.put("userId", user);
+                SkillRun run = new SkillRun(SkillRegistry.standard(), local.database());
+                try {
+                    run.execute(new RunRequest(Skill.DATA_IMPORT, TaskMode.INCREMENTAL, importParams,
+                            UserScope.all(), BATCH_SIZE, null), (progress, last) -> { });
+                    console.printf("imported %s as user %s: %s%n", file.path(), user, run.resultSummary()
+                            .get("insertedPoints"));
+                } catch (WorkerFailure rejected) {
+                    console.printf("skipped %s: %s%n", file.path(), rejected.getMessage());
+                }
+            }
+        }
+    }
+
+    private List<Skill> chosenSkills() {
+        if (skills == null || skills.isEmpty()) {
+            return SkillCatalog.DEFAULT_CHAIN;
+        }
+        return skills.stream().map(id -> Skill.fromId(id.trim()).orElseThrow(() -> WorkerFailure.notRetryable(
+                "--skills: unknown skill '" + id + "'"))).toList();
+    }
+
+    private Map<Skill, Map<String, Object>> parseParams(List<Skill> order) {
+        Map<Skill, Map<String, Object>> bySkill = new EnumMap<>(Skill.class);
+        order.forEach(skill -> bySkill.put(skill, new LinkedHashMap<>()));
+        for (String param : params) {
+            int dot = param.indexOf('.');
+            int equals = param.indexOf('=');
+            if (dot <= 0 || equals <= dot + 1) {
+                throw WorkerFailure.notRetryable("--param: expected skill.name=value, got '" + param + "'");
+            }
+            Skill skill = Skill.fromId(param.substring(0, dot)).orElseThrow(() -> WorkerFailure.notRetryable(
+                    "--param " + param + ": unknown skill '" + param.substring(0, dot) + "'"));
+            if (!bySkill.containsKey(skill)) {
+                throw WorkerFailure.notRetryable("--param " + param + ": " + skill.id() + " does not run");
+            }
+            bySkill.get(skill).put(param.substring(dot + 1, equals), value(param.substring(equals + 1)));
+        }
+        bySkill.forEach(SkillParams::resolve);
+        return bySkill;
+    }
+
+    /** A number or boolean as such, anything else as text. */
+    private static Object value(String text) {
+        try {
+            Object parsed = JSON.readValue(text, Object.class);
+            return parsed instanceof Number || parsed instanceof Boolean ? parsed : text;
+        } catch (JsonProcessingException e) {
+            return text;
+        }
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}
