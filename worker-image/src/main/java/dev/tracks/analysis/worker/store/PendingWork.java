@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * What a run has to do, counted before the first batch (the old system's CountUnanalyzedPoints): per user in the
- * scope and shard, the points not analyzed yet and the earliest late point. A dry run reports only this.
+ * scope and shard, the points not analyzed yet and the earliest late point (the schema's function pending_points,
+ * which the admin API uses too). A dry run reports only this.
  */
 public final class PendingWork {
 
@@ -34,18 +35,15 @@ public final class PendingWork {
     /** @param cleanOnly count only fixes that outlier detection did not flag (what the skill reads) */
     public static List<UserWork> count(Connection db, Skill skill, UserScope scope, boolean incremental,
                                        boolean cleanOnly) throws SQLException {
-        String newPoint = incremental ? "(w.user_id IS NULL OR p.recorded_at > w.last_recorded_at)" : "true";
-        String latePoint = incremental
-                ? "w.user_id IS NOT NULL AND p.recorded_at <= w.last_recorded_at AND p.id > w.last_point_id" : "false";
-        String sql = "SELECT p.user_id, count(*) FILTER (WHERE " + newPoint + "), min(p.recorded_at) FILTER (WHERE "
-                + latePoint + ") FROM track_points p LEFT JOIN skill_watermarks w ON w.skill_name = ? AND"
-                + " w.user_id = p.user_id WHERE NOT p.is_synthetic AND " + scope.condition("p")
-                + (cleanOnly ? " AND NOT EXISTS (SELECT 1 FROM point_flags f WHERE f.point_id = p.id)" : "")
-                + " GROUP BY p.user_id HAVING count(*) FILTER (WHERE " + newPoint + ") > 0 OR"
-                + " count(*) FILTER (WHERE " + latePoint + ") > 0 ORDER BY p.user_id";
+        String sql = "SELECT user_id, points, earliest_late FROM pending_points(?, ?, ?, ?, ?, ?) WHERE "
+                + scope.shardCondition("user_id") + " ORDER BY user_id";
         try (PreparedStatement query = db.prepareStatement(sql)) {
             query.setString(1, skill.id());
-            scope.bind(query, 2);
+            query.setBoolean(2, incremental);
+            query.setBoolean(3, cleanOnly);
+            query.setArray(4, scope.userIds().isEmpty() ? null : db.createArrayOf("text", scope.userIds().toArray()));
+            query.setObject(5, Sql.timestamp(scope.times().from()));
+            query.setObject(6, Sql.timestamp(scope.times().to()));
             List<UserWork> work = new ArrayList<>();
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
