@@ -4,10 +4,14 @@ package dev.tracks.analysis.worker.mode;
  * The fine transport mode of a segment from its speed profile, rules anchored on GeoPulse's travel classification
  * ({@code user-guide/timeline/travel_classification.md}: FLIGHT avg >= 400 or max >= 500 km/h, TRAIN avg 30-150,
  * BICYCLE avg 8-25 and max <= 35, WALK avg <= 6 and max <= 8). We use the median step speed for GeoPulse's average
- * and the 95th percentile for its maximum, because one noisy step must not decide the class. First match wins:
+ * and the 95th percentile for its maximum, because one noisy step must not decide the class; a high percentile
+ * alone never does either: on the GeoLife sample (docs/evaluation.md) GPS spikes after signal gaps gave walking and
+ * cycling segments a p95 above 140 or even 1,000 km/h at medians of 3 to 23 km/h. First match wins:
  * <ol>
- *   <li>{@link #AIRPLANE}: p95 >= 400 km/h, faster than any rail service (high-speed lines run at most ~350);</li>
- *   <li>{@link #RAIL}: median >= 100 km/h or p95 >= 140 km/h: sustained speeds above road traffic;</li>
+ *   <li>{@link #AIRPLANE}: p95 >= 400 km/h (faster than any rail service; high-speed lines run at most ~350) and
+ *       median >= 100 km/h;</li>
+ *   <li>{@link #RAIL}: median >= 100 km/h, or p95 >= 140 km/h with median >= 30 km/h: sustained speeds above road
+ *       traffic;</li>
  *   <li>{@link #WALK}: median < 7 and p95 < 10 km/h (GeoPulse's walk bounds plus GPS noise margin);</li>
  *   <li>{@link #BICYCLE}: median < 25 and p95 <= 35 km/h;</li>
  *   <li>{@link #ROAD_VEHICLE}: everything else (car, bus, taxi, motorcycle).</li>
@@ -24,8 +28,10 @@ public enum FineMode {
     UNKNOWN;
 
     static final double AIRPLANE_MIN_P95_KMH = 400;
+    static final double AIRPLANE_MIN_MEDIAN_KMH = 100;
     static final double RAIL_MIN_MEDIAN_KMH = 100;
     static final double RAIL_MIN_P95_KMH = 140;
+    static final double RAIL_MIN_MEDIAN_WITH_P95_KMH = 30;
     static final double WALK_MAX_MEDIAN_KMH = 7;
     static final double WALK_MAX_P95_KMH = 10;
     static final double BICYCLE_MAX_MEDIAN_KMH = 25;
@@ -36,10 +42,11 @@ public enum FineMode {
         if (Double.isNaN(medianKmh)) {
             return UNKNOWN;
         }
-        if (p95Kmh >= AIRPLANE_MIN_P95_KMH) {
+        if (p95Kmh >= AIRPLANE_MIN_P95_KMH && medianKmh >= AIRPLANE_MIN_MEDIAN_KMH) {
             return AIRPLANE;
         }
-        if (medianKmh >= RAIL_MIN_MEDIAN_KMH || p95Kmh >= RAIL_MIN_P95_KMH) {
+        if (medianKmh >= RAIL_MIN_MEDIAN_KMH
+                || (p95Kmh >= RAIL_MIN_P95_KMH && medianKmh >= RAIL_MIN_MEDIAN_WITH_P95_KMH)) {
             return RAIL;
         }
         if (medianKmh < WALK_MAX_MEDIAN_KMH && p95Kmh < WALK_MAX_P95_KMH) {
