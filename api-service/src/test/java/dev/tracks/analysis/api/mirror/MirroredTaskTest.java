@@ -1,8 +1,8 @@
 package dev.tracks.analysis.api.mirror;
 
-import dev.tracks.analysis.api.EmbeddedDatabaseResource;
+import dev.tracks.analysis.api.ApiTestEnvironment;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
@@ -20,7 +20,7 @@ import static org.hamcrest.Matchers.equalTo;
  * mirror entity matches the schema (Hibernate validates it at start).
  */
 @QuarkusTest
-@QuarkusTestResource(value = EmbeddedDatabaseResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(ApiTestEnvironment.class)
 class MirroredTaskTest {
 
     @Inject

@@ -1,0 +1,67 @@
+package dev.tracks.analysis.api;
+
+import dev.tracks.analysis.controlplane.ControlPlane;
+import dev.tracks.analysis.schema.TestDatabase;
+import io.fabric8.kubernetes.client.Config;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The API service's real surroundings for its tests: a fresh database on the embedded PostgreSQL and the real
+ * kube-apiserver (kube-api-test, with the generated CRD applied), both shared by all tests of the module so that the
+ * service boots once.
+ */
+public class ApiTestEnvironment implements QuarkusTestResourceLifecycleManager {
+
+    public static final String DATABASE = "api_service";
+    public static final String NAMESPACE = "tracks-api-test";
+    public static final String CRD = "../k8s/crd/analysistasks.analysis.tracks.dev-v1.yml";
+
+    @Override
+    public Map<String, String> start() {
+        TestDatabase.emptyDatabase(DATABASE);
+        ControlPlane controlPlane = ControlPlane.apiServer();
+        require(controlPlane.kubectl("apply", "--server-side", "-f", CRD).exitCode() == 0, "apply the CRD");
+        require(controlPlane.kubectl("wait", "--for=condition=Established", "--timeout=60s",
+                "crd/analysistasks.analysis.tracks.dev").exitCode() == 0, "wait for the CRD");
+        controlPlane.kubectl("create", "namespace", NAMESPACE);
+        Config config = controlPlane.client().getConfiguration();
+        Map<String, String> properties = new HashMap<>();
+        properties.put("quarkus.datasource.jdbc.url", TestDatabase.jdbcUrl(DATABASE));
+        properties.put("quarkus.datasource.username", "postgres");
+        properties.put("quarkus.datasource.password", "");
+        properties.put("quarkus.kubernetes-client.api-server-url", config.getMasterUrl());
+        putEither(properties, "ca-cert", config.getCaCertData(), config.getCaCertFile());
+        putEither(properties, "client-cert", config.getClientCertData(), config.getClientCertFile());
+        putEither(properties, "client-key", config.getClientKeyData(), config.getClientKeyFile());
+        properties.put("tracks.api.namespace", NAMESPACE);
+        properties.put("tracks.api.tokens", "ci:" + TestIdentities.ADMIN_TOKEN);
+        properties.put("tracks.api.admin-role", TestIdentities.ADMIN_ROLE);
+        properties.put("quarkus.oidc.tenant-enabled", "true");
+        properties.put("quarkus.oidc.public-key", TestIdentities.publicKey());
+        return properties;
+    }
+
+    /** The credential as inline data or as a file, whichever the kubeconfig gave. */
+    private static void putEither(Map<String, String> properties, String key, String data, String file) {
+        if (data != null) {
+            properties.put("quarkus.kubernetes-client." + key + "-data", data);
+        } else if (file != null) {
+            properties.put("quarkus.kubernetes-client." + key + "-file", file);
+        } else {
+            throw new IllegalStateException("test environment: the kubeconfig has no " + key);
+        }
+    }
+
+    private static void require(boolean condition, String what) {
+        if (!condition) {
+            throw new IllegalStateException("test environment: could not " + what);
+        }
+    }
+
+    @Override
+    public void stop() {
+        // The embedded PostgreSQL and the API server stop with the test JVM.
+    }
+}
