@@ -78,7 +78,8 @@ final class FoundationSkills {
                         .reference("GPX 1.0/1.1 via jenetics jpx; GeoLife PLT format (Zheng et al. 2010)")
                         .reads(IMPORT_SOURCES)
                         .writes(TRACK_POINTS)
-                        .param(requiredString("source", "Path or URL of the file or directory to import."))
+                        .param(requiredString("source", "Path or http(s) URL of the file or directory to import, or"
+                                + " upload:<id> for a file uploaded through the admin API."))
                         .param(choice("format", "AUTO", List.of("AUTO", "GPX", "PLT", "CSV", "GEOJSON"),
                                 "File format; AUTO decides by file extension."))
                         .param(optionalString("userId",

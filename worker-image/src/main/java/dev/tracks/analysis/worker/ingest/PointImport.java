@@ -45,6 +45,16 @@ public final class PointImport {
     public List<FileOutcome> run(DataImportParams params) throws SQLException, IOException {
         createStaging();
         List<FileOutcome> outcomes = new ArrayList<>();
+        if (UploadedSource.isUpload(params.source())) {
+            UploadedSource.Upload upload = UploadedSource.find(db, params.source());
+            String user = params.userId() != null ? params.userId() : upload.userId();
+            progress.start(0);
+            try (InputStream in = UploadedSource.open(db, upload.id())) {
+                outcomes.add(importFile(upload.fileName(), upload.format(), sink -> FixReaders
+                        .forFormat(upload.format()).read(in, user, options, sink), params.maxRejectedShare()));
+            }
+            return outcomes;
+        }
         if (isUrl(params.source())) {
             URI uri = URI.create(params.source());
             ImportFormat format = params.format() != ImportFormat.AUTO ? params.format()

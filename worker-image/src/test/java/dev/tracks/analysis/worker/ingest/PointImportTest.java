@@ -14,13 +14,16 @@ import dev.tracks.analysis.worker.run.WorkerFailure;
 import dev.tracks.analysis.worker.store.Database;
 import dev.tracks.analysis.worker.store.UserScope;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -112,6 +115,37 @@ class PointImportTest {
                 });
         // The good file is in, nothing of the bad one (its valid first row included).
         assertThat(points("mixed")).isEqualTo(1);
+    }
+
+    @Test
+    void anUploadIsReadChunkByChunkFromTheDatabase() throws SQLException {
+        byte[] csv = """
+                user_id;time;lat;lon
+                uploader;2026-05-03T08:00:00Z;47.0;8.0
+                uploader;2026-05-03T08:00:10Z;47.0001;8.0001
+                """.getBytes(StandardCharsets.UTF_8);
+        long id;
+        try (Connection db = dataSource.getConnection()) {
+            ResultSet row = db.createStatement().executeQuery("INSERT INTO import_sources (file_name, format,"
+                    + " size_bytes, sha256) VALUES ('phone.csv', 'CSV', " + csv.length + ", 'x') RETURNING id");
+            row.next();
+            id = row.getLong(1);
+            // Cut in the middle of a line: the reader must see one continuous stream.
+            PreparedStatement insert = db.prepareStatement("INSERT INTO import_source_chunks VALUES (?, ?, ?)");
+            int cut = 50;
+            insert.setLong(1, id);
+            insert.setInt(2, 0);
+            insert.setBytes(3, Arrays.copyOfRange(csv, 0, cut));
+            insert.executeUpdate();
+            insert.setInt(2, 1);
+            insert.setBytes(3, Arrays.copyOfRange(csv, cut, csv.length));
+            insert.executeUpdate();
+        }
+        SkillRun run = new SkillRun(SkillRegistry.standard(), database);
+        run.execute(new RunRequest(Skill.DATA_IMPORT, TaskMode.INCREMENTAL, Map.of("source", "upload:" + id),
+                UserScope.all(), 1000, null), (progress, last) -> { });
+        assertThat(points("uploader")).isEqualTo(2);
+        assertThat(run.resultSummary()).containsEntry("insertedPoints", 2L);
     }
 
     @Test
