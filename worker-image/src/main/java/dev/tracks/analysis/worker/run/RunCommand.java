@@ -11,6 +11,7 @@ import dev.tracks.analysis.task.TaskScope;
 import dev.tracks.analysis.task.WorkerContract;
 import dev.tracks.analysis.worker.progress.ConsoleProgress;
 import dev.tracks.analysis.worker.progress.ProgressListener;
+import dev.tracks.analysis.worker.progress.TaskRowProgress;
 import dev.tracks.analysis.worker.progress.TaskStatusProgress;
 import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.store.Database;
@@ -99,7 +100,8 @@ public final class RunCommand implements Callable<Integer> {
                 throw WorkerFailure.notRetryable("TRACKS_DB_URL / --jdbc-url: a PostgreSQL JDBC URL is required");
             }
             ProgressListener listener = new ConsoleProgress(out, request.skill().id());
-            SkillRun run = new SkillRun(SkillRegistry.standard(), new Database(jdbcUrl, dbUser, dbPassword));
+            Database database = new Database(jdbcUrl, dbUser, dbPassword);
+            SkillRun run = new SkillRun(SkillRegistry.standard(), database);
             if (dryRun) {
                 out.printf("%s: %,d points to analyze%n", request.skill().id(), run.count(request));
                 return 0;
@@ -107,6 +109,8 @@ public final class RunCommand implements Callable<Integer> {
             if (reference != null) {
                 listener = listener.and(new TaskStatusProgress(client, reference.namespace(), reference.name(),
                         run::resultSummary));
+            } else if (taskUid != null) {
+                listener = listener.and(new TaskRowProgress(database, taskUid));
             }
             run.execute(request, listener);
             return 0;

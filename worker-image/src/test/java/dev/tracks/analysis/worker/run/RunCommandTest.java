@@ -7,7 +7,10 @@ import dev.tracks.analysis.task.WorkerContract;
 import dev.tracks.analysis.worker.WorkerCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -62,6 +65,19 @@ class RunCommandTest {
         assertThat(run("run", "--skill", "outlier_detection", "--scope", "{\"from\": \"monday\"}",
                 "--jdbc-url", NOWHERE)).isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
         assertThat(err.toString()).contains("scope.from: not an RFC 3339 time: 'monday'");
+    }
+
+    @Test
+    void withoutKubernetesProgressGoesToTheTasksRow() throws SQLException {
+        UUID uid = UUID.randomUUID();
+        try (Connection db = fixture.dataSource.getConnection()) {
+            db.createStatement().execute("INSERT INTO analysis_tasks (namespace, name, uid, skill_name, task_type)"
+                    + " VALUES ('local', 'flags', '" + uid + "', 'outlier_detection', 'FULL_RECOMPUTE')");
+        }
+        assertThat(run("run", "--skill", "outlier_detection", "--mode", "FULL_RECOMPUTE", "--task-uid",
+                uid.toString(), "--jdbc-url", url, "--db-user", "postgres")).isZero();
+        assertThat(fixture.rows("SELECT processed_points, total_points, progress_percent FROM analysis_tasks"
+                + " WHERE uid = '" + uid + "'")).containsExactly(List.of(500L, 500L, 100.0));
     }
 
     @Test
