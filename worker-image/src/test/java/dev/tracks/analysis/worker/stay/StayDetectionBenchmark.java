@@ -35,7 +35,7 @@ public final class StayDetectionBenchmark {
      * Alternates stays of 2-40 minutes (10 m noise) and moves of 4-100 km/h, sampled every 5 s, with altitudes:
      * about half the fixes lie in stays. Plain degree offsets instead of geodesics keep generation quick.
      */
-    static Fixes generate(int size, Random random) {
+    public static Fixes generate(int size, Random random) {
         Fixes fixes = new Fixes(size);
         double lat = 47.37;
         double lon = 8.54;
