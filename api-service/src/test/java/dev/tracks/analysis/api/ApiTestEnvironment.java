@@ -16,6 +16,8 @@ public class ApiTestEnvironment implements QuarkusTestResourceLifecycleManager {
 
     public static final String DATABASE = "api_service";
     public static final String NAMESPACE = "tracks-api-test";
+    /** Small, so that the tests can send a file above it. */
+    public static final long MAX_UPLOAD_BYTES = 100_000;
     public static final String CRD = "../k8s/crd/analysistasks.analysis.tracks.dev-v1.yml";
 
     @Override
@@ -40,6 +42,7 @@ public class ApiTestEnvironment implements QuarkusTestResourceLifecycleManager {
         properties.put("tracks.api.admin-role", TestIdentities.ADMIN_ROLE);
         properties.put("quarkus.oidc.tenant-enabled", "true");
         properties.put("quarkus.oidc.public-key", TestIdentities.publicKey());
+        properties.put("tracks.api.max-upload-bytes", String.valueOf(MAX_UPLOAD_BYTES));
         return properties;
     }
 

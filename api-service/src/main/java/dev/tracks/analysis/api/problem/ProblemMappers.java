@@ -1,0 +1,89 @@
+package dev.tracks.analysis.api.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
+
+/**
+ * Every error as application/problem+json: refused input (400, 415, 422), missing (404), conflicts (409), and
+ * unreachable Kubernetes or PostgreSQL (503). Unexpected errors are logged and answered 500 without internals.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response refused(ApiException e) {
+        return e.problem().toResponse();
+    }
+
+    /** JSON whose values do not fit the fields: an unknown field, a string for a number... */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response mismatched(MismatchedInputException e) {
+        return malformed(e);
+    }
+
+    /** A multipart body that cannot be parsed. */
+    @ServerExceptionMapper
+    public Response malformedMultipart(MultipartParser.MalformedMessageException e) {
+        return Problem.of(Response.Status.BAD_REQUEST, "malformed multipart body", null).toResponse();
+    }
+
+    /** Malformed JSON, or JSON whose values do not fit the fields (a string for a number...). */
+    @ServerExceptionMapper
+    public Response malformed(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? mapping.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName()
+                        : "[" + ref.getIndex() + "]").collect(Collectors.joining(".")).replace(".[", "[")
+                : null;
+        String what = e instanceof JsonMappingException ? "JSON that does not fit: " : "malformed JSON: ";
+        return Problem.of(Response.Status.BAD_REQUEST, what + e.getOriginalMessage(), field)
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformed(json);
+        }
+        Response response = e.getResponse();
+        String detail = switch (response.getStatus()) {
+            case 404 -> "no such resource";
+            case 405 -> "method not allowed here";
+            case 406 -> "this endpoint answers application/json (problems: application/problem+json)";
+            case 413 -> "request body too large";
+            case 415 -> "unsupported content type: send application/json (uploads: multipart/form-data)";
+            default -> e.getMessage();
+        };
+        Response.StatusType status = response.getStatusInfo();
+        return Problem.of(status.getStatusCode(), status.getReasonPhrase(), detail).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response kubernetes(KubernetesClientException e) {
+        if (e.getCode() == 0 || e.getCode() >= 500) {
+            LOG.warnf("Kubernetes API unreachable: %s", e.getMessage());
+            return Problem.of(503, "Service Unavailable", "the Kubernetes API cannot be reached; nothing was changed")
+                    .toResponse();
+        }
+        LOG.errorf(e, "Kubernetes API refused a request");
+        return Problem.of(502, "Bad Gateway", "the Kubernetes API refused the request: "
+                + (e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage())).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response database(PersistenceException e) {
+        LOG.warnf("database error: %s", e.getMessage());
+        return Problem.of(503, "Service Unavailable", "the database cannot be reached; nothing was changed")
+                .toResponse();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.tracks.analysis.api.task;
+
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * POST /tasks: what to run. Only skill_name is required; the rest takes the AnalysisTask defaults.
+ *
+ * @param dependsOn tasks that must succeed first: mirror ids (numbers) or task names (strings)
+ */
+public record TaskRequest(String skillName, String taskType, Map<String, Object> params, List<Object> dependsOn,
+                          Integer priority, ScopeRequest scope, ResourceRequirements resources, Integer maxRetries,
+                          Integer deadlineSeconds, Integer batchSize, Integer parallelism) {
+
+    /** Which users and times: user_ids (empty for all), from and to as RFC 3339 times. */
+    public record ScopeRequest(List<String> userIds, String from, String to) {
+    }
+}

@@ -1,0 +1,164 @@
+package dev.tracks.analysis.api.task;
+
+import dev.tracks.analysis.api.mirror.MirroredTask;
+import dev.tracks.analysis.api.problem.ApiException;
+import dev.tracks.analysis.task.TaskPhase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The tasks of the admin API: create, list and read from the status mirror, cancel. */
+@Path("/api/admin/analysis/tasks")
+@Produces(MediaType.APPLICATION_JSON)
+public class TaskResource {
+
+    static final int MAX_LIMIT = 500;
+    private static final Map<String, String> SORTABLE = Map.of("created_at", "createdAt", "updated_at", "updatedAt",
+            "priority", "priority", "status", "status", "skill_name", "skillName", "id", "id");
+
+    private final TaskService tasks;
+    private final SecurityIdentity caller;
+
+    TaskResource(TaskService tasks, SecurityIdentity caller) {
+        this.tasks = tasks;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a task", description = "Validates the skill and its parameters against the catalog,"
+            + " refuses a task with nothing to analyze (422 with the count), creates the AnalysisTask.")
+    public Response create(TaskRequest request, UriInfo uri) {
+        if (request == null) {
+            throw ApiException.badRequest(null, "a JSON body is required");
+        }
+        MirroredTask row = tasks.create(request, caller.getPrincipal().getName());
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(row.id)).build())
+                .entity(TaskView.of(row)).build();
+    }
+
+    @GET
+    @Operation(summary = "List tasks", description = "From the status mirror, newest first by default; never waits"
+            + " on the Kubernetes API.")
+    public TaskView.Page list(@QueryParam("skill_name") String skillName, @QueryParam("status") String status,
+                              @QueryParam("limit") @DefaultValue("20") String limit,
+                              @QueryParam("offset") @DefaultValue("0") String offset,
+                              @QueryParam("sort") @DefaultValue("-created_at") String sort,
+                              @QueryParam("created_after") String createdAfter,
+                              @QueryParam("created_before") String createdBefore,
+                              @QueryParam("include_deleted") @DefaultValue("true") boolean includeDeleted) {
+        int pageSize = integer("limit", limit, 1, MAX_LIMIT);
+        int skip = integer("offset", offset, 0, Integer.MAX_VALUE);
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (skillName != null) {
+            TaskSpecs.skill(skillName, "skill_name");
+            conditions.add("skillName = :skill");
+            parameters.and("skill", skillName);
+        }
+        if (status != null) {
+            conditions.add("status = :status");
+            parameters.and("status", status(status));
+        }
+        if (createdAfter != null) {
+            conditions.add("createdAt > :after");
+            parameters.and("after", time("created_after", createdAfter));
+        }
+        if (createdBefore != null) {
+            conditions.add("createdAt < :before");
+            parameters.and("before", time("created_before", createdBefore));
+        }
+        if (!includeDeleted) {
+            conditions.add("deletedAt is null");
+        }
+        String query = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
+        var found = MirroredTask.find(query, sort(sort), parameters);
+        long total = found.count();
+        List<TaskView> page = found.range(skip, skip + pageSize - 1).list().stream()
+                .map(row -> TaskView.of((MirroredTask) row)).toList();
+        return new TaskView.Page(page, total, pageSize, skip);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A task with its progress and ETA")
+    public TaskView get(@PathParam("id") String id) {
+        MirroredTask row = MirroredTask.findById(id(id));
+        if (row == null) {
+            throw ApiException.notFound("no task with id " + id);
+        }
+        return TaskView.of(row);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Cancel a task", description = "Sets spec.cancel; 202, also when asked again; 409 when the"
+            + " task has already finished.")
+    public Response cancel(@PathParam("id") String id) {
+        return Response.accepted(TaskView.of(tasks.cancel(id(id)))).build();
+    }
+
+    private static long id(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound("no task with id " + value);
+        }
+    }
+
+    private static int integer(String name, String value, int min, int max) {
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed < min || parsed > max) {
+                throw ApiException.invalid(name, "must be between " + min + " and " + max + ", got " + parsed);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name, "must be an integer, got '" + value + "'");
+        }
+    }
+
+    private static String status(String value) {
+        List<String> known = Arrays.stream(TaskPhase.values()).map(TaskPhase::displayName).toList();
+        return known.stream().filter(s -> s.equalsIgnoreCase(value)).findFirst().orElseThrow(() ->
+                ApiException.invalid("status", "must be one of " + known + ", got '" + value + "'"));
+    }
+
+    private static OffsetDateTime time(String name, String value) {
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(name, "must be an RFC 3339 time, got '" + value + "'");
+        }
+    }
+
+    private static Sort sort(String value) {
+        boolean descending = value.startsWith("-");
+        String field = SORTABLE.get(descending ? value.substring(1) : value);
+        if (field == null) {
+            throw ApiException.invalid("sort", "must be one of " + SORTABLE.keySet() + ", optionally with a leading"
+                    + " '-' for descending, got '" + value + "'");
+        }
+        return (descending ? Sort.descending(field) : Sort.ascending(field)).and("id", descending
+                ? Sort.Direction.Descending : Sort.Direction.Ascending);
+    }
+}

@@ -1,0 +1,175 @@
+package dev.tracks.analysis.api.task;
+
+import dev.tracks.analysis.api.mirror.MirroredTask;
+import dev.tracks.analysis.api.mirror.TaskMirror;
+import dev.tracks.analysis.api.problem.ApiException;
+import dev.tracks.analysis.skill.Skill;
+import dev.tracks.analysis.task.AnalysisTask;
+import dev.tracks.analysis.task.AnalysisTaskSpec;
+import dev.tracks.analysis.task.TaskLabels;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates and cancels AnalysisTasks. No partial state: a task is created as a resource first and then recorded in the
+ * mirror; if recording fails the resource is deleted again and the caller gets 503, so there is never a row without
+ * a resource, nor a resource the caller was told failed.
+ */
+@ApplicationScoped
+public class TaskService {
+
+    private static final Logger LOG = Logger.getLogger(TaskService.class);
+    private static final Set<String> FINISHED = Set.of("Succeeded", "Failed", "Cancelled");
+
+    private final KubernetesClient client;
+    private final TaskMirror mirror;
+    private final PendingPoints pendingPoints;
+    private final String namespace;
+
+    TaskService(KubernetesClient client, TaskMirror mirror, PendingPoints pendingPoints,
+                @ConfigProperty(name = "tracks.api.namespace") String namespace) {
+        this.client = client;
+        this.mirror = mirror;
+        this.pendingPoints = pendingPoints;
+        this.namespace = namespace;
+    }
+
+    /** A new task from a request, or a refusal naming the field; returns its mirror row. */
+    public MirroredTask create(TaskRequest request, String caller) {
+        AnalysisTaskSpec spec = TaskSpecs.spec(request, dependencyNames(request.dependsOn()));
+        TaskSpecs.validate("params", spec);
+        if (spec.getDependsOn().isEmpty() && spec.getSkill() != Skill.DATA_IMPORT) {
+            long points = pendingPoints.count(spec);
+            if (points == 0) {
+                throw ApiException.invalid(null, "nothing to analyze: 0 points for " + spec.getSkill().id() + " ("
+                        + spec.getMode() + ") in the given scope");
+            }
+        }
+        return createAll(List.of(newTask(generateName(spec.getSkill()), spec, caller, Map.of())), caller).get(0);
+    }
+
+    /**
+     * Creates the resources in order and records each; on any failure the ones created are deleted again and the
+     * failure is reported (503 when Kubernetes or PostgreSQL cannot be reached).
+     */
+    public List<MirroredTask> createAll(List<AnalysisTask> tasks, String caller) {
+        List<AnalysisTask> created = new ArrayList<>();
+        try {
+            List<Long> ids = new ArrayList<>();
+            for (AnalysisTask task : tasks) {
+                AnalysisTask resource = client.resources(AnalysisTask.class).inNamespace(namespace).resource(task)
+                        .create();
+                created.add(resource);
+                ids.add(mirror.record(resource));
+            }
+            LOG.infof("%s created %d task(s): %s", caller, created.size(),
+                    created.stream().map(t -> t.getMetadata().getName()).toList());
+            return ids.stream().map(id -> (MirroredTask) MirroredTask.findById(id)).toList();
+        } catch (KubernetesClientException e) {
+            undo(created);
+            if (e.getCode() == 409) {
+                throw ApiException.conflict("a task of that name exists already");
+            }
+            if (e.getCode() == 422) {
+                throw ApiException.invalid(null, "the Kubernetes API refused the task: "
+                        + (e.getStatus() == null ? e.getMessage() : e.getStatus().getMessage()));
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            undo(created);
+            throw e;
+        }
+    }
+
+    /** Sets spec.cancel (idempotent); 409 when the task has finished or no longer exists. */
+    public MirroredTask cancel(long id) {
+        MirroredTask row = MirroredTask.findById(id);
+        if (row == null) {
+            throw ApiException.notFound("no task with id " + id);
+        }
+        if (FINISHED.contains(row.status) || row.deletedAt != null) {
+            throw ApiException.conflict("task " + id + " (" + row.name + ") has already finished: " + row.status);
+        }
+        AnalysisTask resource = client.resources(AnalysisTask.class).inNamespace(row.namespace).withName(row.name).get();
+        if (resource == null || !resource.getMetadata().getUid().equals(row.uid.toString())) {
+            throw ApiException.conflict("task " + id + " (" + row.name + ") no longer exists");
+        }
+        if (resource.getStatus() != null && resource.getStatus().getPhase() != null
+                && resource.getStatus().getPhase().isFinished()) {
+            throw ApiException.conflict("task " + id + " (" + row.name + ") has already finished: "
+                    + resource.getStatus().getPhase().displayName());
+        }
+        AnalysisTask patched = client.resources(AnalysisTask.class).inNamespace(row.namespace).withName(row.name)
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"cancel\":true}}");
+        mirror.record(patched);
+        return MirroredTask.findById(id);
+    }
+
+    /** An AnalysisTask to create: the spec, who asked, and labels (e.g. its chain). */
+    public AnalysisTask newTask(String name, AnalysisTaskSpec spec, String caller, Map<String, String> labels) {
+        AnalysisTask task = new AnalysisTask();
+        ObjectMetaBuilder metadata = new ObjectMetaBuilder().withNamespace(namespace)
+                .withAnnotations(Map.of(TaskLabels.CREATED_BY, caller)).withLabels(labels);
+        if (name.endsWith("-")) {
+            metadata.withGenerateName(name);
+        } else {
+            metadata.withName(name);
+        }
+        task.setMetadata(metadata.build());
+        task.setSpec(spec);
+        return task;
+    }
+
+    /** The prefix of a generated name: the skill's name in DNS form, the API server appends 5 characters. */
+    static String generateName(Skill skill) {
+        return skill.id().replace('_', '-').toLowerCase(Locale.ROOT) + "-";
+    }
+
+    /** depends_on entries: mirror ids (numbers) or names (strings) of tasks in the namespace that still exist. */
+    private List<String> dependencyNames(List<Object> dependsOn) {
+        List<String> names = new ArrayList<>();
+        if (dependsOn == null) {
+            return names;
+        }
+        for (int i = 0; i < dependsOn.size(); i++) {
+            Object entry = dependsOn.get(i);
+            String field = "depends_on[" + i + "]";
+            MirroredTask dependency;
+            if (entry instanceof Number number) {
+                dependency = MirroredTask.findById(number.longValue());
+            } else if (entry instanceof String name) {
+                dependency = MirroredTask.find("namespace = ?1 and name = ?2 and deletedAt is null", namespace, name)
+                        .firstResult();
+            } else {
+                throw ApiException.invalid(field, "must be a task id (number) or name (string), got " + entry);
+            }
+            if (dependency == null || dependency.deletedAt != null || !namespace.equals(dependency.namespace)) {
+                throw ApiException.invalid(field, "no existing task " + entry + " in namespace " + namespace);
+            }
+            names.add(dependency.name);
+        }
+        return names;
+    }
+
+    private void undo(List<AnalysisTask> created) {
+        for (AnalysisTask task : created) {
+            try {
+                client.resource(task).delete();
+            } catch (KubernetesClientException e) {
+                LOG.errorf(e, "could not delete %s after a failed creation; delete it by hand",
+                        task.getMetadata().getName());
+            }
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package dev.tracks.analysis.api.task;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.tracks.analysis.api.ApiTestEnvironment;
+import dev.tracks.analysis.api.TestIdentities;
+import dev.tracks.analysis.skill.SkillCatalog;
+import dev.tracks.analysis.task.AnalysisTask;
+import dev.tracks.analysis.task.AnalysisTaskStatus;
+import dev.tracks.analysis.task.TaskLabels;
+import dev.tracks.analysis.task.TaskPhase;
+import dev.tracks.analysis.task.TestTasks;
+import io.agroal.api.AgroalDataSource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every endpoint of the admin API on the real API server and PostgreSQL: happy paths, and refusals that name the
+ * field and create nothing.
+ */
+@QuarkusTest
+@WithTestResource(ApiTestEnvironment.class)
+class AdminApiTest {
+
+    private static final String TASKS = "/api/admin/analysis/tasks";
+
+    @Inject
+    KubernetesClient client;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeEach
+    void points() throws SQLException {
+        try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement()) {
+            statement.execute("INSERT INTO track_points (user_id, recorded_at, lat, lon) SELECT 'walker',"
+                    + " timestamptz '2026-03-01 08:00Z' + make_interval(secs => i * 10), 47 + i * 1e-5, 8"
+                    + " FROM generate_series(0, 99) i WHERE NOT EXISTS (SELECT 1 FROM track_points"
+                    + " WHERE user_id = 'walker')");
+        }
+    }
+
+    private static RequestSpecification admin() {
+        return given().header("Authorization", TestIdentities.adminToken());
+    }
+
+    private int resources() {
+        return client.resources(AnalysisTask.class).inNamespace(ApiTestEnvironment.NAMESPACE).list().getItems()
+                .size();
+    }
+
+    private Response create(String json) {
+        return admin().contentType(ContentType.JSON).body(json).post(TASKS);
+    }
+
+    @Test
+    void aTaskIsCreatedAsAResourceAndReadFromTheMirror() {
+        Response created = create("""
+                {"skill_name": "stay_detection", "task_type": "FULL_RECOMPUTE", "priority": 5,
+                 "params": {"distThresholdMeters": 80}, "scope": {"user_ids": ["walker"]}}""");
+        created.then().statusCode(201).header("Location", containsString(TASKS + "/"))
+                .body("name", startsWith("stay-detection-")).body("status", equalTo("Pending"))
+                .body("skill_name", equalTo("stay_detection")).body("created_by", equalTo("token:ci"));
+        long id = created.jsonPath().getLong("id");
+        String name = created.jsonPath().getString("name");
+
+        AnalysisTask resource = client.resources(AnalysisTask.class).inNamespace(ApiTestEnvironment.NAMESPACE)
+                .withName(name).get();
+        assertThat(resource.getSpec().getParams()).containsEntry("distThresholdMeters", 80);
+        assertThat(resource.getSpec().getPriority()).isEqualTo(5);
+        assertThat(resource.getMetadata().getAnnotations()).containsEntry(TaskLabels.CREATED_BY, "token:ci");
+
+        admin().get(created.header("Location")).then().statusCode(200).body("id", equalTo((int) id))
+                .body("task_type", equalTo("FULL_RECOMPUTE")).body("progress", notNullValue());
+        admin().queryParam("skill_name", "stay_detection").queryParam("limit", 1).get(TASKS).then().statusCode(200)
+                .body("tasks", hasSize(1)).body("limit", equalTo(1)).body("total", equalTo(
+                        (int) admin().queryParam("skill_name", "stay_detection").get(TASKS).jsonPath()
+                                .getLong("total")));
+    }
+
+    @Test
+    void invalidTasksAreRefusedNamingTheFieldAndCreateNothing() {
+        int before = resources();
+        create("{\"skill_name\": \"teleportation\"}").then().statusCode(422)
+                .contentType("application/problem+json").body("field", equalTo("skill_name"))
+                .body("detail", containsString("unknown skill 'teleportation'"));
+        create("{\"skill_name\": \"stay_detection\", \"params\": {\"distThresholdMeters\": 0}}").then()
+                .statusCode(422).body("field", equalTo("params.distThresholdMeters"))
+                .body("detail", containsString("between 1 and 5000"));
+        create("{\"skill_name\": \"stay_detection\", \"priority\": 100000}").then().statusCode(422)
+                .body("field", equalTo("priority"));
+        create("{\"skill_name\": \"stay_detection\", \"task_type\": \"SOMETIMES\"}").then().statusCode(422)
+                .body("field", equalTo("task_type"));
+        create("{\"skill_name\": \"stay_detection\", \"depends_on\": [999999]}").then().statusCode(422)
+                .body("field", equalTo("depends_on[0]"));
+        create("{\"skill_name\": \"stay_detection\", \"scope\": {\"user_ids\": [\"nobody\"]}}").then()
+                .statusCode(422).body("detail", containsString("nothing to analyze: 0 points"));
+        create("{\"skill_name\": \"stay_detection\", \"colour\": \"blue\"}").then().statusCode(400)
+                .body("detail", containsString("colour"));
+        create("{\"skill_name\": ").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", startsWith("malformed JSON"));
+        admin().contentType(ContentType.TEXT).body("skill_name=stay_detection").post(TASKS).then().statusCode(415)
+                .contentType("application/problem+json");
+        assertThat(resources()).isEqualTo(before);
+    }
+
+    @Test
+    void listingValidatesItsParameters() {
+        admin().queryParam("limit", -1).get(TASKS).then().statusCode(422).body("field", equalTo("limit"));
+        admin().queryParam("limit", 100000).get(TASKS).then().statusCode(422).body("field", equalTo("limit"));
+        admin().queryParam("limit", "many").get(TASKS).then().statusCode(400).body("field", equalTo("limit"));
+        admin().queryParam("offset", -5).get(TASKS).then().statusCode(422).body("field", equalTo("offset"));
+        admin().queryParam("sort", "colour").get(TASKS).then().statusCode(422).body("field", equalTo("sort"));
+        admin().queryParam("status", "sleeping").get(TASKS).then().statusCode(422).body("field", equalTo("status"));
+        admin().queryParam("created_after", "yesterday").get(TASKS).then().statusCode(400)
+                .body("field", equalTo("created_after"));
+        admin().queryParam("status", "running").queryParam("sort", "priority").get(TASKS).then().statusCode(200);
+        admin().get(TASKS + "/987654321").then().statusCode(404).contentType("application/problem+json");
+        admin().get(TASKS + "/not-a-number").then().statusCode(404);
+    }
+
+    @Test
+    void cancelIsIdempotentAndRefusedOnceFinished() {
+        long running = create("{\"skill_name\": \"outlier_detection\"}").then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+        String name = admin().get(TASKS + "/" + running).jsonPath().getString("name");
+        admin().delete(TASKS + "/" + running).then().statusCode(202);
+        admin().delete(TASKS + "/" + running).then().statusCode(202);
+        assertThat(client.resources(AnalysisTask.class).inNamespace(ApiTestEnvironment.NAMESPACE).withName(name)
+                .get().getSpec().getCancel()).isTrue();
+
+        long done = create("{\"skill_name\": \"outlier_detection\"}").then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+        String doneName = admin().get(TASKS + "/" + done).jsonPath().getString("name");
+        AnalysisTaskStatus succeeded = new AnalysisTaskStatus();
+        succeeded.setPhase(TaskPhase.SUCCEEDED);
+        TestTasks.applyStatus(client, ApiTestEnvironment.NAMESPACE, doneName, succeeded, "tracks-operator");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "Succeeded".equals(
+                admin().get(TASKS + "/" + done).jsonPath().getString("status")));
+        admin().delete(TASKS + "/" + done).then().statusCode(409).body("detail", containsString("finished"));
+        admin().delete(TASKS + "/123456789").then().statusCode(404);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theChainIsADagOfTasksWithTheCatalogsEdges() {
+        Response chain = admin().contentType(ContentType.JSON).body("""
+                {"task_type": "INCREMENTAL", "params": {"stay_detection": {"distThresholdMeters": 60}}}""")
+                .post("/api/admin/analysis/trigger-chain");
+        chain.then().statusCode(201).body("tasks", hasSize(SkillCatalog.DEFAULT_CHAIN.size()))
+                .body("status", equalTo("Pending"));
+        String chainId = chain.jsonPath().getString("chain_id");
+        List<Map<String, Object>> tasks = chain.jsonPath().getList("tasks");
+        Map<String, Object> trips = tasks.stream().filter(t -> t.get("skill_name").equals("trip_construction"))
+                .findFirst().orElseThrow();
+        assertThat((List<Object>) trips.get("depends_on")).containsExactlyInAnyOrder(
+                "chain-" + chainId + "-stay-detection", "chain-" + chainId + "-transport-mode");
+        AnalysisTask stays = client.resources(AnalysisTask.class).inNamespace(ApiTestEnvironment.NAMESPACE)
+                .withName("chain-" + chainId + "-stay-detection").get();
+        assertThat(stays.getMetadata().getLabels()).containsEntry(TaskLabels.CHAIN, chainId);
+        assertThat(stays.getSpec().getParams()).containsEntry("distThresholdMeters", 60);
+
+        admin().get(chain.header("Location")).then().statusCode(200).body("chain_id", equalTo(chainId))
+                .body("tasks.skill_name", hasItem("rendering_metadata"))
+                .body("tasks.chain_id", everyItem(equalTo(chainId)));
+        admin().get("/api/admin/analysis/chains/nope").then().statusCode(404);
+
+        int before = resources();
+        admin().contentType(ContentType.JSON).body("{\"skills\": [\"stay_detection\", \"levitation\"]}")
+                .post("/api/admin/analysis/trigger-chain").then().statusCode(422).body("field", equalTo("skills[1]"));
+        admin().contentType(ContentType.JSON).body("{\"params\": {\"stay_detection\": {\"includeLast\": 3}}}")
+                .post("/api/admin/analysis/trigger-chain").then().statusCode(422)
+                .body("field", equalTo("params.stay_detection.includeLast"));
+        assertThat(resources()).isEqualTo(before);
+    }
+
+    @Test
+    void theCatalogListsSkillsWithParametersAndDependencies() {
+        admin().get("/api/admin/analysis/skills").then().statusCode(200)
+                .body("size()", equalTo(dev.tracks.analysis.skill.Skill.values().length))
+                .body("find { it.name == 'stay_detection' }.parameters.name", hasItem("distThresholdMeters"))
+                .body("find { it.name == 'stay_detection' }.parameters.find { it.name == 'distThresholdMeters' }"
+                        + ".default_value", equalTo(100.0f))
+                .body("find { it.name == 'trip_construction' }.depends_on.skill",
+                        contains("stay_detection", "transport_mode"));
+    }
+
+    @Test
+    void anUploadIsStoredAndItsImportTaskCreated() throws SQLException {
+        byte[] csv = "user_id,time,lat,lon\nuploader,2026-05-01T08:00:00Z,47,8\n".getBytes(StandardCharsets.UTF_8);
+        Response upload = admin().multiPart("file", "phone.csv", csv, "text/csv").multiPart("user_id", "uploader")
+                .post("/api/admin/analysis/imports");
+        upload.then().statusCode(201).body("format", equalTo("CSV")).body("task.skill_name", equalTo("data_import"))
+                .header("Location", containsString(TASKS + "/"));
+        long importId = upload.jsonPath().getLong("import_id");
+        AnalysisTask task = client.resources(AnalysisTask.class).inNamespace(ApiTestEnvironment.NAMESPACE)
+                .withName(upload.jsonPath().getString("task.name")).get();
+        assertThat(task.getSpec().getParams()).containsEntry("source", "upload:" + importId)
+                .containsEntry("userId", "uploader");
+        try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement();
+             var row = statement.executeQuery("SELECT s.size_bytes, length(c.data) FROM import_sources s JOIN"
+                     + " import_source_chunks c ON c.source_id = s.id WHERE s.id = " + importId)) {
+            row.next();
+            assertThat(row.getLong(1)).isEqualTo(csv.length);
+            assertThat(row.getInt(2)).isEqualTo(csv.length);
+        }
+
+        int before = resources();
+        admin().multiPart("file", "big.csv", new byte[(int) ApiTestEnvironment.MAX_UPLOAD_BYTES + 1], "text/csv")
+                .post("/api/admin/analysis/imports").then().statusCode(413).body("field", equalTo("file"));
+        admin().multiPart("file", "notes.txt", csv, "text/plain").post("/api/admin/analysis/imports").then()
+                .statusCode(422).body("field", equalTo("format"));
+        admin().multiPart("user_id", "x").post("/api/admin/analysis/imports").then().statusCode(422)
+                .body("field", equalTo("file"));
+        assertThat(resources()).isEqualTo(before);
+    }
+}
