@@ -101,7 +101,8 @@ public class TaskService {
         if (FINISHED.contains(row.status) || row.deletedAt != null) {
             throw ApiException.conflict("task " + id + " (" + row.name + ") has already finished: " + row.status);
         }
-        AnalysisTask resource = client.resources(AnalysisTask.class).inNamespace(row.namespace).withName(row.name).get();
+        AnalysisTask resource = client.resources(AnalysisTask.class).inNamespace(row.namespace).withName(row.name)
+                .get();
         if (resource == null || !resource.getMetadata().getUid().equals(row.uid.toString())) {
             throw ApiException.conflict("task " + id + " (" + row.name + ") no longer exists");
         }
