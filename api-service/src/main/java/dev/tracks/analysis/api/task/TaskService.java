@@ -23,8 +23,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Creates and cancels AnalysisTasks. No partial state: a task is created as a resource first and then recorded in the
- * mirror; if recording fails the resource is deleted again and the caller gets 503, so there is never a row without
- * a resource, nor a resource the caller was told failed.
+ * mirror, so there is never a row without a resource. If recording fails (PostgreSQL unreachable) or a later task of
+ * a chain cannot be created, the tasks created so far are cancelled at once (spec.cancel: the operator ends them
+ * without a Job; the service's ServiceAccount may patch but not delete tasks) and the caller gets the error: nothing
+ * the caller was told failed ever runs.
  */
 @ApplicationScoped
 public class TaskService {
@@ -166,9 +168,11 @@ public class TaskService {
     private void undo(List<AnalysisTask> created) {
         for (AnalysisTask task : created) {
             try {
-                client.resource(task).delete();
+                client.resources(AnalysisTask.class).inNamespace(task.getMetadata().getNamespace())
+                        .withName(task.getMetadata().getName())
+                        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"cancel\":true}}");
             } catch (KubernetesClientException e) {
-                LOG.errorf(e, "could not delete %s after a failed creation; delete it by hand",
+                LOG.errorf(e, "could not cancel %s after a failed creation; cancel or delete it by hand",
                         task.getMetadata().getName());
             }
         }
