@@ -2,14 +2,12 @@ package dev.tracks.analysis.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tracks.analysis.image.DockerfileSources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,16 +17,11 @@ import org.junit.jupiter.api.Test;
  */
 class WorkerImageIT {
 
-    private static final Pattern COPY = Pattern.compile("^COPY\\s+(?:--\\S+\\s+)*(\\S+)\\s+\\S+\\s*$");
-
     @Test
     void everyPathTheDockerfileCopiesExists() throws IOException {
-        List<String> sources = Files.readAllLines(Path.of("Dockerfile")).stream()
-                .map(COPY::matcher).filter(Matcher::matches).map(m -> m.group(1)).toList();
-        assertThat(sources).containsExactly("target/lib/", "target/tracks-worker.jar");
-        for (String source : sources) {
-            assertThat(Path.of(source)).exists();
-        }
+        assertThat(DockerfileSources.of(Path.of("Dockerfile"))).containsExactly("target/lib/",
+                "target/tracks-worker.jar");
+        assertThat(DockerfileSources.missing(Path.of("Dockerfile"), Path.of("."))).isEmpty();
         assertThat(Files.list(Path.of("target/lib"))).anyMatch(jar -> jar.getFileName().toString()
                 .startsWith("postgresql-"));
     }
