@@ -51,20 +51,7 @@ public final class StreamSkillRunner<R> {
 
     /** Runs to the end; returns the number of result rows written. */
     public long run() throws SQLException {
-        List<PendingWork.UserWork> work = PendingWork.count(readDb, skill.skill(), request.scope(),
-                request.incremental(), !skill.readsFlaggedFixes());
-        readDb.commit();
-        progress.start(work.stream().mapToLong(PendingWork.UserWork::points).sum());
-        if (!request.incremental()) {
-            StagingTables.create(writeDb, skill.tables());
-        }
-        for (PendingWork.UserWork user : work) {
-            runUser(user);
-        }
-        if (!request.incremental()) {
-            StagingTables.replaceLive(writeDb, skill.skill(), skill.tables(), request.scope().times());
-            writeDb.commit();
-        }
+        UserLoop.run(skill, request, writeDb, readDb, progress, !skill.readsFlaggedFixes(), this::runUser);
         return results;
     }
 

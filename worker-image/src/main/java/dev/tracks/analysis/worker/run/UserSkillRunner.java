@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -50,20 +49,7 @@ final class UserSkillRunner {
     }
 
     long run() throws SQLException {
-        List<PendingWork.UserWork> work = PendingWork.count(readDb, skill.skill(), request.scope(),
-                request.incremental(), true);
-        readDb.commit();
-        progress.start(work.stream().mapToLong(PendingWork.UserWork::points).sum());
-        if (!request.incremental()) {
-            StagingTables.create(writeDb, skill.tables());
-        }
-        for (PendingWork.UserWork user : work) {
-            recompute(user);
-        }
-        if (!request.incremental()) {
-            StagingTables.replaceLive(writeDb, skill.skill(), skill.tables(), request.scope().times());
-            writeDb.commit();
-        }
+        UserLoop.run(skill, request, writeDb, readDb, progress, true, this::recompute);
         return results;
     }
 

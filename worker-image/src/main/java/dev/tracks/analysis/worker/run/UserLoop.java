@@ -1,0 +1,44 @@
+package dev.tracks.analysis.worker.run;
+
+import dev.tracks.analysis.worker.progress.ProgressTracker;
+import dev.tracks.analysis.worker.skill.SkillImplementation;
+import dev.tracks.analysis.worker.store.PendingWork;
+import dev.tracks.analysis.worker.store.StagingTables;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The frame of every run: count the work and report it, prepare the staging tables of a full recompute, run each
+ * user, and swap the staged results in at the end.
+ */
+final class UserLoop {
+
+    /** One user's share of the run. */
+    @FunctionalInterface
+    interface UserStep {
+        void run(PendingWork.UserWork user) throws SQLException;
+    }
+
+    private UserLoop() {
+    }
+
+    /** @param cleanOnly whether the skill reads only fixes that outlier detection did not flag */
+    static void run(SkillImplementation skill, RunRequest request, Connection writeDb, Connection readDb,
+                    ProgressTracker progress, boolean cleanOnly, UserStep step) throws SQLException {
+        List<PendingWork.UserWork> work = PendingWork.count(readDb, skill.skill(), request.scope(),
+                request.incremental(), cleanOnly);
+        readDb.commit();
+        progress.start(work.stream().mapToLong(PendingWork.UserWork::points).sum());
+        if (!request.incremental()) {
+            StagingTables.create(writeDb, skill.tables());
+        }
+        for (PendingWork.UserWork user : work) {
+            step.run(user);
+        }
+        if (!request.incremental()) {
+            StagingTables.replaceLive(writeDb, skill.skill(), skill.tables(), request.scope().times());
+            writeDb.commit();
+        }
+    }
+}
