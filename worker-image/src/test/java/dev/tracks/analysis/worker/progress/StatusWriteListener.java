@@ -23,6 +23,7 @@ public final class StatusWriteListener implements ProgressListener, AutoCloseabl
     private final UUID uid;
     private long reports;
     private long jsonBytes;
+    private long nanos;
 
     public StatusWriteListener(Connection db) throws SQLException {
         this.db = db;
@@ -42,6 +43,7 @@ public final class StatusWriteListener implements ProgressListener, AutoCloseabl
 
     @Override
     public void report(ProgressSnapshot progress, boolean last) {
+        long start = System.nanoTime();
         String body = serialization.asJson(Map.of("apiVersion", AnalysisTask.GROUP + "/" + AnalysisTask.VERSION,
                 "kind", "AnalysisTask", "metadata", Map.of("name", "bench", "namespace", "bench"),
                 "status", Map.of("progress", TaskStatusProgress.toStatus(progress))));
@@ -60,10 +62,16 @@ public final class StatusWriteListener implements ProgressListener, AutoCloseabl
             throw new IllegalStateException("status write failed", e);
         }
         reports++;
+        nanos += System.nanoTime() - start;
     }
 
     public long reports() {
         return reports;
+    }
+
+    /** The time spent in {@link #report}: the worker's thread waits for it. */
+    public double seconds() {
+        return nanos / 1e9;
     }
 
     /** Read so that the serialisation cannot be optimised away. */
