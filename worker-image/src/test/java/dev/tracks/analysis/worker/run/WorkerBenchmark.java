@@ -1,0 +1,247 @@
+package dev.tracks.analysis.worker.run;
+
+import dev.tracks.analysis.skill.Skill;
+import dev.tracks.analysis.task.TaskMode;
+import dev.tracks.analysis.worker.progress.ProgressListener;
+import dev.tracks.analysis.worker.progress.StatusWriteListener;
+import dev.tracks.analysis.worker.store.UserScope;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Benchmark of the worker (an entry point, not a test): synthetic points in an embedded PostgreSQL, run through
+ * {@link SkillRun} as a task runs them, each figure reported as a ratio against a plain COPY of the same rows
+ * measured in the same run. Settings are system properties: benchmark.points (2,000,000), benchmark.users (200),
+ * benchmark.importPoints (as many as points), benchmark.batches (1000,10000), benchmark.repeats (3). Run: see
+ * docs/benchmarks.md.
+ */
+public final class WorkerBenchmark {
+
+    private static final long SEED = 5;
+    private static final String WRITE_BASELINE = "baseline W: COPY of one result row per point into bench_speeds";
+    private static final ProgressListener SILENT = (progress, last) -> {
+    };
+    private static final String[] RESET = {"DELETE FROM skill_watermarks",
+        "TRUNCATE bench_speeds, point_flags, stays CASCADE", "CHECKPOINT"};
+
+    private final BenchmarkDatabase db;
+    private final BenchmarkTable table = new BenchmarkTable();
+    private final int points;
+    private final List<SkillTime> skillTimes = new ArrayList<>();
+
+    /** @param writesPerPoint whether the run writes one row per point, so that baseline W applies too */
+    private record SkillTime(String what, double seconds, String target, boolean writesPerPoint) {
+    }
+
+    private WorkerBenchmark(BenchmarkDatabase db, int points) {
+        this.db = db;
+        this.points = points;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int points = Integer.getInteger("benchmark.points", 2_000_000);
+        int users = Integer.getInteger("benchmark.users", 200);
+        int importPoints = Integer.getInteger("benchmark.importPoints", points);
+        int repeats = Integer.getInteger("benchmark.repeats", 3);
+        int[] batches = Arrays.stream(System.getProperty("benchmark.batches", "1000,10000").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        report("%,d points of %d users; import %,d points; batch sizes %s; %d repeats; %d cores; load %s", points,
+                users, importPoints, Arrays.toString(batches), repeats, Runtime.getRuntime().availableProcessors(),
+                loadAverage());
+
+        BenchmarkDatabase db = new BenchmarkDatabase("worker_benchmark");
+        report("PostgreSQL: shared_buffers %s, synchronous_commit %s, fsync %s", db.show("shared_buffers"),
+                db.show("synchronous_commit"), db.show("fsync"));
+        db.execute(SpeedSkill.CREATE_TABLE);
+        report("generated and copied in %.1f s", db.load(points, users, SEED));
+
+        WorkerBenchmark benchmark = new WorkerBenchmark(db, points);
+        double[] baseline = new double[3];
+        baseline[0] = benchmark.timed("baseline A: COPY of the points in user, time order", db::copyOutPoints);
+        baseline[1] = benchmark.timed("baseline A: COPY of the points in user, time order", db::copyOutPoints);
+        Path scratch = Files.createTempFile("worker-benchmark-", ".copy");
+        double[] writes = new double[2];
+        writes[0] = benchmark.timed(WRITE_BASELINE, () -> db.copyInResultRows(scratch));
+        for (int batch : batches) {
+            benchmark.skillRuns(batch);
+        }
+        baseline[2] = benchmark.timed("baseline A: COPY of the points in user, time order", db::copyOutPoints);
+        writes[1] = benchmark.timed(WRITE_BASELINE, () -> db.copyInResultRows(scratch));
+        benchmark.rateAgainst(BenchmarkTable.median(baseline), BenchmarkTable.median(writes));
+        benchmark.progressCost(batches[0], repeats);
+        benchmark.importRuns(importPoints, users);
+        report("load at the end %s", loadAverage());
+        benchmark.table.print(System.out);
+        System.exit(0);
+    }
+
+    @FunctionalInterface
+    private interface Timed {
+        double seconds() throws SQLException, IOException;
+    }
+
+    private double timed(String what, Timed run) throws SQLException, IOException {
+        double seconds = run.seconds();
+        report("%s: %.2f s", what, seconds);
+        table.add(what, points, seconds);
+        return seconds;
+    }
+
+    /** (a) no-op, (b) per-point, (c) outlier_detection then stay_detection, all incremental from nothing. */
+    private void skillRuns(int batch) throws SQLException {
+        SkillRegistry standard = SkillRegistry.standard();
+        note(batch, "(a) no-op skill", run(new SkillRegistry(List.of(new NoOpSkill())), Skill.OUTLIER_DETECTION,
+                batch, SILENT, Clock.systemUTC()), "≥ 0.6x");
+        note(batch, "(b) per-point speed skill", run(new SkillRegistry(List.of(new SpeedSkill())),
+                Skill.OUTLIER_DETECTION, batch, SILENT, Clock.systemUTC()), "≥ 0.6x");
+        note(batch, "(c) outlier_detection", run(standard, Skill.OUTLIER_DETECTION, batch, SILENT,
+                Clock.systemUTC()), "");
+        note(batch, "(c) stay_detection", runAfter(standard, Skill.STAY_DETECTION, batch), "");
+    }
+
+    private void note(int batch, String what, double seconds, String target) {
+        skillTimes.add(new SkillTime(what + ", batch " + batch, seconds, target, what.startsWith("(b)")));
+    }
+
+    /** Ratios against A, and for a run that writes a row per point also against A + W (read and write it). */
+    private void rateAgainst(double readSeconds, double writeSeconds) {
+        for (SkillTime each : skillTimes) {
+            String ratio = BenchmarkTable.ratio(readSeconds, each.seconds()) + (each.writesPerPoint()
+                    ? "; " + BenchmarkTable.ratio(readSeconds + writeSeconds, each.seconds()) + " of A+W" : "");
+            table.add(each.what(), points, each.seconds(), ratio, each.target());
+        }
+    }
+
+    /** One incremental run from nothing: results and watermarks are cleared first. */
+    private double run(SkillRegistry registry, Skill skill, int batch, ProgressListener listener, Clock clock)
+            throws SQLException {
+        db.execute(RESET);
+        return runKept(registry, skill, batch, listener, clock);
+    }
+
+    /** A run over what the previous runs left (stay_detection reads outlier_detection's flags and watermarks). */
+    private double runAfter(SkillRegistry registry, Skill skill, int batch) throws SQLException {
+        db.execute("CHECKPOINT");
+        return runKept(registry, skill, batch, SILENT, Clock.systemUTC());
+    }
+
+    private double runKept(SkillRegistry registry, Skill skill, int batch, ProgressListener listener, Clock clock)
+            throws SQLException {
+        long start = System.nanoTime();
+        SkillRun run = new SkillRun(registry, db.database, clock);
+        run.execute(new RunRequest(skill, TaskMode.INCREMENTAL, Map.of(), UserScope.all(), batch, null), listener);
+        double seconds = BenchmarkDatabase.seconds(start);
+        report("%s (%s), batch %d: %.2f s, %s", skill.id(), registry.get(skill).getClass().getSimpleName(), batch,
+                seconds, run.resultSummary());
+        return seconds;
+    }
+
+    /**
+     * The per-point skill without reporting, with the status write every 2 s, and with it at every batch; rounds
+     * alternate the three (rotating their order) and the median of each is compared. The time spent inside the
+     * listener is measured too: end-to-end differences of a few percent are within the noise of a shared machine.
+     */
+    private void progressCost(int batch, int repeats) throws SQLException {
+        String[] names = {"no-op listener", "status write every 2 s", "status write every batch"};
+        double[][] seconds = new double[names.length][repeats];
+        double[][] inListener = new double[names.length][repeats];
+        long[] reports = new long[names.length];
+        SkillRegistry registry = new SkillRegistry(List.of(new SpeedSkill()));
+        for (int round = 0; round < repeats; round++) {
+            for (int k = 0; k < names.length; k++) {
+                int variant = (k + round) % names.length;
+                try (StatusWriteListener status = new StatusWriteListener(db.connect())) {
+                    ProgressListener listener = variant == 0 ? SILENT : status;
+                    Clock clock = variant == 2 ? steppingClock() : Clock.systemUTC();
+                    seconds[variant][round] = run(registry, Skill.OUTLIER_DETECTION, batch, listener, clock);
+                    inListener[variant][round] = status.seconds();
+                    reports[variant] = status.reports();
+                }
+            }
+        }
+        double none = BenchmarkTable.median(seconds[0]);
+        for (int variant = 0; variant < names.length; variant++) {
+            double median = BenchmarkTable.median(seconds[variant]);
+            double listener = BenchmarkTable.median(inListener[variant]);
+            report("progress, %s: %s s, median %.2f s, %d reports, %.3f s in the listener", names[variant],
+                    Arrays.toString(seconds[variant]), median, reports[variant], listener);
+            table.add(String.format("(b) batch %d, %s (%d reports), median of %d", batch, names[variant],
+                    reports[variant], repeats), points, median, variant == 0 ? "" : String.format(
+                    "%+.1f%%; in listener %.2f%%", (median / none - 1) * 100, listener / median * 100),
+                    variant == 0 ? "" : "< 2% overhead");
+        }
+    }
+
+    /**
+     * A clock that moves on by the report interval at each reading, so the progress tracker reports at every
+     * commit. The reported rates are then meaningless; the cost of each report is what is measured.
+     */
+    private static Clock steppingClock() {
+        return new Clock() {
+            private long readings;
+
+            @Override
+            public Instant instant() {
+                return Instant.now().plus(SkillRun.REPORT_INTERVAL.multipliedBy(readings++));
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+        };
+    }
+
+    /** data_import of a CSV file against a plain COPY of the same file, each into an empty track_points. */
+    private void importRuns(int importPoints, int users) throws SQLException, IOException {
+        Path csv = Files.createTempFile("worker-benchmark-", ".csv");
+        try {
+            report("CSV of %,d rows written in %.1f s, %,d MB", importPoints,
+                    BenchmarkDatabase.writeCsv(csv, importPoints, users, SEED), Files.size(csv) >> 20);
+            BenchmarkDatabase target = new BenchmarkDatabase("worker_benchmark_import");
+            double copy = target.copyInCsv(csv);
+            report("baseline B: COPY of the CSV: %.2f s, %,d rows", copy, target.count("SELECT count(*) FROM"
+                    + " track_points"));
+            target.execute("TRUNCATE track_points RESTART IDENTITY CASCADE", "VACUUM track_points", "CHECKPOINT");
+            long start = System.nanoTime();
+            SkillRun run = new SkillRun(SkillRegistry.standard(), target.database);
+            run.execute(new RunRequest(Skill.DATA_IMPORT, TaskMode.INCREMENTAL, Map.of("source", csv.toString()),
+                    UserScope.all(), 1000, null), SILENT);
+            double imported = BenchmarkDatabase.seconds(start);
+            report("data_import: %.2f s, %s, %,d rows", imported, run.resultSummary(),
+                    target.count("SELECT count(*) FROM track_points"));
+            table.add("baseline B: COPY of the CSV into track_points", importPoints, copy);
+            table.add("data_import of the CSV", importPoints, imported, BenchmarkTable.ratio(copy, imported),
+                    "≥ 0.5x");
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void report(String format, Object... args) {
+        System.out.println("[benchmark] " + String.format(format, args));
+    }
+}
