@@ -25,7 +25,7 @@ import java.util.Map;
 @SchemaCustomizer(value = SchemaMerge.class, input = AnalysisTaskSpec.SCHEMA)
 public class AnalysisTaskSpec {
 
-    public static final int DEFAULT_BATCH_SIZE = 1000;
+    public static final int DEFAULT_BATCH_SIZE = 10_000;
     public static final int MIN_BATCH_SIZE = 10;
     public static final int MAX_BATCH_SIZE = 100_000;
     public static final int MAX_PARALLELISM = 64;

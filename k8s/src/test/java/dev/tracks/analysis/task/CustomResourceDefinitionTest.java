@@ -100,7 +100,7 @@ class CustomResourceDefinitionTest {
         assertThat(specProperty("mode").getEnum()).extracting(node -> node.asText())
                 .containsExactlyInAnyOrder("INCREMENTAL", "FULL_RECOMPUTE");
         assertThat(specProperty("mode").getDefault().asText()).isEqualTo("INCREMENTAL");
-        assertBounds("batchSize", 1000, AnalysisTaskSpec.MIN_BATCH_SIZE, AnalysisTaskSpec.MAX_BATCH_SIZE);
+        assertBounds("batchSize", 10_000, AnalysisTaskSpec.MIN_BATCH_SIZE, AnalysisTaskSpec.MAX_BATCH_SIZE);
         assertBounds("parallelism", 1, 1, AnalysisTaskSpec.MAX_PARALLELISM);
         assertBounds("priority", 0, -AnalysisTaskSpec.MAX_PRIORITY, AnalysisTaskSpec.MAX_PRIORITY);
         assertBounds("maxRetries", AnalysisTaskSpec.DEFAULT_MAX_RETRIES, 0, AnalysisTaskSpec.MAX_RETRIES);

@@ -14,7 +14,7 @@ class TaskSpecValidationTest {
         AnalysisTaskSpec spec = spec(Skill.STAY_DETECTION);
         assertThat(TaskSpecValidation.validate("stays", spec)).isEmpty();
         assertThat(spec.getMode()).isEqualTo(TaskMode.INCREMENTAL);
-        assertThat(spec.getBatchSize()).isEqualTo(1000);
+        assertThat(spec.getBatchSize()).isEqualTo(10_000);
         assertThat(spec.getParallelism()).isEqualTo(1);
         assertThat(spec.getCancel()).isFalse();
     }

@@ -68,7 +68,7 @@ public final class RunCommand implements Callable<Integer> {
             description = "Scope as JSON: {\"userIds\": [...], \"from\": RFC 3339, \"to\": RFC 3339}.")
     String scope;
 
-    @Option(names = "--batch-size", defaultValue = "${env:TRACKS_BATCH_SIZE:-1000}", description = "Points per batch.")
+    @Option(names = "--batch-size", defaultValue = "${env:TRACKS_BATCH_SIZE:-10000}", description = "Points per batch.")
     int batchSize;
 
     @Option(names = "--shard-index", defaultValue = "${env:JOB_COMPLETION_INDEX:-0}",

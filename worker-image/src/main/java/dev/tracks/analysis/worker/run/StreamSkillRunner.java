@@ -127,6 +127,10 @@ public final class StreamSkillRunner<R> {
                     writeResults(last.provisional());
                     commit(resume, context, 0);
                 }
+            } finally {
+                // End the read transaction with the user: a snapshot held for a whole run would keep vacuum from
+                // cleaning up behind the run's own writes.
+                readDb.commit();
             }
         }
 
