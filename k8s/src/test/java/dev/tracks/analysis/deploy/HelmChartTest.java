@@ -105,6 +105,7 @@ class HelmChartTest {
                         "NetworkPolicy/tracks-tracks-analysis-operator",
                         "NetworkPolicy/tracks-tracks-analysis-api",
                         "NetworkPolicy/tracks-tracks-analysis-worker",
+                        "PodDisruptionBudget/tracks-tracks-analysis-operator",
                         "PodDisruptionBudget/tracks-tracks-analysis-api",
                         "ServiceMonitor/tracks-tracks-analysis-operator",
                         "ServiceMonitor/tracks-tracks-analysis-api",
