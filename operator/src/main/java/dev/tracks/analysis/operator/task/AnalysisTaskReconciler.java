@@ -51,7 +51,8 @@ import org.jboss.logging.Logger;
 @RBACRule(apiGroups = "batch", resources = "jobs", verbs = {"get", "list", "watch", "create", "delete"})
 @RBACRule(apiGroups = "", resources = "pods", verbs = {"get", "list", "watch"})
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create"})
-@RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "create", "update"})
+// fabric8's LeaseLock renews the Lease with a patch (found by running the operator with the chart's RBAC).
+@RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "create", "update", "patch"})
 public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
 
     public static final String NAME = "analysistask";

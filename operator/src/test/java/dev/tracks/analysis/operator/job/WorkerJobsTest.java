@@ -2,6 +2,7 @@ package dev.tracks.analysis.operator.job;
 
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.task.AnalysisTask;
+import dev.tracks.analysis.task.AnalysisTaskSpec;
 import dev.tracks.analysis.task.TaskScope;
 import dev.tracks.analysis.task.TestTasks;
 import dev.tracks.analysis.task.WorkerContract;
@@ -120,7 +121,8 @@ class WorkerJobsTest {
                 .containsEntry(WorkerContract.ENV_SKILL, "stay_detection")
                 .containsEntry(WorkerContract.ENV_MODE, "INCREMENTAL")
                 .containsEntry(WorkerContract.ENV_PARAMS, "{\"distThresholdMeters\":50}")
-                .containsEntry(WorkerContract.ENV_BATCH_SIZE, "1000")
+                .containsEntry(WorkerContract.ENV_BATCH_SIZE,
+                        String.valueOf(AnalysisTaskSpec.DEFAULT_BATCH_SIZE))
                 .containsEntry(WorkerContract.ENV_SCOPE, "{\"userIds\":[\"020\"]}");
         List<EnvVar> database = job.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
                 .filter(e -> e.getName().startsWith("TRACKS_DB_")).toList();

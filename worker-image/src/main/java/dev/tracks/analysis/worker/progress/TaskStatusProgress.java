@@ -1,12 +1,13 @@
 package dev.tracks.analysis.worker.progress;
 
 import dev.tracks.analysis.task.AnalysisTask;
+import dev.tracks.analysis.task.AnalysisTaskStatus;
 import dev.tracks.analysis.task.TaskProgress;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -38,23 +39,30 @@ public final class TaskStatusProgress implements ProgressListener {
 
     @Override
     public void report(ProgressSnapshot progress, boolean last) {
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("progress", toStatus(progress));
+        AnalysisTaskStatus status = new AnalysisTaskStatus();
+        status.setProgress(toStatus(progress));
         if (last) {
-            status.put("resultSummary", resultSummary.get());
+            status.setResultSummary(resultSummary.get());
         }
-        String body = client.getKubernetesSerialization().asJson(Map.of(
-                "apiVersion", AnalysisTask.GROUP + "/" + AnalysisTask.VERSION,
-                "kind", "AnalysisTask",
-                "metadata", Map.of("name", name, "namespace", namespace),
-                "status", status));
         try {
-            client.resources(AnalysisTask.class).inNamespace(namespace).withName(name).subresource("status")
+            client.resource(statusOnly(namespace, name, status)).subresource("status")
                     .patch(new PatchContext.Builder().withPatchType(PatchType.SERVER_SIDE_APPLY)
-                            .withFieldManager(FIELD_MANAGER).withForce(true).build(), body);
+                            .withFieldManager(FIELD_MANAGER).withForce(true).build());
         } catch (KubernetesClientException e) {
             LOG.warning("could not report progress to " + namespace + "/" + name + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The apply body: the task's name and the worker's two status fields, nothing else (no spec). Applied from this
+     * object, the client sends the patch without reading the task first, so the worker needs no read permission.
+     */
+    static AnalysisTask statusOnly(String namespace, String name, AnalysisTaskStatus status) {
+        AnalysisTask task = new AnalysisTask();
+        task.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+        task.setSpec(null);
+        task.setStatus(status);
+        return task;
     }
 
     static TaskProgress toStatus(ProgressSnapshot snapshot) {
