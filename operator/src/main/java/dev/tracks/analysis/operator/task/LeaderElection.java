@@ -22,10 +22,7 @@ public class LeaderElection {
                 .orElseGet(() -> "tracks-operator-" + UUID.randomUUID());
         LeaderElectionConfigurationBuilder builder = LeaderElectionConfigurationBuilder
                 .aLeaderElectionConfiguration(election.leaseName())
-                .withIdentity(identity)
-                // A replica that lost the Lease must not go on reconciling beside the new leader: it exits, and its
-                // Deployment restarts it as a standby.
-                .withExitOnStopLeading(true);
+                .withIdentity(identity);
         election.leaseNamespace().ifPresent(builder::withLeaseNamespace);
         return builder.build();
     }
