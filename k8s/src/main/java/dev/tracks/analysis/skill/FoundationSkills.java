@@ -35,8 +35,8 @@ final class FoundationSkills {
                         .param(number("maxSpeedKmh", 1200, 10, 5000, "km/h",
                                 "A fix reached or left faster than this is impossible (1200 km/h admits airliners)."))
                         .param(number("medianSpeedFactor", 3, 1, 100, null,
-                                "A fix is also a speed outlier when faster than this multiple of the user's median"
-                                        + " speed, whichever limit is higher."))
+                                "A fix is also a speed outlier when faster than this multiple of the median speed of"
+                                        + " the previous 20 segments, whichever limit is higher."))
                         .param(number("maxAccuracyMeters", 100, 1, 100000, "m",
                                 "Fixes whose reported accuracy radius exceeds this are flagged LOW_ACCURACY."))
                         .param(number("driftRadiusMeters", 50, 1, 1000, "m",
