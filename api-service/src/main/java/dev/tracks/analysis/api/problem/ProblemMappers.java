@@ -7,7 +7,10 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -36,6 +39,21 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response malformedMultipart(MultipartParser.MalformedMessageException e) {
         return Problem.of(Response.Status.BAD_REQUEST, "malformed multipart body", null).toResponse();
+    }
+
+    /**
+     * A multipart body that ends before its closing boundary surfaces as an IOException of the parser (found by the
+     * fuzzer); on any other request an IOException is the service's own failure.
+     */
+    @ServerExceptionMapper
+    public Response io(IOException e, HttpHeaders headers) {
+        MediaType type = headers.getMediaType();
+        if (type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
+            return Problem.of(Response.Status.BAD_REQUEST, "malformed multipart body: " + e.getMessage(), null)
+                    .toResponse();
+        }
+        LOG.errorf(e, "I/O failure");
+        return Problem.of(500, "Internal Server Error", "an internal I/O error occurred").toResponse();
     }
 
     /** Malformed JSON, or JSON whose values do not fit the fields (a string for a number...). */

@@ -236,6 +236,12 @@ class AdminApiTest {
                 .statusCode(422).body("field", equalTo("format"));
         admin().multiPart("user_id", "x").post("/api/admin/analysis/imports").then().statusCode(422)
                 .body("field", equalTo("file"));
+        // Found by the fuzzer: a body that ends before its closing boundary is malformed input, not a server error.
+        admin().contentType("multipart/form-data; boundary=140d3a8ec64000d5d07e19cf6b805704")
+                .body(("--140d3a8ec64000d5d07e19cf6b805704\r\n[{'k': False}]--140d3a8ec64000d5d07e19cf6b805704--\r\n")
+                        .getBytes(StandardCharsets.UTF_8))
+                .post("/api/admin/analysis/imports").then().statusCode(400)
+                .contentType("application/problem+json");
         assertThat(resources()).isEqualTo(before);
     }
 }
