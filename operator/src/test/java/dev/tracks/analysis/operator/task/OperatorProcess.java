@@ -43,8 +43,10 @@ final class OperatorProcess implements AutoCloseable {
         String workerClasspath = String.join(":", Path.of("target", "test-classes").toAbsolutePath().toString(),
                 location(WorkerContract.class));
         Path log = Path.of("target", "operator.log").toAbsolutePath();
-        // As in the operator's container: a 512Mi memory limit (MaxRAM, the JVM sizes its heap by it) and SerialGC.
-        ProcessBuilder builder = new ProcessBuilder(java, "-XX:MaxRAM=512m", "-XX:+UseSerialGC", "-jar",
+        // As in the operator's container (the chart's javaOpts): a 512Mi memory limit (MaxRAM, the JVM sizes its heap
+        // by it), SerialGC, C1 only and 512k thread stacks.
+        ProcessBuilder builder = new ProcessBuilder(java, "-XX:MaxRAM=512m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Xss512k", "-jar",
                 jar.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
