@@ -2,7 +2,10 @@ package dev.tracks.analysis.worker.run;
 
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.task.TaskMode;
+import dev.tracks.analysis.worker.store.StagingTables;
+import dev.tracks.analysis.worker.store.TableNames;
 import dev.tracks.analysis.worker.store.UserScope;
+import dev.tracks.analysis.worker.store.Watermarks;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,5 +26,15 @@ public record RunRequest(Skill skill, TaskMode mode, Map<String, Object> params,
 
     public boolean incremental() {
         return mode == TaskMode.INCREMENTAL;
+    }
+
+    /** Where results go: the live tables, or the staging copies of a full recompute. */
+    TableNames tableNames() {
+        return incremental() ? TableNames.LIVE : TableNames.STAGING;
+    }
+
+    /** Where watermarks go, as the results do. */
+    Watermarks watermarks() {
+        return new Watermarks(incremental() ? "skill_watermarks" : StagingTables.WATERMARKS);
     }
 }

@@ -7,7 +7,6 @@ import dev.tracks.analysis.worker.skill.UserAnalysis;
 import dev.tracks.analysis.worker.store.PendingWork;
 import dev.tracks.analysis.worker.store.PointReader;
 import dev.tracks.analysis.worker.store.ResultSink;
-import dev.tracks.analysis.worker.store.StagingTables;
 import dev.tracks.analysis.worker.store.TableNames;
 import dev.tracks.analysis.worker.store.Watermark;
 import dev.tracks.analysis.worker.store.Watermarks;
@@ -45,8 +44,8 @@ public final class StreamSkillRunner<R> {
         this.writeDb = writeDb;
         this.readDb = readDb;
         this.progress = progress;
-        this.tables = request.incremental() ? TableNames.LIVE : TableNames.STAGING;
-        this.watermarks = new Watermarks(request.incremental() ? "skill_watermarks" : StagingTables.WATERMARKS);
+        this.tables = request.tableNames();
+        this.watermarks = request.watermarks();
     }
 
     /** Runs to the end; returns the number of result rows written. */

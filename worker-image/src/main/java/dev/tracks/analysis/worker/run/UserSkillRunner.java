@@ -5,8 +5,6 @@ import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.skill.UserSkill;
 import dev.tracks.analysis.worker.store.PendingWork;
 import dev.tracks.analysis.worker.store.ResultSink;
-import dev.tracks.analysis.worker.store.ResultTable;
-import dev.tracks.analysis.worker.store.StagingTables;
 import dev.tracks.analysis.worker.store.TableNames;
 import dev.tracks.analysis.worker.store.Watermark;
 import dev.tracks.analysis.worker.store.Watermarks;
@@ -44,8 +42,8 @@ final class UserSkillRunner {
         this.writeDb = writeDb;
         this.readDb = readDb;
         this.progress = progress;
-        this.tables = request.incremental() ? TableNames.LIVE : TableNames.STAGING;
-        this.watermarks = new Watermarks(request.incremental() ? "skill_watermarks" : StagingTables.WATERMARKS);
+        this.tables = request.tableNames();
+        this.watermarks = request.watermarks();
     }
 
     long run() throws SQLException {
@@ -59,13 +57,7 @@ final class UserSkillRunner {
             return;
         }
         Instant upTo = dependencies.get().analyzedUpTo();
-        for (ResultTable table : skill.tables()) {
-            try (PreparedStatement delete = writeDb.prepareStatement("DELETE FROM " + tables.of(table)
-                    + " WHERE user_id = ?")) {
-                delete.setString(1, user.userId());
-                delete.executeUpdate();
-            }
-        }
+        skill.deleteResults(writeDb, user.userId(), null, tables);
         ResultSink sink = new ResultSink(tables);
         skill.recompute(writeDb, user.userId(), params, sink);
         results += sink.rowCount();

@@ -3,13 +3,10 @@ package dev.tracks.analysis.worker.skill;
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.worker.store.ResultSink;
 import dev.tracks.analysis.worker.store.ResultTable;
-import dev.tracks.analysis.worker.store.TableNames;
 import dev.tracks.analysis.worker.track.StreamResult;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -33,22 +30,4 @@ public non-sealed interface StreamSkill<R> extends SkillImplementation {
 
     /** Writes one result as rows of its tables. */
     void write(String userId, R result, ResultSink sink);
-
-    /**
-     * Deletes the user's results that start at or after {@code from} (all of them when null), from the given
-     * tables: the skill's own, or the staging copies of a full recompute.
-     */
-    default void deleteResults(Connection db, String userId, Instant from, TableNames names) throws SQLException {
-        for (ResultTable table : tables()) {
-            String sql = "DELETE FROM " + names.of(table) + " WHERE user_id = ?"
-                    + (from == null || table.timeColumn() == null ? "" : " AND " + table.timeColumn() + " >= ?");
-            try (var statement = db.prepareStatement(sql)) {
-                statement.setString(1, userId);
-                if (from != null && table.timeColumn() != null) {
-                    statement.setObject(2, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
-                }
-                statement.executeUpdate();
-            }
-        }
-    }
 }
