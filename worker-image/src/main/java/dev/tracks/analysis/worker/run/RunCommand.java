@@ -110,7 +110,7 @@ public final class RunCommand implements Callable<Integer> {
                 listener = listener.and(new TaskStatusProgress(client, reference.namespace(), reference.name(),
                         run::resultSummary));
             } else if (taskUid != null) {
-                listener = listener.and(new TaskRowProgress(database, taskUid));
+                listener = listener.and(new TaskRowProgress(database, taskUid, run::resultSummary));
             }
             run.execute(request, listener);
             return 0;

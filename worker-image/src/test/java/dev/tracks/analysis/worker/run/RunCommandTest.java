@@ -78,6 +78,8 @@ class RunCommandTest {
                 uid.toString(), "--jdbc-url", url, "--db-user", "postgres")).isZero();
         assertThat(fixture.rows("SELECT processed_points, total_points, progress_percent FROM analysis_tasks"
                 + " WHERE uid = '" + uid + "'")).containsExactly(List.of(500L, 500L, 100.0));
+        assertThat(fixture.rows("SELECT result_summary->>'skill', (result_summary->>'analyzedPoints')::int"
+                + " FROM analysis_tasks WHERE uid = '" + uid + "'")).containsExactly(List.of("outlier_detection", 500));
     }
 
     @Test
