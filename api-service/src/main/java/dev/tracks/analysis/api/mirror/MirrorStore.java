@@ -23,6 +23,10 @@ import java.util.UUID;
  * versions are decimal integers they are compared as numbers (arbitrary precision). Otherwise (never seen on a real
  * API server) the event is applied whenever the version differs: last delivery wins. An equal version is the same
  * state and is not written again.
+ *
+ * <p>Progress and result summary keep their last value when a change carries none: in a cluster the worker's fields
+ * never go away once written, and in the local mode the worker writes them into the row directly while the task's
+ * status (the controller's fields) carries none.
  */
 @ApplicationScoped
 class MirrorStore {
@@ -42,12 +46,16 @@ class MirrorStore {
             ON CONFLICT (uid) DO UPDATE SET resource_version = EXCLUDED.resource_version,
                 generation = EXCLUDED.generation, skill_name = EXCLUDED.skill_name, task_type = EXCLUDED.task_type,
                 status = EXCLUDED.status, priority = EXCLUDED.priority, params = EXCLUDED.params,
-                scope = EXCLUDED.scope, progress_percent = EXCLUDED.progress_percent,
-                eta_seconds = EXCLUDED.eta_seconds, points_per_second = EXCLUDED.points_per_second,
-                total_points = EXCLUDED.total_points, processed_points = EXCLUDED.processed_points,
-                failed_points = EXCLUDED.failed_points, attempts = EXCLUDED.attempts, job_name = EXCLUDED.job_name,
+                scope = EXCLUDED.scope, progress_percent = coalesce(EXCLUDED.progress_percent, t.progress_percent),
+                eta_seconds = coalesce(EXCLUDED.eta_seconds, t.eta_seconds),
+                points_per_second = coalesce(EXCLUDED.points_per_second, t.points_per_second),
+                total_points = coalesce(EXCLUDED.total_points, t.total_points),
+                processed_points = coalesce(EXCLUDED.processed_points, t.processed_points),
+                failed_points = coalesce(EXCLUDED.failed_points, t.failed_points),
+                attempts = EXCLUDED.attempts, job_name = EXCLUDED.job_name,
                 chain_id = EXCLUDED.chain_id, start_time = EXCLUDED.start_time, end_time = EXCLUDED.end_time,
-                result_summary = EXCLUDED.result_summary, error_message = EXCLUDED.error_message,
+                result_summary = coalesce(EXCLUDED.result_summary, t.result_summary),
+                error_message = EXCLUDED.error_message,
                 depends_on = EXCLUDED.depends_on, created_by = EXCLUDED.created_by, updated_at = now()
             WHERE CASE WHEN t.resource_version ~ '^[0-9]+$' AND EXCLUDED.resource_version ~ '^[0-9]+$'
                        THEN EXCLUDED.resource_version::numeric > t.resource_version::numeric

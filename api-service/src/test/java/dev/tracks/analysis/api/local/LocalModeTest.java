@@ -102,9 +102,18 @@ class LocalModeTest {
         long pid = pidOf(id);
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
 
+        // What the real worker's progress report writes into the row (TaskRowProgress); the status change that
+        // follows carries no progress and must keep it.
+        try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement()) {
+            statement.executeUpdate("UPDATE analysis_tasks SET processed_points = 42, total_points = 100,"
+                    + " progress_percent = 42 WHERE id = " + id);
+        }
+
         admin().delete(API + "/tasks/" + id).then().statusCode(202);
         awaitStatus(id, "Cancelled");
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(admin().get(API + "/tasks/" + id).then().extract().jsonPath().getInt("progress.processed_points"))
+                .isEqualTo(42);
         admin().delete(API + "/tasks/" + id).then().statusCode(409);
     }
 
