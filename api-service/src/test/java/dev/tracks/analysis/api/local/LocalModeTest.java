@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The local mode through the admin API on a real PostgreSQL: tasks kept in local_tasks, run as worker processes
  * (a shell stand-in that exits as each test needs; see {@link LocalModeEnvironment}) with the operator's decisions:
- * dependencies, one worker at a time, retry after the backoff, no retry on the not-retryable code, cancel.
+ * dependencies, one worker at a time, retry after the backoff, no retry on the not-retryable code, cancel. The
+ * deadline (60 s at least) is {@link WorkerProcessesTest}'s.
  */
 @QuarkusTest
 @WithTestResource(LocalModeEnvironment.class)

@@ -1,0 +1,98 @@
+package dev.tracks.analysis.api.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tracks.analysis.lifecycle.RunState;
+import dev.tracks.analysis.skill.Skill;
+import dev.tracks.analysis.task.AnalysisTask;
+import dev.tracks.analysis.task.AnalysisTaskSpec;
+import dev.tracks.analysis.task.TaskMode;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real processes (the shell stand-in of the worker, src/test/resources/local/stand-in-worker.sh): how their ends
+ * become attempts: success, the not-retryable code with the worker's reason, the deadline.
+ */
+class WorkerProcessesTest {
+
+    private static final List<String> STAND_IN = List.of("/bin/sh",
+            Path.of("src/test/resources/local/stand-in-worker.sh").toAbsolutePath().toString());
+
+    @TempDir
+    Path logs;
+
+    @Test
+    void anAttemptPastItsDeadlineIsStopped() throws Exception {
+        WorkerProcesses processes = new WorkerProcesses(STAND_IN, logs, Map.of());
+        AnalysisTask task = task(Skill.GRID_SYSTEM);
+        Instant start = Instant.now();
+        long pid = processes.start(task, 1, Optional.of(Duration.ofMillis(300)), start);
+
+        assertThat(processes.reap(start, Duration.ofSeconds(5))).isEmpty();
+        List<WorkerProcesses.Exit> ended = processes.reap(start.plusSeconds(1), Duration.ofSeconds(5));
+
+        assertThat(ended).singleElement().satisfies(exit -> {
+            assertThat(exit.reason()).isEqualTo(RunState.Failed.DEADLINE_EXCEEDED);
+            assertThat(exit.attempt()).isEqualTo(1);
+        });
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(processes.runningTasks()).isEmpty();
+    }
+
+    @Test
+    void theNotRetryableCodeCarriesTheWorkersReason() throws Exception {
+        WorkerProcesses processes = new WorkerProcesses(STAND_IN, logs, Map.of());
+        AnalysisTask task = task(Skill.FOOTPRINT_STATS);
+        processes.start(task, 2, Optional.empty(), Instant.now());
+
+        WorkerProcesses.Exit exit = awaitExit(processes);
+
+        assertThat(exit.exitCode()).isEqualTo(64);
+        assertThat(exit.reason()).isEqualTo(RunState.Failed.NOT_RETRYABLE);
+        assertThat(exit.message()).isEqualTo("exit code 64: params.minStays: must be at least 1");
+    }
+
+    @Test
+    void successHasNoReasonAndTheOutputIsInTheAttemptsLog() throws Exception {
+        WorkerProcesses processes = new WorkerProcesses(STAND_IN, logs, Map.of());
+        AnalysisTask task = task(Skill.OUTLIER_DETECTION);
+        processes.start(task, 1, Optional.empty(), Instant.now());
+
+        WorkerProcesses.Exit exit = awaitExit(processes);
+
+        assertThat(exit.exitCode()).isZero();
+        assertThat(exit.reason()).isNull();
+        assertThat(Files.readString(processes.logFile("flags", 1))).contains("outlier_detection INCREMENTAL {} done");
+    }
+
+    private static WorkerProcesses.Exit awaitExit(WorkerProcesses processes) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            List<WorkerProcesses.Exit> ended = processes.reap(Instant.now(), Duration.ofSeconds(5));
+            if (!ended.isEmpty()) {
+                return ended.get(0);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the stand-in did not end within 5 s");
+    }
+
+    private static AnalysisTask task(Skill skill) {
+        AnalysisTask task = new AnalysisTask();
+        task.setMetadata(new ObjectMetaBuilder().withName("flags").withUid(UUID.randomUUID().toString()).build());
+        AnalysisTaskSpec spec = new AnalysisTaskSpec();
+        spec.setSkill(skill);
+        spec.setMode(TaskMode.INCREMENTAL);
+        task.setSpec(spec);
+        return task;
+    }
+}
