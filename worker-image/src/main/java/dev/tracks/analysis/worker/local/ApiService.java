@@ -38,8 +38,12 @@ final class ApiService {
         return new ApiService(process, log);
     }
 
-    /** Polls readiness every half second; an exit or the timeout is an error naming the log. */
-    void awaitReady(AdminApi api, Duration timeout) throws IOException, InterruptedException {
+    /**
+     * Polls readiness every half second; an exit or the timeout is an error naming the log.
+     *
+     * @return false if a stop was requested first
+     */
+    boolean awaitReady(AdminApi api, Duration timeout, StopSignals stop) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!api.ready()) {
             if (!process.isAlive()) {
@@ -49,8 +53,11 @@ final class ApiService {
             if (System.nanoTime() > deadline) {
                 throw new IOException("the API service was not ready after " + timeout.toSeconds() + " s; see " + log);
             }
-            Thread.sleep(500);
+            if (stop.await(Duration.ofMillis(500))) {
+                return false;
+            }
         }
+        return true;
     }
 
     boolean isAlive() {

@@ -76,6 +76,8 @@ public final class LocalCommand implements Callable<Integer> {
     }
 
     private int run() throws IOException, InterruptedException {
+        // zonky logs through SLF4J, which has no binding here: PostgreSQL's own output goes to logs/postgres.log.
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
         DataDirectory data = new DataDirectory(dataDir != null ? dataDir
@@ -102,7 +104,9 @@ public final class LocalCommand implements Callable<Integer> {
             try {
                 String root = "http://localhost:" + port;
                 AdminApi admin = new AdminApi(URI.create(root), token);
-                api.awaitReady(admin, READY_TIMEOUT);
+                if (!api.awaitReady(admin, READY_TIMEOUT, stop)) {
+                    return EXIT_STOPPED;
+                }
                 out.printf("API service %s (log in %s)%n", root, data.logs().resolve("api-service.log"));
                 out.flush();
                 boolean imported = importAll(admin, files, stop, out);
