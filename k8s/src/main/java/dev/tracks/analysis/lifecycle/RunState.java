@@ -41,9 +41,15 @@ public sealed interface RunState {
 
     /**
      * The run gave up. {@code reason} is the Job's (BackoffLimitExceeded, DeadlineExceeded, PodFailurePolicy...);
-     * {@code message} says why, with the last worker's termination message when there is one.
+     * {@code message} says why, with the last worker's termination message when there is one. Local runs use the
+     * same reasons for the cases the lifecycle acts on.
      */
     record Failed(int attempts, Instant startedAt, Instant finishedAt, String reason, String message)
             implements Finished {
+
+        /** The worker exited with the not-retryable code (a Job's pod failure policy matched it). */
+        public static final String NOT_RETRYABLE = "PodFailurePolicy";
+        /** The run outlived the task's deadline. */
+        public static final String DEADLINE_EXCEEDED = "DeadlineExceeded";
     }
 }

@@ -106,10 +106,10 @@ public final class TaskLifecycle {
 
     /** The end of a task whose attempt failed, unless another attempt is due. */
     private static Optional<Decision> failureWithoutRetry(Observation task, RunState.Failed failed) {
-        if ("PodFailurePolicy".equals(failed.reason())) {
+        if (RunState.Failed.NOT_RETRYABLE.equals(failed.reason())) {
             return Optional.of(new Decision.Finish(TaskPhase.FAILED, INVALID_PARAMETERS, failed.message(), false));
         }
-        if ("DeadlineExceeded".equals(failed.reason())) {
+        if (RunState.Failed.DEADLINE_EXCEEDED.equals(failed.reason())) {
             return Optional.of(new Decision.Finish(TaskPhase.FAILED, "DeadlineExceeded", failed.message(), false));
         }
         int maxRetries = task.spec().getMaxRetries() == null ? AnalysisTaskSpec.DEFAULT_MAX_RETRIES

@@ -23,6 +23,11 @@ public final class WorkerContract {
     public static final String ENV_DB_URL = "TRACKS_DB_URL";
     public static final String ENV_DB_USER = "TRACKS_DB_USER";
     public static final String ENV_DB_PASSWORD = "TRACKS_DB_PASSWORD";
+    /**
+     * Where the worker writes its one-line failure reason; default /dev/termination-log, the container's termination
+     * message. Local runs point it at a file of their own.
+     */
+    public static final String ENV_TERMINATION_LOG = "TRACKS_TERMINATION_LOG";
 
     /** Invalid parameters and every other error that a retry cannot fix (EX_USAGE of sysexits.h). */
     public static final int EXIT_NOT_RETRYABLE = 64;

@@ -70,7 +70,7 @@ public class ChainResource {
             List<String> dependsOn = SkillCatalog.definition(skill).dependsOn().stream().filter(names::containsKey)
                     .map(names::get).toList();
             TaskRequest taskRequest = new TaskRequest(skill.id(), chain.taskType(), params.get(skill.id()), null,
-                    chain.priority(), chain.scope(), null, null, null, null, null);
+                    chain.priority(), chain.scope(), null, null, null, null, null, null);
             AnalysisTaskSpec spec = TaskSpecs.spec(taskRequest, dependsOn);
             TaskSpecs.validate("params." + skill.id(), spec);
             resources.add(tasks.newTask(names.get(skill), spec, caller.getPrincipal().getName(),

@@ -1,5 +1,6 @@
 package dev.tracks.analysis.api.mirror;
 
+import dev.tracks.analysis.api.local.ApiMode;
 import dev.tracks.analysis.task.AnalysisTask;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -74,8 +75,11 @@ public class TaskMirror {
         return store.idOf(uid);
     }
 
-    void onStart(@Observes StartupEvent event) {
-        start();
+    void onStart(@Observes StartupEvent event, @ConfigProperty(name = ApiMode.PROPERTY) ApiMode mode) {
+        // In the local mode there is no API server to watch: the local controller records every change itself.
+        if (mode == ApiMode.KUBERNETES) {
+            start();
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public record TaskRequest(String skillName, String taskType, Map<String, Object> params, List<Object> dependsOn,
                           Integer priority, ScopeRequest scope, ResourceRequirements resources, Integer maxRetries,
-                          Integer deadlineSeconds, Integer batchSize, Integer parallelism) {
+                          Integer backoffSeconds, Integer deadlineSeconds, Integer batchSize, Integer parallelism) {
 
     /** Which users and times: user_ids (empty for all), from and to as RFC 3339 times. */
     public record ScopeRequest(List<String> userIds, String from, String to) {

@@ -8,10 +8,6 @@ import dev.tracks.analysis.task.AnalysisTask;
 import dev.tracks.analysis.task.AnalysisTaskSpec;
 import dev.tracks.analysis.task.TaskLabels;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,14 +30,14 @@ public class TaskService {
     private static final Logger LOG = Logger.getLogger(TaskService.class);
     private static final Set<String> FINISHED = Set.of("Succeeded", "Failed", "Cancelled");
 
-    private final KubernetesClient client;
+    private final TaskResources resources;
     private final TaskMirror mirror;
     private final PendingPoints pendingPoints;
     private final String namespace;
 
-    TaskService(KubernetesClient client, TaskMirror mirror, PendingPoints pendingPoints,
+    TaskService(TaskResources resources, TaskMirror mirror, PendingPoints pendingPoints,
                 @ConfigProperty(name = "tracks.api.namespace") String namespace) {
-        this.client = client;
+        this.resources = resources;
         this.mirror = mirror;
         this.pendingPoints = pendingPoints;
         this.namespace = namespace;
@@ -62,7 +58,7 @@ public class TaskService {
     }
 
     /**
-     * Creates the resources in order and records each; on any failure the ones created are deleted again and the
+     * Creates the resources in order and records each; on any failure the ones created are cancelled again and the
      * failure is reported (503 when Kubernetes or PostgreSQL cannot be reached).
      */
     public List<MirroredTask> createAll(List<AnalysisTask> tasks, String caller) {
@@ -70,24 +66,13 @@ public class TaskService {
         try {
             List<Long> ids = new ArrayList<>();
             for (AnalysisTask task : tasks) {
-                AnalysisTask resource = client.resources(AnalysisTask.class).inNamespace(namespace).resource(task)
-                        .create();
+                AnalysisTask resource = resources.create(task);
                 created.add(resource);
                 ids.add(mirror.record(resource));
             }
             LOG.infof("%s created %d task(s): %s", caller, created.size(),
                     created.stream().map(t -> t.getMetadata().getName()).toList());
             return ids.stream().map(id -> (MirroredTask) MirroredTask.findById(id)).toList();
-        } catch (KubernetesClientException e) {
-            undo(created);
-            if (e.getCode() == 409) {
-                throw ApiException.conflict("a task of that name exists already");
-            }
-            if (e.getCode() == 422) {
-                throw ApiException.invalid(null, "the Kubernetes API refused the task: "
-                        + (e.getStatus() == null ? e.getMessage() : e.getStatus().getMessage()));
-            }
-            throw e;
         } catch (RuntimeException e) {
             undo(created);
             throw e;
@@ -103,8 +88,7 @@ public class TaskService {
         if (FINISHED.contains(row.status) || row.deletedAt != null) {
             throw ApiException.conflict("task " + id + " (" + row.name + ") has already finished: " + row.status);
         }
-        AnalysisTask resource = client.resources(AnalysisTask.class).inNamespace(row.namespace).withName(row.name)
-                .get();
+        AnalysisTask resource = resources.get(row.namespace, row.name).orElse(null);
         if (resource == null || !resource.getMetadata().getUid().equals(row.uid.toString())) {
             throw ApiException.conflict("task " + id + " (" + row.name + ") no longer exists");
         }
@@ -113,9 +97,7 @@ public class TaskService {
             throw ApiException.conflict("task " + id + " (" + row.name + ") has already finished: "
                     + resource.getStatus().getPhase().displayName());
         }
-        AnalysisTask patched = client.resources(AnalysisTask.class).inNamespace(row.namespace).withName(row.name)
-                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"cancel\":true}}");
-        mirror.record(patched);
+        mirror.record(resources.cancel(row.namespace, row.name));
         return MirroredTask.findById(id);
     }
 
@@ -168,10 +150,8 @@ public class TaskService {
     private void undo(List<AnalysisTask> created) {
         for (AnalysisTask task : created) {
             try {
-                client.resources(AnalysisTask.class).inNamespace(task.getMetadata().getNamespace())
-                        .withName(task.getMetadata().getName())
-                        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"cancel\":true}}");
-            } catch (KubernetesClientException e) {
+                resources.cancel(task.getMetadata().getNamespace(), task.getMetadata().getName());
+            } catch (RuntimeException e) {
                 LOG.errorf(e, "could not cancel %s after a failed creation; cancel or delete it by hand",
                         task.getMetadata().getName());
             }

@@ -32,6 +32,7 @@ public final class TaskSpecs {
             Map.entry("spec.scope", "scope"),
             Map.entry("spec.resources", "resources"),
             Map.entry("spec.maxRetries", "max_retries"),
+            Map.entry("spec.backoffSeconds", "backoff_seconds"),
             Map.entry("spec.deadlineSeconds", "deadline_seconds"),
             Map.entry("spec.batchSize", "batch_size"),
             Map.entry("spec.parallelism", "parallelism"));
@@ -72,6 +73,9 @@ public final class TaskSpecs {
         spec.setResources(request.resources());
         if (request.maxRetries() != null) {
             spec.setMaxRetries(request.maxRetries());
+        }
+        if (request.backoffSeconds() != null) {
+            spec.setBackoffSeconds(request.backoffSeconds());
         }
         spec.setDeadlineSeconds(request.deadlineSeconds());
         if (request.batchSize() != null) {

@@ -76,7 +76,7 @@ public class ImportResource {
         }
         MirroredTask task;
         try {
-            task = tasks.create(new TaskRequest(Skill.DATA_IMPORT.id(), null, params, null, null, null, null, null,
+            task = tasks.create(new TaskRequest(Skill.DATA_IMPORT.id(), null, params, null, null, null, null, null, null,
                     null, null, null), caller.getPrincipal().getName());
         } catch (RuntimeException e) {
             uploads.delete(id);

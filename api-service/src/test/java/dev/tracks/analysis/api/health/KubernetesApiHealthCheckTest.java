@@ -1,6 +1,7 @@
 package dev.tracks.analysis.api.health;
 
 import dev.tracks.analysis.api.ApiTestEnvironment;
+import dev.tracks.analysis.api.local.ApiMode;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -31,8 +32,8 @@ class KubernetesApiHealthCheckTest {
     void anUnreachableApiServerIsDown() {
         try (KubernetesClient unreachable = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
                 .withMasterUrl("https://127.0.0.1:1").withRequestRetryBackoffLimit(0).build()).build()) {
-            KubernetesApiHealthCheck check = new KubernetesApiHealthCheck(unreachable, ApiTestEnvironment.NAMESPACE,
-                    Duration.ofMillis(500));
+            KubernetesApiHealthCheck check = new KubernetesApiHealthCheck(unreachable, ApiMode.KUBERNETES,
+                    ApiTestEnvironment.NAMESPACE, Duration.ofMillis(500));
 
             HealthCheckResponse response = check.call();
 

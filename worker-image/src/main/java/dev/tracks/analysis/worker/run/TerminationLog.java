@@ -1,5 +1,6 @@
 package dev.tracks.analysis.worker.run;
 
+import dev.tracks.analysis.task.WorkerContract;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,12 +8,15 @@ import java.nio.file.Path;
 
 /**
  * Writes the one-line failure reason to /dev/termination-log, where Kubernetes picks it up as the container's
- * termination message (the operator shows it in the task's status). Absent or read-only outside a pod: then the log
- * line alone says it.
+ * termination message (the operator shows it in the task's status), or to the file that
+ * {@link WorkerContract#ENV_TERMINATION_LOG} names (the local mode reads it from there). Absent or read-only outside a
+ * pod: then the log line alone says it.
  */
 final class TerminationLog {
 
-    private static final Path PATH = Path.of("/dev/termination-log");
+    /** A file the caller named: written even if it does not exist yet (the pod's file always exists). */
+    private static final String NAMED = System.getenv(WorkerContract.ENV_TERMINATION_LOG);
+    private static final Path PATH = Path.of(NAMED != null ? NAMED : "/dev/termination-log");
     /** Kubernetes keeps at most 4096 bytes of a termination message. */
     private static final int MAX_CHARS = 4000;
 
@@ -24,7 +28,7 @@ final class TerminationLog {
         if (line.length() > MAX_CHARS) {
             line = line.substring(0, MAX_CHARS);
         }
-        if (Files.isWritable(PATH)) {
+        if (NAMED != null || Files.isWritable(PATH)) {
             try {
                 Files.writeString(PATH, line, StandardCharsets.UTF_8);
             } catch (IOException e) {

@@ -1,0 +1,29 @@
+package dev.tracks.analysis.api.local;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** The local mode's settings ({@code tracks.local.*}); see application.properties for the defaults. */
+@ConfigMapping(prefix = "tracks.local")
+public interface LocalSettings {
+
+    /** The worker's command line: the environment tells it its task, as in a worker pod. */
+    List<String> workerCommand();
+
+    /** Where each attempt's output and failure reason go. */
+    String logDir();
+
+    /** At most this many workers at a time (the operator's maxRunning). */
+    @WithDefault("2")
+    int maxRunning();
+
+    /** How often the controller decides. */
+    @WithDefault("1s")
+    Duration tick();
+
+    /** How long a stopped worker gets between SIGTERM and SIGKILL. */
+    @WithDefault("20s")
+    Duration stopGrace();
+}

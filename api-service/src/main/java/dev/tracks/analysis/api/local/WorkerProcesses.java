@@ -1,0 +1,160 @@
+package dev.tracks.analysis.api.local;
+
+import dev.tracks.analysis.lifecycle.RunState;
+import dev.tracks.analysis.task.AnalysisTask;
+import dev.tracks.analysis.task.AnalysisTaskSpec;
+import dev.tracks.analysis.task.WorkerContract;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The worker processes of the local mode, one per attempt: the worker's command line with the environment the
+ * operator gives a worker pod ({@link WorkerContract}), except the task's namespace and name, so that the worker
+ * reports progress into the task's analysis_tasks row. Output goes to {@code <log dir>/<task>-<attempt>.log}, the
+ * one-line failure reason to {@code <task>-<attempt>.reason}. Stopping sends SIGTERM first: the worker commits per
+ * batch, so a stop loses at most the batch in flight, which the next run redoes.
+ */
+final class WorkerProcesses {
+
+    /** How an attempt ended; {@code reason} null when it succeeded. */
+    record Exit(UUID task, int attempt, Instant at, Integer exitCode, String reason, String message) {
+    }
+
+    private record Attempt(Process process, String name, int attempt, Instant deadline) {
+    }
+
+    private static final KubernetesSerialization JSON = new KubernetesSerialization();
+
+    private final List<String> command;
+    private final Path logDir;
+    private final Map<String, String> database;
+    private final Map<UUID, Attempt> running = new ConcurrentHashMap<>();
+
+    WorkerProcesses(List<String> command, Path logDir, Map<String, String> database) {
+        this.command = List.copyOf(command);
+        this.logDir = logDir;
+        this.database = Map.copyOf(database);
+    }
+
+    /** Starts attempt {@code attempt}; returns its pid. {@code deadline} is what is left of the task's deadline. */
+    long start(AnalysisTask task, int attempt, Optional<Duration> deadline, Instant now) throws IOException {
+        UUID uid = UUID.fromString(task.getMetadata().getUid());
+        String name = task.getMetadata().getName();
+        Files.createDirectories(logDir);
+        Files.deleteIfExists(reasonFile(name, attempt));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(name, attempt).toFile()));
+        builder.environment().putAll(environment(task, reasonFile(name, attempt)));
+        Process process = builder.start();
+        running.put(uid, new Attempt(process, name, attempt, deadline.map(now::plus).orElse(null)));
+        return process.pid();
+    }
+
+    boolean isRunning(UUID task) {
+        return running.containsKey(task);
+    }
+
+    /** The attempts that ended since the last call; an attempt past its deadline is stopped and ends here. */
+    List<Exit> reap(Instant now, Duration grace) {
+        List<Exit> ended = new ArrayList<>();
+        running.forEach((task, attempt) -> {
+            if (!attempt.process().isAlive()) {
+                ended.add(exit(task, attempt, now));
+            } else if (attempt.deadline() != null && now.isAfter(attempt.deadline())) {
+                terminate(attempt.process(), grace);
+                ended.add(new Exit(task, attempt.attempt(), now, attempt.process().exitValue(),
+                        RunState.Failed.DEADLINE_EXCEEDED, "stopped at the task's deadline"));
+            }
+        });
+        ended.forEach(exit -> running.remove(exit.task()));
+        return ended;
+    }
+
+    /** Stops the task's running attempt, if any, and says how it ended. */
+    Optional<Exit> stop(UUID task, String why, Duration grace, Instant now) {
+        Attempt attempt = running.remove(task);
+        if (attempt == null) {
+            return Optional.empty();
+        }
+        terminate(attempt.process(), grace);
+        return Optional.of(new Exit(task, attempt.attempt(), now, attempt.process().exitValue(), "Stopped", why));
+    }
+
+    /** The tasks with a running attempt. */
+    List<UUID> runningTasks() {
+        return List.copyOf(running.keySet());
+    }
+
+    Path logFile(String task, int attempt) {
+        return logDir.resolve(task + "-" + attempt + ".log");
+    }
+
+    private Path reasonFile(String task, int attempt) {
+        return logDir.resolve(task + "-" + attempt + ".reason");
+    }
+
+    private Exit exit(UUID task, Attempt attempt, Instant now) {
+        int code = attempt.process().exitValue();
+        if (code == 0) {
+            return new Exit(task, attempt.attempt(), now, 0, null, null);
+        }
+        String reason = code == WorkerContract.EXIT_NOT_RETRYABLE ? RunState.Failed.NOT_RETRYABLE : "Error";
+        String message = "exit code " + code + readReason(attempt).map(r -> ": " + r)
+                .orElse("; see " + logFile(attempt.name(), attempt.attempt()));
+        return new Exit(task, attempt.attempt(), now, code, reason, message);
+    }
+
+    private Optional<String> readReason(Attempt attempt) {
+        try {
+            Path file = reasonFile(attempt.name(), attempt.attempt());
+            return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip())
+                    .filter(r -> !r.isEmpty()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Map<String, String> environment(AnalysisTask task, Path reasonFile) {
+        AnalysisTaskSpec spec = task.getSpec();
+        Map<String, String> env = new HashMap<>(database);
+        env.put(WorkerContract.ENV_TASK_UID, task.getMetadata().getUid());
+        env.put(WorkerContract.ENV_SKILL, spec.getSkill().id());
+        env.put(WorkerContract.ENV_MODE, spec.getMode().name());
+        env.put(WorkerContract.ENV_PARAMS, JSON.asJson(spec.getParams() == null ? Map.of() : spec.getParams()));
+        if (spec.getBatchSize() != null) {
+            env.put(WorkerContract.ENV_BATCH_SIZE, String.valueOf(spec.getBatchSize()));
+        }
+        if (spec.getScope() != null) {
+            env.put(WorkerContract.ENV_SCOPE, JSON.asJson(spec.getScope()));
+        }
+        env.put(WorkerContract.ENV_SHARD_COUNT, "1");
+        env.put(WorkerContract.ENV_TERMINATION_LOG, reasonFile.toString());
+        return env;
+    }
+
+    /** SIGTERM, then SIGKILL after {@code grace}; waits for the end. */
+    private static void terminate(Process process, Duration grace) {
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly().onExit().join();
+        }
+    }
+}
