@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -154,8 +155,9 @@ public final class LocalCommand implements Callable<Integer> {
             }
             TaskState state = TaskState.of(task);
             if ("Succeeded".equals(state.status())) {
-                out.printf("imported %s: %,d new points (task %d)%n", file.path(),
-                        task.path("result_summary").path("insertedPoints").asLong(), taskId);
+                JsonNode inserted = task.path("result_summary").path("insertedPoints");
+                out.printf("imported %s: %s new points (task %d)%n", file.path(), inserted.isNumber()
+                        ? String.format(Locale.ROOT, "%,d", inserted.asLong()) : "-", taskId);
             } else if (state.isFinal()) {
                 allImported = false;
                 out.printf("import of %s %s: %s (task %d)%n", file.path(), state.status(), state.errorMessage(),

@@ -26,8 +26,8 @@ record Summary(String chainId, String status, List<TaskState> tasks, DataDirecto
         StringBuilder out = new StringBuilder();
         out.append("\nChain ").append(chainId).append(": ").append(status).append('\n');
         for (TaskState task : tasks) {
-            out.append(String.format(Locale.ROOT, "  %-20s %-10s %,12d points%s%n", task.skill(), task.status(),
-                    task.processedPoints() == null ? 0 : task.processedPoints(),
+            out.append(String.format(Locale.ROOT, "  %-20s %-10s %12s points%s%n", task.skill(), task.status(),
+                    task.processedPoints() == null ? "-" : String.format(Locale.ROOT, "%,d", task.processedPoints()),
                     task.errorMessage() == null || "Succeeded".equals(task.status()) ? ""
                             : "  " + task.errorMessage()));
         }

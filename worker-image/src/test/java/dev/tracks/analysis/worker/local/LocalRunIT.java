@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalRunIT {
 
     /** A chain line of the summary: skill, status, processed points. */
-    private static final Pattern TASK_LINE = Pattern.compile("(?m)^  ([a-z_]+) +([A-Za-z]+) +([\\d,]+) points");
-    private static final Pattern IMPORTED = Pattern.compile("imported .*: ([\\d,]+) new points");
+    private static final Pattern TASK_LINE = Pattern.compile("(?m)^  ([a-z_]+) +([A-Za-z]+) +([\\d,]+|-) points");
+    private static final Pattern IMPORTED = Pattern.compile("imported .*: ([\\d,]+|-) new points");
 
     /** A detected stay, in epoch millis. */
     private record Interval(long start, long end) {
@@ -56,37 +56,43 @@ class LocalRunIT {
         long started = System.nanoTime();
         String first = run(data);
         System.out.printf("first local run on the sample: %.1f s%n", (System.nanoTime() - started) / 1e9);
-        assertThat(imported(first)).containsExactly((long) sample.points());
-        Map<String, String> statuses = new LinkedHashMap<>();
-        Map<String, Long> processed = tasks(first, statuses);
-        assertThat(statuses).as(first).hasSize(8).allSatisfy((skill, status) -> assertThat(status)
+        assertThat(statuses(first)).as(first).hasSize(8).allSatisfy((skill, status) -> assertThat(status)
                 .isEqualTo("Succeeded"));
-        assertThat(processed.get("outlier_detection")).isEqualTo((long) sample.points());
         assertThat(first).contains("curl -H 'Authorization: Bearer " + token(data) + "' http://localhost:");
-        Map<String, List<Interval>> stays = stays(data);
-        assertThat(stays).containsOnlyKeys(sample.stays().keySet());
-        sample.stays().forEach((user, truth) -> assertFound(user, truth, stays.get(user)));
+        Stored afterFirst = stored(data);
+        assertThat(afterFirst.points()).isEqualTo(sample.points());
+        assertThat(afterFirst.stays()).containsOnlyKeys(sample.stays().keySet());
+        sample.stays().forEach((user, truth) -> assertFound(user, truth, afterFirst.stays().get(user)));
 
         String second = run(data);
-        assertThat(imported(second)).as("the same file again adds nothing").containsExactly(0L);
-        assertThat(tasks(second, statuses)).as(second).hasSize(8).allSatisfy((skill, points) -> assertThat(points)
-                .isZero());
-        assertThat(statuses).allSatisfy((skill, status) -> assertThat(status).isEqualTo("Succeeded"));
-        assertThat(stays(data)).as("the first run's results are kept").isEqualTo(stays);
+        assertThat(statuses(second)).as(second).hasSize(8).allSatisfy((skill, status) -> assertThat(status)
+                .isEqualTo("Succeeded"));
+        assertThat(stored(data)).as("the same file again adds nothing and the results are kept")
+                .isEqualTo(afterFirst);
 
         Instant later = Instant.parse("2026-03-05T06:00:00Z");
         SampleTracks.Sample extra = SampleTracks.generate(7, later, 1);
         Path extraFile = dir.resolve("extra.csv");
         Files.writeString(extraFile, extra.csv(), StandardCharsets.UTF_8);
         String third = run(data, "--input", extraFile.toString());
-        assertThat(imported(third)).containsExactly((long) extra.points());
-        assertThat(tasks(third, statuses).get("outlier_detection")).as("only the new points")
-                .isEqualTo((long) extra.points());
-        assertThat(statuses).allSatisfy((skill, status) -> assertThat(status).isEqualTo("Succeeded"));
-        Map<String, List<Interval>> after = stays(data);
-        stays.forEach((user, before) -> assertThat(after.get(user)).as("earlier stays kept").containsAll(before));
-        extra.stays().forEach((user, truth) -> assertFound(user, truth, after.get(user).stream()
+        assertThat(statuses(third)).as(third).hasSize(8).allSatisfy((skill, status) -> assertThat(status)
+                .isEqualTo("Succeeded"));
+        Stored afterThird = stored(data);
+        assertThat(afterThird.points()).isEqualTo(sample.points() + extra.points());
+        afterFirst.stays().forEach((user, before) -> assertThat(afterThird.stays().get(user)).as("earlier stays kept")
+                .containsAll(before));
+        extra.stays().forEach((user, truth) -> assertFound(user, truth, afterThird.stays().get(user).stream()
                 .filter(stay -> stay.start() >= later.toEpochMilli()).toList()));
+
+        // What the runs reported through the admin API: new points per import, analysed points per task.
+        assertThat(imported(first)).as(first).containsExactly((long) sample.points());
+        assertThat(processed(first).get("outlier_detection")).as(first).isEqualTo((long) sample.points());
+        assertThat(imported(second)).as(second).containsExactly(0L);
+        assertThat(processed(second)).as(second).hasSize(8).allSatisfy((skill, points) -> assertThat(points)
+                .isZero());
+        assertThat(imported(third)).as(third).containsExactly((long) extra.points());
+        assertThat(processed(third).get("outlier_detection")).as("only the new points: " + third)
+                .isEqualTo((long) extra.points());
     }
 
     /**
@@ -121,46 +127,67 @@ class LocalRunIT {
         return output;
     }
 
+    /** The new points each import reported; null where it reported none. */
     private static List<Long> imported(String output) {
         List<Long> counts = new ArrayList<>();
         Matcher matcher = IMPORTED.matcher(output);
         while (matcher.find()) {
-            counts.add(Long.parseLong(matcher.group(1).replace(",", "")));
+            counts.add(number(matcher.group(1)));
         }
         return counts;
     }
 
-    /** The summary's processed points per skill; the statuses into {@code statuses}. */
-    private static Map<String, Long> tasks(String output, Map<String, String> statuses) {
-        statuses.clear();
-        Map<String, Long> processed = new LinkedHashMap<>();
+    /** The summary's status per skill. */
+    private static Map<String, String> statuses(String output) {
+        Map<String, String> statuses = new LinkedHashMap<>();
         Matcher matcher = TASK_LINE.matcher(output.substring(output.lastIndexOf("\nChain ")));
         while (matcher.find()) {
             statuses.put(matcher.group(1), matcher.group(2));
-            processed.put(matcher.group(1), Long.parseLong(matcher.group(3).replace(",", "")));
+        }
+        return statuses;
+    }
+
+    /** The summary's processed points per skill; null where the API reported none. */
+    private static Map<String, Long> processed(String output) {
+        Map<String, Long> processed = new LinkedHashMap<>();
+        Matcher matcher = TASK_LINE.matcher(output.substring(output.lastIndexOf("\nChain ")));
+        while (matcher.find()) {
+            processed.put(matcher.group(1), number(matcher.group(3)));
         }
         return processed;
+    }
+
+    private static Long number(String text) {
+        return "-".equals(text) ? null : Long.valueOf(text.replace(",", ""));
     }
 
     private static String token(Path data) throws IOException {
         return Files.readString(data.resolve(DataDirectory.TOKEN_FILE)).trim();
     }
 
-    /** Per user, the detected stays as {start, end} in epoch millis, by start: read from the kept database. */
-    private static Map<String, List<Interval>> stays(Path data) throws IOException, SQLException {
+    /** What the kept database holds after a run: the points and, per user, the stays by start. */
+    private record Stored(long points, Map<String, List<Interval>> stays) {
+    }
+
+    /** Opens the kept database itself (the launcher has stopped it) and reads it. */
+    private static Stored stored(Path data) throws IOException, SQLException {
         Map<String, List<Interval>> stays = new LinkedHashMap<>();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data.resolve("postgres"))
                 .setCleanDataDirectory(false).start();
              Connection db = postgres.getPostgresDatabase().getConnection();
-             Statement query = db.createStatement();
-             ResultSet rows = query.executeQuery("SELECT user_id, started_at, finished_at FROM stays"
-                     + " ORDER BY user_id, started_at")) {
-            while (rows.next()) {
-                stays.computeIfAbsent(rows.getString(1), user -> new ArrayList<>()).add(new Interval(
-                        rows.getTimestamp(2).getTime(), rows.getTimestamp(3).getTime()));
+             Statement query = db.createStatement()) {
+            try (ResultSet rows = query.executeQuery("SELECT user_id, started_at, finished_at FROM stays"
+                    + " ORDER BY user_id, started_at")) {
+                while (rows.next()) {
+                    stays.computeIfAbsent(rows.getString(1), user -> new ArrayList<>()).add(new Interval(
+                            rows.getTimestamp(2).getTime(), rows.getTimestamp(3).getTime()));
+                }
+            }
+            try (ResultSet count = query.executeQuery("SELECT count(*) FROM track_points")) {
+                count.next();
+                return new Stored(count.getLong(1), stays);
             }
         }
-        return stays;
     }
 
     private static int freePort() throws IOException {
