@@ -1,11 +1,7 @@
 package dev.tracks.analysis.worker.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tracks.analysis.worker.ingest.ImportFormat;
-import dev.tracks.analysis.worker.ingest.SourceFile;
-import dev.tracks.analysis.worker.ingest.SourceWalker;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -13,7 +9,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +29,6 @@ import picocli.CommandLine.Spec;
         + " chain over the bundled sample or your files; then serves the API until Ctrl-C.")
 public final class LocalCommand implements Callable<Integer> {
 
-    static final String SAMPLE_RESOURCE = "sample/tracks-sample.csv";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofSeconds(1);
@@ -88,7 +82,7 @@ public final class LocalCommand implements Callable<Integer> {
         Path workerJar = workerJar();
         Path apiJar = apiServiceJar != null ? apiServiceJar : workerJar.getParent().getParent().getParent()
                 .resolve("api-service/target/quarkus-app/quarkus-run.jar");
-        List<SourceFile> files = sourceFiles(data);
+        List<Upload> files = Upload.of(inputs, userId, data.sample());
         requireFreePort();
         StopSignals stop = StopSignals.install();
         try (LocalPostgres postgres = LocalPostgres.start(data.postgres(), data.logs().resolve("postgres.log"))) {
@@ -120,7 +114,7 @@ public final class LocalCommand implements Callable<Integer> {
                 }
                 out.print(new Summary(chain.path("chain_id").asText(), chain.path("status").asText(),
                         TaskState.ofChain(chain), data, postgres.jdbcUrl(), postgres.port(), root, token,
-                        files.get(0).path()).render());
+                        files.get(0).file()).render());
                 out.printf("Wall time %s.%n", ChainProgress.clock(Duration.ofNanos(System.nanoTime() - started)));
                 boolean succeeded = imported && "Succeeded".equals(chain.path("status").asText());
                 if (!exitWhenDone) {
@@ -143,12 +137,11 @@ public final class LocalCommand implements Callable<Integer> {
     }
 
     /** Uploads each file and waits for its data_import task; false if any import failed. */
-    private boolean importAll(AdminApi admin, List<SourceFile> files, StopSignals stop, PrintWriter out)
+    private boolean importAll(AdminApi admin, List<Upload> files, StopSignals stop, PrintWriter out)
             throws IOException, InterruptedException {
         boolean allImported = true;
-        for (SourceFile file : files) {
-            String user = file.userId() != null ? file.userId() : namesNoUser(file.format()) ? stem(file.path()) : null;
-            long taskId = admin.upload(file.path(), file.format().name(), user).path("task").path("id").asLong();
+        for (Upload file : files) {
+            long taskId = admin.upload(file.file(), file.format(), file.userId()).path("task").path("id").asLong();
             JsonNode task = admin.task(taskId);
             while (!TaskState.of(task).isFinal() && !stop.await(POLL)) {
                 task = admin.task(taskId);
@@ -156,11 +149,11 @@ public final class LocalCommand implements Callable<Integer> {
             TaskState state = TaskState.of(task);
             if ("Succeeded".equals(state.status())) {
                 JsonNode inserted = task.path("result_summary").path("insertedPoints");
-                out.printf("imported %s: %s new points (task %d)%n", file.path(), inserted.isNumber()
+                out.printf("imported %s: %s new points (task %d)%n", file.file(), inserted.isNumber()
                         ? String.format(Locale.ROOT, "%,d", inserted.asLong()) : "-", taskId);
             } else if (state.isFinal()) {
                 allImported = false;
-                out.printf("import of %s %s: %s (task %d)%n", file.path(), state.status(), state.errorMessage(),
+                out.printf("import of %s %s: %s (task %d)%n", file.file(), state.status(), state.errorMessage(),
                         taskId);
             }
             out.flush();
@@ -191,39 +184,6 @@ public final class LocalCommand implements Callable<Integer> {
             }
             chain = admin.chain(id);
         }
-    }
-
-    /** The inputs as files with a format, or the bundled sample, copied into the data directory to be uploaded. */
-    private List<SourceFile> sourceFiles(DataDirectory data) throws IOException {
-        if (inputs.isEmpty()) {
-            Path sample = data.sample().resolve(Path.of(SAMPLE_RESOURCE).getFileName());
-            try (InputStream in = LocalCommand.class.getClassLoader().getResourceAsStream(SAMPLE_RESOURCE)) {
-                if (in == null) {
-                    throw new IOException("the bundled sample " + SAMPLE_RESOURCE + " is missing from the jar");
-                }
-                Files.copy(in, sample, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return List.of(new SourceFile(sample, ImportFormat.CSV, userId));
-        }
-        List<SourceFile> files = new ArrayList<>();
-        for (Path input : inputs) {
-            files.addAll(SourceWalker.expand(input.toAbsolutePath(), ImportFormat.AUTO, userId));
-        }
-        if (files.isEmpty()) {
-            throw new IOException("no GPX, PLT, CSV or GeoJSON files in " + inputs);
-        }
-        return files;
-    }
-
-    /** GPX and PLT hold one person's track and never name the user; CSV and GeoJSON may. */
-    private static boolean namesNoUser(ImportFormat format) {
-        return format == ImportFormat.GPX || format == ImportFormat.PLT;
-    }
-
-    private static String stem(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     /** Else a service already on the port (another run?) would answer our calls. */

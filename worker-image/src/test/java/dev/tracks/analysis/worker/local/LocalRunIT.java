@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -173,7 +174,12 @@ class LocalRunIT {
     private static Stored stored(Path data) throws IOException, SQLException {
         Map<String, List<Interval>> stays = new LinkedHashMap<>();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data.resolve("postgres"))
-                .setCleanDataDirectory(false).start();
+                .setCleanDataDirectory(false)
+                // failsafe puts the packaged jar on the class path, and its manifest class path (lib/) holds the
+                // PostgreSQL binaries a second time, which zonky's default resolver refuses: take the first.
+                .setPgBinaryResolver((system, hardware) -> LocalRunIT.class.getResourceAsStream(String.format(
+                        "/postgres-%s-%s.txz", system.toLowerCase(Locale.ROOT), hardware)))
+                .start();
              Connection db = postgres.getPostgresDatabase().getConnection();
              Statement query = db.createStatement()) {
             try (ResultSet rows = query.executeQuery("SELECT user_id, started_at, finished_at FROM stays"

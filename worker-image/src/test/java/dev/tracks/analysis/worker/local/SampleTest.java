@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class SampleTest {
 
-    private static final Path SAMPLE = Path.of("src/main/resources", LocalCommand.SAMPLE_RESOURCE);
+    private static final Path SAMPLE = Path.of("src/main/resources", Upload.SAMPLE_RESOURCE);
 
     @Test
     void theBundledSampleIsTheGeneratorsOutput() throws IOException {
