@@ -1,6 +1,7 @@
 package dev.tracks.analysis.worker;
 
 import dev.tracks.analysis.worker.analyze.AnalyzeCommand;
+import dev.tracks.analysis.worker.local.LocalCommand;
 import dev.tracks.analysis.worker.run.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The worker program's entry point. */
 @Command(name = "tracks-worker", mixinStandardHelpOptions = true,
         description = "Runs Tracks Analysis skills over GPS points in PostgreSQL.",
-        subcommands = {SkillsCommand.class, RunCommand.class, AnalyzeCommand.class})
+        subcommands = {SkillsCommand.class, RunCommand.class, AnalyzeCommand.class, LocalCommand.class})
 public final class WorkerCommand {
 
     public static void main(String[] args) {

@@ -1,0 +1,77 @@
+package dev.tracks.analysis.worker.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** The admin API of the local API service, as a client sees it: the same calls the printed curl examples make. */
+final class AdminApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BASE = "/api/admin/analysis";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI root;
+    private final String token;
+
+    AdminApi(URI root, String token) {
+        this.root = root;
+        this.token = token;
+    }
+
+    /** GET /q/health/ready answers 200: migrated, connected, serving. */
+    boolean ready() throws InterruptedException {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(root.resolve("/q/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notListeningYet) {
+            return false;
+        }
+    }
+
+    /** POST /imports: stores the file and creates its data_import task; the answer holds the task. */
+    JsonNode upload(Path file, String format, String userId) throws IOException, InterruptedException {
+        Multipart body = Multipart.withRandomBoundary().field("format", format).field("user_id", userId)
+                .file("file", file);
+        return send(authorized(BASE + "/imports").header("Content-Type", body.contentType())
+                .POST(body.publisher()).build());
+    }
+
+    JsonNode task(long id) throws IOException, InterruptedException {
+        return send(authorized(BASE + "/tasks/" + id).GET().build());
+    }
+
+    /** POST /trigger-chain for the default chain in the given mode. */
+    JsonNode triggerChain(String taskType) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(Map.of("task_type", taskType));
+        return send(authorized(BASE + "/trigger-chain").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    JsonNode chain(String id) throws IOException, InterruptedException {
+        return send(authorized(BASE + "/chains/" + id).GET().build());
+    }
+
+    private HttpRequest.Builder authorized(String path) {
+        return HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofMinutes(5))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+    }
+
+    /** The answer's JSON; any status but 2xx is an error with the API's problem text. */
+    private JsonNode send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException(request.method() + " " + request.uri().getPath() + ": HTTP "
+                    + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+}
