@@ -61,6 +61,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             + " stay_detection.distThresholdMeters=50 (repeatable).")
     List<String> params = new ArrayList<>();
 
+    @Option(names = "--user-id", description = "The user of every input file; default: CSV and GeoJSON files name"
+            + " their users, a GeoLife tree its user folders, any other file its file name.")
+    String userId;
+
     @Option(names = "--jdbc-url", description = "Use this PostgreSQL instead of an embedded one.")
     String jdbcUrl;
 
@@ -103,23 +107,25 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /**
-     * Each file is imported on its own (one transaction): a file without a user of its own takes its file name,
-     * a GeoLife tree its user folder's name. A rejected file is reported and the others go on.
+     * Each file is imported on its own (one transaction) as the user of {@link #user}. A rejected file is reported
+     * and the others go on.
      */
     private void importInputs(LocalDatabase local, PrintWriter console) throws IOException, SQLException {
         for (Path input : inputs) {
             for (SourceFile file : SourceWalker.expand(input, ImportFormat.AUTO, null)) {
-                String user = file.userId() != null ? file.userId() : stem(file.path());
+                String user = user(file);
                 Map<String, Object> importParams = new LinkedHashMap<>();
                 importParams.put("source", file.path().toString());
                 importParams.put("format", file.format().name());
-                importParams.put("userId", user);
+                if (user != null) {
+                    importParams.put("userId", user);
+                }
                 SkillRun run = new SkillRun(SkillRegistry.standard(), local.database());
                 try {
                     run.execute(new RunRequest(Skill.DATA_IMPORT, TaskMode.INCREMENTAL, importParams,
                             UserScope.all(), BATCH_SIZE, null), (progress, last) -> { });
-                    console.printf("imported %s as user %s: %s%n", file.path(), user, run.resultSummary()
-                            .get("insertedPoints"));
+                    console.printf("imported %s %s: %s%n", file.path(), user == null ? "with its own users"
+                            : "as user " + user, run.resultSummary().get("insertedPoints"));
                 } catch (WorkerFailure rejected) {
                     console.printf("skipped %s: %s%n", file.path(), rejected.getMessage());
                 }
@@ -163,6 +169,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } catch (JsonProcessingException e) {
             return text;
         }
+    }
+
+    /**
+     * --user-id when given; else none for CSV and GeoJSON files, which name their users (a CSV without a user
+     * column is rejected with the columns looked for), the user folder of a GeoLife tree, or the file's name.
+     */
+    private String user(SourceFile file) {
+        if (userId != null) {
+            return userId;
+        }
+        if (file.userId() != null) {
+            return file.userId();
+        }
+        boolean namesUsers = file.format() == ImportFormat.CSV || file.format() == ImportFormat.GEOJSON;
+        return namesUsers ? null : stem(file.path());
     }
 
     private static String stem(Path file) {

@@ -70,11 +70,12 @@ class AnalyzeCommandTest {
     @Test
     void filesInCsvResultsOut() throws IOException {
         SyntheticTrack track = commute();
-        writeCsv(dir.resolve("ada.csv"), "ada", track.fixes());
+        // A CSV names its users (not the file); a GPX file's user is its name.
+        Path csv = writeCsv(dir.resolve("export.csv"), "ada", track.fixes());
         Path gpx = writeGpx(dir.resolve("bob-phone.gpx"), track.fixes());
         Path results = dir.resolve("results");
 
-        assertThat(analyze("analyze", "--input", dir.resolve("ada.csv") + "," + gpx, "--out", results.toString()))
+        assertThat(analyze("analyze", "--input", csv + "," + gpx, "--out", results.toString()))
                 .as(err.toString()).isZero();
 
         List<String> stays = Files.readAllLines(results.resolve("stays.csv"));
@@ -96,7 +97,8 @@ class AnalyzeCommandTest {
         assertThat(triplegs.stream().filter(line -> line.startsWith("ada,")).map(line -> line.split(",")[5]))
                 .startsWith("walk");
         assertThat(results.resolve("footprints.csv")).exists();
-        assertThat(out.toString()).contains("as user bob-phone");
+        assertThat(out.toString()).contains("as user bob-phone").contains("export.csv with its own users");
+        assertThat(stays.stream().filter(line -> line.startsWith("export,"))).isEmpty();
     }
 
     @Test

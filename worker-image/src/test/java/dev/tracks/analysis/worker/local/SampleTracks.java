@@ -4,11 +4,14 @@ import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.track.SyntheticTrack;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The bundled sample of the local run and the extra files of its test, made by the project's generator: a few users,
@@ -22,8 +25,12 @@ final class SampleTracks {
     static final Instant SAMPLE_START = Instant.parse("2026-03-02T06:00:00Z");
     static final int USERS = 3;
 
-    /** The file and, per user, the stays it was generated with. */
-    record Sample(String csv, Map<String, List<SyntheticTrack.Stay>> stays, int points) {
+    /**
+     * The file and, per user, the stays it was generated with and those of them that stay detection can report:
+     * all but each day's last, which the night's gap ends (trackintel drops a window that a gap closes).
+     */
+    record Sample(String csv, Map<String, List<SyntheticTrack.Stay>> stays,
+                  Map<String, List<SyntheticTrack.Stay>> reportable, int points) {
     }
 
     private SampleTracks() {
@@ -33,6 +40,7 @@ final class SampleTracks {
     static Sample generate(long seed, Instant start, int days) {
         StringBuilder csv = new StringBuilder("user_id,tracked_at,latitude,longitude\n");
         Map<String, List<SyntheticTrack.Stay>> stays = new LinkedHashMap<>();
+        Map<String, List<SyntheticTrack.Stay>> reportable = new LinkedHashMap<>();
         int points = 0;
         for (int user = 1; user <= USERS; user++) {
             Random random = new Random(seed * 31 + user);
@@ -40,13 +48,15 @@ final class SampleTracks {
             // Homes a few kilometres apart around Zurich, so that the users' places differ.
             SyntheticTrack track = SyntheticTrack.startingAt(start, 47.37 + random.nextDouble() * 0.05,
                     8.50 + random.nextDouble() * 0.08, seed + user);
+            Set<Integer> beforeGaps = new HashSet<>();
             for (int day = 0; day < days; day++) {
                 if (day % 2 == 0) {
                     workday(track, random);
                 } else {
                     excursion(track, random);
                 }
-                // The phone is off at night: a gap that ends every stay.
+                // The phone is off at night: a gap that ends the day's last stay.
+                beforeGaps.add(track.stays().size() - 1);
                 track.gap(Duration.ofHours(10));
             }
             Fixes fixes = track.fixes();
@@ -55,9 +65,16 @@ final class SampleTracks {
                         .append(String.format(Locale.ROOT, "%.6f,%.6f", fixes.lat(i), fixes.lon(i))).append('\n');
             }
             stays.put(id, track.stays());
+            List<SyntheticTrack.Stay> kept = new ArrayList<>();
+            for (int i = 0; i < track.stays().size(); i++) {
+                if (!beforeGaps.contains(i)) {
+                    kept.add(track.stays().get(i));
+                }
+            }
+            reportable.put(id, kept);
             points += fixes.size();
         }
-        return new Sample(csv.toString(), stays, points);
+        return new Sample(csv.toString(), stays, reportable, points);
     }
 
     /** Home, a walk and a tram ride to work, a bike ride to a café, a drive to the evening's
