@@ -3,14 +3,16 @@ package dev.tracks.analysis.worker.run;
 import dev.tracks.analysis.worker.progress.ProgressTracker;
 import dev.tracks.analysis.worker.skill.SkillImplementation;
 import dev.tracks.analysis.worker.store.PendingWork;
+import dev.tracks.analysis.worker.store.SkillLocks;
 import dev.tracks.analysis.worker.store.StagingTables;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
 /**
- * The frame of every run: count the work and report it, prepare the staging tables of a full recompute, run each
- * user, and swap the staged results in at the end.
+ * The frame of every run: take the skill's lock ({@link SkillLocks}), count the work and report it, prepare the
+ * staging tables of a full recompute, run each user under that user's lock, and swap the staged results in at the
+ * end.
  */
 final class UserLoop {
 
@@ -26,6 +28,8 @@ final class UserLoop {
     /** @param cleanOnly whether the skill reads only fixes that outlier detection did not flag */
     static void run(SkillImplementation skill, RunRequest request, Connection writeDb, Connection readDb,
                     ProgressTracker progress, boolean cleanOnly, UserStep step) throws SQLException {
+        SkillLocks.lockSkill(writeDb, skill.skill(), !request.incremental());
+        writeDb.commit();
         List<PendingWork.UserWork> work = PendingWork.count(readDb, skill.skill(), request.scope(),
                 request.incremental(), cleanOnly);
         readDb.commit();
@@ -34,7 +38,12 @@ final class UserLoop {
             StagingTables.create(writeDb, skill.tables());
         }
         for (PendingWork.UserWork user : work) {
+            // A failed step ends the run and its connection, and with it the locks.
+            SkillLocks.lockUser(writeDb, skill.skill(), user.userId());
+            writeDb.commit();
             step.run(user);
+            SkillLocks.unlockUser(writeDb, skill.skill(), user.userId());
+            writeDb.commit();
         }
         if (!request.incremental()) {
             StagingTables.replaceLive(writeDb, skill.skill(), skill.tables(), request.scope().times());

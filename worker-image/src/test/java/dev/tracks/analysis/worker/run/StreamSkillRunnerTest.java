@@ -25,13 +25,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
 /**
  * The runtime's guarantees on a real PostgreSQL, with a stand-in skill whose answer over a whole track is known:
- * incremental runs, late points, full recompute, a crash after any batch, shards.
+ * incremental runs, late points, full recompute, a crash after any batch, shards, concurrent runs.
  */
 class StreamSkillRunnerTest {
 
@@ -88,6 +92,29 @@ class StreamSkillRunnerTest {
         run(fixture, TaskMode.INCREMENTAL, 17);
         assertThat(reports.get(0).totalPoints()).isZero();
         assertThat(reports.get(reports.size() - 1).processedPoints()).isZero();
+        assertThat(fixture.rows(WINDOWS)).isEqualTo(expected(fixture));
+    }
+
+    @Test
+    void concurrentRunsOfTheSkillNeverDuplicateResults(TestInfo test) throws Exception {
+        RunFixture fixture = fixture(test);
+        insertTracks(fixture, RunFixture.T0, 3_000);
+
+        List<TaskMode> modes = List.of(TaskMode.INCREMENTAL, TaskMode.INCREMENTAL, TaskMode.FULL_RECOMPUTE,
+                TaskMode.INCREMENTAL);
+        ExecutorService runs = Executors.newFixedThreadPool(modes.size());
+        try {
+            List<Future<SkillRun>> started = new ArrayList<>();
+            for (TaskMode mode : modes) {
+                started.add(runs.submit(() -> fixture.run(skill, mode, UserScope.all(), 11, (progress, last) -> { })));
+            }
+            for (Future<SkillRun> run : started) {
+                run.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            runs.shutdownNow();
+        }
+
         assertThat(fixture.rows(WINDOWS)).isEqualTo(expected(fixture));
     }
 
