@@ -87,15 +87,18 @@ public final class LocalCommand implements Callable<Integer> {
         StopSignals stop = StopSignals.install();
         try (LocalPostgres postgres = LocalPostgres.start(data.postgres(), data.logs().resolve("postgres.log"))) {
             out.printf("PostgreSQL %s (data in %s)%n", postgres.jdbcUrl(), data.postgres());
-            ApiService api = ApiService.start(apiJar, Map.of(
-                    "TRACKS_API_MODE", "local",
-                    "TRACKS_DB_URL", postgres.jdbcUrl(), "TRACKS_DB_USER", "postgres", "TRACKS_DB_PASSWORD", "",
-                    "TRACKS_ADMIN_TOKENS", "local:" + token,
+            ApiService api = ApiService.start(apiJar, Map.ofEntries(
+                    Map.entry("TRACKS_API_MODE", "local"),
+                    Map.entry("TRACKS_DB_URL", postgres.jdbcUrl()), Map.entry("TRACKS_DB_USER", "postgres"),
+                    Map.entry("TRACKS_DB_PASSWORD", ""),
+                    Map.entry("TRACKS_ADMIN_TOKENS", "local:" + token),
                     // The admin API of a laptop is for its user only, not for the network it is on.
-                    "QUARKUS_HTTP_HOST", "127.0.0.1", "QUARKUS_HTTP_PORT", String.valueOf(port),
-                    "TRACKS_LOCAL_WORKER_JAR", workerJar.toString(),
-                    "TRACKS_LOCAL_LOG_DIR", data.logs().toString(),
-                    "TRACKS_LOCAL_MAX_RUNNING", "2"), data.logs().resolve("api-service.log"));
+                    Map.entry("QUARKUS_HTTP_HOST", "127.0.0.1"), Map.entry("QUARKUS_HTTP_PORT", String.valueOf(port)),
+                    // A log file for people: plain lines, not the JSON of a cluster.
+                    Map.entry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"),
+                    Map.entry("TRACKS_LOCAL_WORKER_JAR", workerJar.toString()),
+                    Map.entry("TRACKS_LOCAL_LOG_DIR", data.logs().toString()),
+                    Map.entry("TRACKS_LOCAL_MAX_RUNNING", "2")), data.logs().resolve("api-service.log"));
             try {
                 String root = "http://localhost:" + port;
                 AdminApi admin = new AdminApi(URI.create(root), token);
