@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tracks.analysis.api.TestIdentities;
+import dev.tracks.analysis.api.TestPoints;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,12 +45,7 @@ class LocalModeTest {
 
     @BeforeEach
     void points() throws SQLException {
-        try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement()) {
-            statement.execute("INSERT INTO track_points (user_id, recorded_at, lat, lon) SELECT 'walker',"
-                    + " timestamptz '2026-03-01 08:00Z' + make_interval(secs => i * 10), 47 + i * 1e-5, 8"
-                    + " FROM generate_series(0, 99) i WHERE NOT EXISTS (SELECT 1 FROM track_points"
-                    + " WHERE user_id = 'walker')");
-        }
+        TestPoints.walker(dataSource);
     }
 
     private record Row(String name, List<String> dependsOn, OffsetDateTime start, OffsetDateTime end,

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import dev.tracks.analysis.api.ApiTestEnvironment;
 import dev.tracks.analysis.api.TestIdentities;
+import dev.tracks.analysis.api.TestPoints;
 import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.task.AnalysisTask;
 import dev.tracks.analysis.task.AnalysisTaskStatus;
@@ -56,12 +57,7 @@ class AdminApiTest {
 
     @BeforeEach
     void points() throws SQLException {
-        try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement()) {
-            statement.execute("INSERT INTO track_points (user_id, recorded_at, lat, lon) SELECT 'walker',"
-                    + " timestamptz '2026-03-01 08:00Z' + make_interval(secs => i * 10), 47 + i * 1e-5, 8"
-                    + " FROM generate_series(0, 99) i WHERE NOT EXISTS (SELECT 1 FROM track_points"
-                    + " WHERE user_id = 'walker')");
-        }
+        TestPoints.walker(dataSource);
     }
 
     private static RequestSpecification admin() {
