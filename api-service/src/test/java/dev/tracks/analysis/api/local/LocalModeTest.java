@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The local mode through the admin API on a real PostgreSQL: tasks kept in local_tasks, run as worker processes
  * (a shell stand-in that exits as each test needs; see {@link LocalModeEnvironment}) with the operator's decisions:
- * dependencies, one worker at a time, retry after the backoff, no retry on the not-retryable code, cancel. The
- * deadline (60 s at least) is {@link WorkerProcessesTest}'s.
+ * dependencies, one worker at a time, priorities, retry after the backoff, no retry on the not-retryable code,
+ * cancel. The deadline (60 s at least) is {@link WorkerProcessesTest}'s.
  */
 @QuarkusTest
 @WithTestResource(LocalModeEnvironment.class)
@@ -112,6 +112,21 @@ class LocalModeTest {
         assertThat(admin().get(API + "/tasks/" + id).then().extract().jsonPath().getInt("progress.processed_points"))
                 .isEqualTo(42);
         admin().delete(API + "/tasks/" + id).then().statusCode(409);
+    }
+
+    @Test
+    void aFreedSlotGoesToTheHigherPriority() throws Exception {
+        long blocker = create("{\"skill_name\": \"grid_system\"}");
+        awaitStatus(blocker, "Running");
+        long low = create("{\"skill_name\": \"outlier_detection\", \"priority\": 0}");
+        long high = create("{\"skill_name\": \"stay_detection\", \"priority\": 10}");
+        awaitStatus(low, "Queued");
+        awaitStatus(high, "Queued");
+
+        admin().delete(API + "/tasks/" + blocker).then().statusCode(202);
+        awaitStatus(low, "Succeeded");
+        awaitStatus(high, "Succeeded");
+        assertThat(rows("id = " + high).get(0).end()).isBeforeOrEqualTo(rows("id = " + low).get(0).start());
     }
 
     private static RequestSpecification admin() {
