@@ -66,13 +66,13 @@ final class ListLatency {
         OpenLoop.Samples direct = direct(mix, true);
         OpenLoop.Samples service = service(mix);
         results.add(pages.all("JDBC mix, page only (no count)"));
-        results.add(direct.all("JDBC mix, count + page"));
+        results.add(direct.all("JDBC mix, page + capped count"));
         results.add(service.all("GET mix"));
         for (int s = 0; s < scenarios; s++) {
             int scenario = s;
             String name = ListQuery.SCENARIOS.get(s);
             results.add(pages.select("JDBC page only: " + name, i -> i % scenarios == scenario));
-            results.add(direct.select("JDBC count + page: " + name, i -> i % scenarios == scenario));
+            results.add(direct.select("JDBC page + capped count: " + name, i -> i % scenarios == scenario));
             results.add(service.select("GET: " + name, i -> i % scenarios == scenario));
         }
         return results;

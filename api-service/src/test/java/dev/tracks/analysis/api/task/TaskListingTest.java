@@ -1,0 +1,97 @@
+package dev.tracks.analysis.api.task;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.tracks.analysis.api.ApiTestEnvironment;
+import dev.tracks.analysis.api.TestIdentities;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The total of {@code GET /tasks} on both sides of its cap, with rows inserted straight into the real mirror table:
+ * all in 1990, a window no other test writes, so that the time filters select exactly them.
+ */
+@QuarkusTest
+@WithTestResource(ApiTestEnvironment.class)
+class TaskListingTest {
+
+    private static final String TASKS = "/api/admin/analysis/tasks";
+    private static final String NAMESPACE = "listing-cap";
+    private static final String AFTER = "1990-01-01T00:00:00Z";
+    private static final String BEFORE = "1991-01-01T00:00:00Z";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @AfterEach
+    void removeRows() throws SQLException {
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement delete = db.prepareStatement("DELETE FROM analysis_tasks WHERE namespace = ?")) {
+            delete.setString(1, NAMESPACE);
+            delete.executeUpdate();
+        }
+    }
+
+    private static RequestSpecification in1990() {
+        return given().header("Authorization", TestIdentities.adminToken()).queryParam("created_after", AFTER)
+                .queryParam("created_before", BEFORE);
+    }
+
+    @Test
+    void totalIsExactUpToTheCap() throws SQLException {
+        insert(1, TaskListing.TOTAL_CAP, "Failed");
+
+        in1990().queryParam("limit", 20).get(TASKS).then().statusCode(200).body("tasks", hasSize(20))
+                .body("total", equalTo(TaskListing.TOTAL_CAP)).body("total_exact", equalTo(true));
+        in1990().queryParam("status", "Failed").queryParam("offset", TaskListing.TOTAL_CAP).get(TASKS).then()
+                .statusCode(200).body("tasks", hasSize(0)).body("total", equalTo(TaskListing.TOTAL_CAP))
+                .body("total_exact", equalTo(true));
+        in1990().queryParam("status", "Succeeded").get(TASKS).then().statusCode(200).body("tasks", hasSize(0))
+                .body("total", equalTo(0)).body("total_exact", equalTo(true));
+    }
+
+    @Test
+    void aboveTheCapTheTotalSaysItIsALowerBound() throws SQLException {
+        insert(1, TaskListing.TOTAL_CAP + 1, "Failed");
+        insert(TaskListing.TOTAL_CAP + 2, TaskListing.TOTAL_CAP + 4, "Running");
+
+        in1990().queryParam("sort", "id").get(TASKS).then().statusCode(200).body("tasks", hasSize(20))
+                .body("tasks[0].name", equalTo("capped-1")).body("total", equalTo(TaskListing.TOTAL_CAP))
+                .body("total_exact", equalTo(false));
+        in1990().queryParam("status", "Failed").queryParam("sort", "id").queryParam("limit", 500)
+                .queryParam("offset", TaskListing.TOTAL_CAP - 100).get(TASKS).then().statusCode(200)
+                .body("tasks", hasSize(101)).body("tasks[100].name", equalTo("capped-" + (TaskListing.TOTAL_CAP + 1)))
+                .body("total", equalTo(TaskListing.TOTAL_CAP + 1)).body("total_exact", equalTo(true));
+        in1990().queryParam("status", "Failed").queryParam("offset", TaskListing.TOTAL_CAP + 1).get(TASKS).then()
+                .statusCode(200).body("tasks", hasSize(0)).body("total", equalTo(TaskListing.TOTAL_CAP + 1))
+                .body("total_exact", equalTo(false));
+        in1990().queryParam("status", "Running").get(TASKS).then().statusCode(200).body("tasks", hasSize(3))
+                .body("total", equalTo(3)).body("total_exact", equalTo(true));
+    }
+
+    /** Rows {@code first..last}, one a minute from 1990-01-01, named {@code capped-<n>}. */
+    private void insert(int first, int last, String status) throws SQLException {
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement insert = db.prepareStatement("""
+                     INSERT INTO analysis_tasks (namespace, name, uid, skill_name, task_type, status, created_at)
+                     SELECT ?, 'capped-' || n, gen_random_uuid(), 'stay_detection', 'INCREMENTAL', ?,
+                            timestamptz '1990-01-01 00:00Z' + n * interval '1 minute'
+                     FROM generate_series(?, ?) n""")) {
+            insert.setString(1, NAMESPACE);
+            insert.setString(2, status);
+            insert.setInt(3, first);
+            insert.setInt(4, last);
+            insert.executeUpdate();
+        }
+    }
+}
