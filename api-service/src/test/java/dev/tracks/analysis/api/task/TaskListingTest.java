@@ -1,6 +1,8 @@
 package dev.tracks.analysis.api.task;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -13,6 +15,7 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +61,28 @@ class TaskListingTest {
                 .body("total_exact", equalTo(true));
         in1990().queryParam("status", "Succeeded").get(TASKS).then().statusCode(200).body("tasks", hasSize(0))
                 .body("total", equalTo(0)).body("total_exact", equalTo(true));
+        in1990().queryParam("sort", "id").queryParam("offset", 40).get(TASKS).then().statusCode(200)
+                .body("tasks[0].name", equalTo("capped-41")).body("total", equalTo(TaskListing.TOTAL_CAP))
+                .body("total_exact", equalTo(true));
+    }
+
+    /** A time window sorted by another key than created_at (read and sorted, not walked in the key's index). */
+    @Test
+    void aWindowSortedByAnotherKeyIsInThatOrder() throws SQLException {
+        insert(1, 30, "Failed");
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement priorities = db.prepareStatement("UPDATE analysis_tasks"
+                     + " SET priority = substring(name FROM 8)::int % 4 WHERE namespace = ?")) {
+            priorities.setString(1, NAMESPACE);
+            priorities.executeUpdate();
+        }
+
+        in1990().queryParam("sort", "-priority").queryParam("limit", 5).get(TASKS).then().statusCode(200)
+                .body("tasks.name", contains("capped-27", "capped-23", "capped-19", "capped-15", "capped-11"))
+                .body("total", equalTo(30)).body("total_exact", equalTo(true));
+        in1990().queryParam("sort", "priority").queryParam("offset", 6).queryParam("limit", 2).get(TASKS).then()
+                .statusCode(200).body("tasks.name", contains("capped-28", "capped-1"))
+                .body("tasks.priority", contains(0, 1));
     }
 
     @Test
@@ -77,6 +102,17 @@ class TaskListingTest {
                 .body("total_exact", equalTo(false));
         in1990().queryParam("status", "Running").get(TASKS).then().statusCode(200).body("tasks", hasSize(3))
                 .body("total", equalTo(3)).body("total_exact", equalTo(true));
+    }
+
+    /** The pool plans each statement for its values, never one generic plan for all (application.properties). */
+    @Test
+    void everyConnectionPlansForTheValuesAtHand() throws SQLException {
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement show = db.prepareStatement("SHOW plan_cache_mode");
+             ResultSet mode = show.executeQuery()) {
+            mode.next();
+            assertThat(mode.getString(1)).isEqualTo("force_custom_plan");
+        }
     }
 
     /** Rows {@code first..last}, one a minute from 1990-01-01, named {@code capped-<n>}. */
