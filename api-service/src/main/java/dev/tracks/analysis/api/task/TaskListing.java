@@ -58,11 +58,12 @@ final class TaskListing {
      * The page ordered by {@code column} (one of TaskResource's sort keys, never caller text) with id as the
      * tie-breaker in the same direction, so that one index (column, id) serves both directions; then the total.
      */
-    TaskView.Page page(EntityManager entities, String column, boolean descending, int offset, int limit) {
+    TaskView.Page page(EntityManager entities, LargeCounts large, String column, boolean descending, int offset,
+                       int limit) {
         if (window && !column.equals("created_at")) {
-            return pageOfWindow(entities, column, descending, offset, limit);
+            return pageOfWindow(entities, large, column, descending, offset, limit);
         }
-        return total(rows(entities, column, descending, offset, limit), () -> count(entities), offset, limit);
+        return total(rows(entities, column, descending, offset, limit), () -> count(entities, large), offset, limit);
     }
 
     /**
@@ -73,9 +74,9 @@ final class TaskListing {
      * sort by an expression of the key, which no index serves, and the planner reads the window from its index and
      * sorts it (9 ms); otherwise the window is wide and the ordered walk soon finds a page.
      */
-    private TaskView.Page pageOfWindow(EntityManager entities, String column, boolean descending, int offset,
-                                       int limit) {
-        long counted = count(entities);
+    private TaskView.Page pageOfWindow(EntityManager entities, LargeCounts large, String column, boolean descending,
+                                       int offset, int limit) {
+        long counted = count(entities, large);
         String key = counted <= TOTAL_CAP ? UNINDEXED.get(column) : column;
         return total(rows(entities, key, descending, offset, limit), () -> counted, offset, limit);
     }
@@ -90,11 +91,19 @@ final class TaskListing {
         return rows.stream().map(TaskView::of).toList();
     }
 
-    /** How many rows match, counting at most TOTAL_CAP + 1. */
-    private long count(EntityManager entities) {
+    /** How many rows match, counting at most TOTAL_CAP + 1, unless more than TOTAL_CAP matched a moment ago. */
+    private long count(EntityManager entities, LargeCounts large) {
+        String filter = whereClause() + parameters;
+        if (large.known(filter)) {
+            return TOTAL_CAP + 1;
+        }
         Query query = entities.createNativeQuery("SELECT count(*) FROM (SELECT 1 FROM analysis_tasks"
                 + whereClause() + " LIMIT " + (TOTAL_CAP + 1) + ") AS matching", Long.class);
-        return ((Number) bind(query).getSingleResult()).longValue();
+        long counted = ((Number) bind(query).getSingleResult()).longValue();
+        if (counted > TOTAL_CAP) {
+            large.remember(filter);
+        }
+        return counted;
     }
 
     private static TaskView.Page total(List<TaskView> tasks, LongSupplier count, int offset, int limit) {

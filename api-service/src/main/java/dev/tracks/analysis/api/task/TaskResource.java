@@ -35,10 +35,12 @@ public class TaskResource {
             "id");
 
     private final TaskService tasks;
+    private final LargeCounts largeCounts;
     private final SecurityIdentity caller;
 
-    TaskResource(TaskService tasks, SecurityIdentity caller) {
+    TaskResource(TaskService tasks, LargeCounts largeCounts, SecurityIdentity caller) {
         this.tasks = tasks;
+        this.largeCounts = largeCounts;
         this.caller = caller;
     }
 
@@ -92,7 +94,7 @@ public class TaskResource {
         if (!includeDeleted) {
             listing.liveOnly();
         }
-        return listing.page(MirroredTask.getEntityManager(), column, descending, skip, pageSize);
+        return listing.page(MirroredTask.getEntityManager(), largeCounts, column, descending, skip, pageSize);
     }
 
     @GET
