@@ -1,8 +1,10 @@
 package dev.tracks.analysis.api.task;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracks.analysis.api.mirror.MirroredTask;
 import dev.tracks.analysis.api.problem.ApiException;
 import dev.tracks.analysis.task.TaskPhase;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -35,11 +37,16 @@ public class TaskResource {
             "id");
 
     private final TaskService tasks;
+    private final AgroalDataSource database;
+    private final ObjectMapper json;
     private final LargeCounts largeCounts;
     private final SecurityIdentity caller;
 
-    TaskResource(TaskService tasks, LargeCounts largeCounts, SecurityIdentity caller) {
+    TaskResource(TaskService tasks, AgroalDataSource database, ObjectMapper json, LargeCounts largeCounts,
+                 SecurityIdentity caller) {
         this.tasks = tasks;
+        this.database = database;
+        this.json = json;
         this.largeCounts = largeCounts;
         this.caller = caller;
     }
@@ -94,7 +101,7 @@ public class TaskResource {
         if (!includeDeleted) {
             listing.liveOnly();
         }
-        return listing.page(MirroredTask.getEntityManager(), largeCounts, column, descending, skip, pageSize);
+        return listing.page(database, json, largeCounts, column, descending, skip, pageSize);
     }
 
     @GET
