@@ -2,8 +2,10 @@ package dev.tracks.analysis.api.mirror;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -13,24 +15,30 @@ import org.jboss.logging.Logger;
 /**
  * Writes the mirror on one thread of its own, so that the informer never waits on PostgreSQL. Pending writes are
  * keyed (by resource uid): a newer change of the same resource replaces one not written yet, so a burst of progress
- * updates costs one write. A failed write stays pending and is retried after a pause that doubles with its failures,
- * from one second up to {@code maxDelay}; the others go on meanwhile. When two writes fail in a row the database is
- * taken to be down and the whole writer pauses the same way (doubling with the failures in a row) until a write
- * succeeds. Nothing pending is lost while the process lives; what is pending at shutdown is recovered by the
- * listing at the next start.
+ * updates costs one write. Up to {@code batchSize} due writes go to the {@link Sink} at once (one transaction), so
+ * that the rate of changes is not bounded by one transaction per change.
+ *
+ * <p>When a batch fails, its writes are tried one at a time at once, so that one write that cannot succeed (a bad
+ * row) does not hold up the others; a write that failed on its own stays pending and is retried, on its own, after a
+ * pause that doubles with its failures, from one second up to {@code maxDelay}. When two writes fail on their own in
+ * a row the database is taken to be down and the whole writer pauses the same way (doubling with the failures in a
+ * row) until a write succeeds. Nothing pending is lost while the process lives; what is pending at shutdown is
+ * recovered by the listing at the next start.
  */
 final class MirrorWriter {
 
     /** One pending write. */
     interface Write {
-        /** Writes to the database; throws when it could not. */
-        void write();
-
         /** When the oldest change merged into this write was received. */
         Instant since();
 
         /** This write followed by a newer one of the same key, as one write. */
         Write followedBy(Write newer);
+    }
+
+    /** Writes a batch to the database, all or nothing; throws when it could not. */
+    interface Sink {
+        void write(List<Write> batch);
     }
 
     private record Failures(int count, long retryAtNanos) {
@@ -43,14 +51,18 @@ final class MirrorWriter {
     private final Map<Object, Failures> failuresByKey = new HashMap<>();
     private final ScheduledThreadPoolExecutor thread;
     private final Duration maxDelay;
+    private final int batchSize;
+    private final Sink sink;
     private final MirrorMetrics metrics;
     /** True while a drain runs or the writer pauses; then new writes need not wake it. */
     private boolean busy;
     private int failuresInARow;
     private ScheduledFuture<?> wakeUp;
 
-    MirrorWriter(Duration maxDelay, MirrorMetrics metrics) {
+    MirrorWriter(Duration maxDelay, int batchSize, Sink sink, MirrorMetrics metrics) {
         this.maxDelay = maxDelay;
+        this.batchSize = batchSize;
+        this.sink = sink;
         this.metrics = metrics;
         this.thread = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread named = new Thread(runnable, "tracks-mirror-writer");
@@ -90,32 +102,62 @@ final class MirrorWriter {
 
     private void drain() {
         while (!thread.isShutdown()) {
-            Map.Entry<Object, Write> next = nextDue();
-            if (next == null) {
+            List<Map.Entry<Object, Write>> batch = nextDue();
+            if (batch.isEmpty()) {
                 return;
             }
-            try {
-                next.getValue().write();
-            } catch (RuntimeException e) {
-                if (failed(next, e)) {
+            if (batch.size() > 1) {
+                try {
+                    sink.write(batch.stream().map(Map.Entry::getValue).toList());
+                    succeeded(batch);
+                    continue;
+                } catch (RuntimeException e) {
+                    metrics.failed();
+                    LOG.warnf(e, "status mirror: a batch of %d writes failed, trying them one by one", batch.size());
+                }
+            }
+            for (Map.Entry<Object, Write> single : batch) {
+                if (thread.isShutdown()) {
                     return;
                 }
-                continue;
+                try {
+                    sink.write(List.of(single.getValue()));
+                } catch (RuntimeException e) {
+                    if (failed(single, e)) {
+                        return;
+                    }
+                    continue;
+                }
+                succeeded(List.of(single));
             }
-            succeeded(next);
         }
     }
 
-    /** The oldest write that is due; when there is none, marks the writer idle until the earliest retry. */
-    private synchronized Map.Entry<Object, Write> nextDue() {
+    /**
+     * The oldest due write alone if it failed before, else the oldest due writes that never failed, at most
+     * batchSize; when none is due, marks the writer idle until the earliest retry and returns none.
+     */
+    private synchronized List<Map.Entry<Object, Write>> nextDue() {
         long now = System.nanoTime();
         long earliestRetry = Long.MAX_VALUE;
+        List<Map.Entry<Object, Write>> batch = new ArrayList<>();
         for (Map.Entry<Object, Write> entry : pending.entrySet()) {
             Failures failures = failuresByKey.get(entry.getKey());
-            if (failures == null || failures.retryAtNanos() - now <= 0) {
-                return Map.entry(entry.getKey(), entry.getValue());
+            if (failures == null) {
+                batch.add(Map.entry(entry.getKey(), entry.getValue()));
+                if (batch.size() == batchSize) {
+                    return batch;
+                }
+            } else if (failures.retryAtNanos() - now <= 0) {
+                if (batch.isEmpty()) {
+                    return List.of(Map.entry(entry.getKey(), entry.getValue()));
+                }
+            } else {
+                earliestRetry = Math.min(earliestRetry, failures.retryAtNanos());
             }
-            earliestRetry = Math.min(earliestRetry, failures.retryAtNanos());
+        }
+        if (!batch.isEmpty()) {
+            return batch;
         }
         busy = false;
         long delay = earliestRetry - now;
@@ -126,7 +168,7 @@ final class MirrorWriter {
             }
             wakeUp = thread.schedule(this::wakeUp, delay, TimeUnit.NANOSECONDS);
         }
-        return null;
+        return List.of();
     }
 
     private synchronized void wakeUp() {
@@ -136,14 +178,16 @@ final class MirrorWriter {
         }
     }
 
-    private synchronized void succeeded(Map.Entry<Object, Write> done) {
+    private synchronized void succeeded(List<Map.Entry<Object, Write>> done) {
         failuresInARow = 0;
-        failuresByKey.remove(done.getKey());
-        // A newer change that arrived meanwhile replaced the entry and stays pending.
-        if (pending.get(done.getKey()) == done.getValue()) {
-            pending.remove(done.getKey());
+        for (Map.Entry<Object, Write> write : done) {
+            failuresByKey.remove(write.getKey());
+            // A newer change that arrived meanwhile replaced the entry and stays pending.
+            if (pending.get(write.getKey()) == write.getValue()) {
+                pending.remove(write.getKey());
+            }
+            metrics.written(write.getValue().since());
         }
-        metrics.written(done.getValue().since());
     }
 
     /** Schedules the failed write's retry; true when the whole writer pauses (the second failure in a row). */

@@ -7,12 +7,14 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,6 +45,7 @@ public class TaskMirror {
     private final String namespace;
     private final Duration resyncPeriod;
     private final Duration maxRetryDelay;
+    private final int batchSize;
 
     private SharedIndexInformer<AnalysisTask> informer;
     private MirrorWriter writer;
@@ -50,12 +53,14 @@ public class TaskMirror {
     TaskMirror(KubernetesClient client, MirrorStore store, MeterRegistry registry,
             @ConfigProperty(name = "tracks.api.namespace") String namespace,
             @ConfigProperty(name = "tracks.api.mirror.resync-period", defaultValue = "10m") Duration resyncPeriod,
-            @ConfigProperty(name = "tracks.api.mirror.max-retry-delay", defaultValue = "30s") Duration maxRetryDelay) {
+            @ConfigProperty(name = "tracks.api.mirror.max-retry-delay", defaultValue = "30s") Duration maxRetryDelay,
+            @ConfigProperty(name = "tracks.api.mirror.batch-size", defaultValue = "500") int batchSize) {
         this.client = client;
         this.store = store;
         this.namespace = namespace;
         this.resyncPeriod = resyncPeriod;
         this.maxRetryDelay = maxRetryDelay;
+        this.batchSize = batchSize;
         this.metrics = new MirrorMetrics(registry, this::pendingWrites);
     }
 
@@ -91,7 +96,7 @@ public class TaskMirror {
         if (informer != null) {
             return;
         }
-        MirrorWriter started = new MirrorWriter(maxRetryDelay, metrics);
+        MirrorWriter started = new MirrorWriter(maxRetryDelay, batchSize, this::write, metrics);
         SharedIndexInformer<AnalysisTask> watching = client.resources(AnalysisTask.class).inNamespace(namespace)
                 .runnableInformer(resyncPeriod.toMillis());
         watching.exceptionHandler((isStarted, e) -> {
@@ -142,6 +147,25 @@ public class TaskMirror {
         }, since));
     }
 
+    /** A batch of the writer in one transaction: the changes in one multi-row write, then a listing's cleanup. */
+    private void write(List<MirrorWriter.Write> batch) {
+        List<MirrorStore.Change> changes = new ArrayList<>();
+        List<Runnable> reconciles = new ArrayList<>();
+        for (MirrorWriter.Write write : batch) {
+            if (write instanceof Received received) {
+                changes.add(received.change());
+            } else {
+                reconciles.add(((Reconcile) write).action());
+            }
+        }
+        QuarkusTransaction.joiningExisting().run(() -> {
+            if (!changes.isEmpty()) {
+                store.write(changes);
+            }
+            reconciles.forEach(Runnable::run);
+        });
+    }
+
     private KubernetesSerialization serialization() {
         return client.getKubernetesSerialization();
     }
@@ -176,7 +200,7 @@ public class TaskMirror {
             metrics.event(type);
             try {
                 MirrorRow row = MirrorRow.of(task, serialization());
-                target.submit(row.uid(), new Change(store, row, deleted, Instant.now()));
+                target.submit(row.uid(), new Received(new MirrorStore.Change(row, deleted), Instant.now()));
             } catch (RuntimeException e) {
                 metrics.failed();
                 LOG.errorf(e, "status mirror: cannot map AnalysisTask %s/%s", task.getMetadata().getNamespace(),
@@ -189,30 +213,14 @@ public class TaskMirror {
      * The latest state of one resource. A deletion is final: a change queued after it (none can follow a deletion of
      * the same uid, but a stale resync might) does not undo it. The time of the oldest merged change is kept.
      */
-    private record Change(MirrorStore store, MirrorRow row, boolean deleted, Instant since)
-            implements MirrorWriter.Write {
-        @Override
-        public void write() {
-            if (deleted) {
-                store.delete(row);
-            } else {
-                store.upsert(row);
-            }
-        }
-
+    private record Received(MirrorStore.Change change, Instant since) implements MirrorWriter.Write {
         @Override
         public MirrorWriter.Write followedBy(MirrorWriter.Write newer) {
-            Change next = (Change) newer;
-            return deleted ? this : new Change(store, next.row, next.deleted, since);
+            return change.deleted() ? this : new Received(((Received) newer).change, since);
         }
     }
 
     private record Reconcile(Runnable action, Instant since) implements MirrorWriter.Write {
-        @Override
-        public void write() {
-            action.run();
-        }
-
         @Override
         public MirrorWriter.Write followedBy(MirrorWriter.Write newer) {
             return newer;

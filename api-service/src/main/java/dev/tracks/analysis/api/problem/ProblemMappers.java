@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -86,9 +88,13 @@ public class ProblemMappers {
         return Problem.of(status.getStatusCode(), status.getReasonPhrase(), detail).toResponse();
     }
 
+    /**
+     * No HTTP answer (a refused or broken connection: the client reports code -1, not 0) or a 5xx is an unreachable
+     * Kubernetes API; any other answer is a refusal.
+     */
     @ServerExceptionMapper
     public Response kubernetes(KubernetesClientException e) {
-        if (e.getCode() == 0 || e.getCode() >= 500) {
+        if (e.getCode() <= 0 || e.getCode() >= 500) {
             LOG.warnf("Kubernetes API unreachable: %s", e.getMessage());
             return Problem.of(503, "Service Unavailable", "the Kubernetes API cannot be reached; nothing was changed")
                     .toResponse();
@@ -101,6 +107,26 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response database(PersistenceException e) {
         LOG.warnf("database error: %s", e.getMessage());
+        return databaseUnavailable();
+    }
+
+    /**
+     * A failure inside QuarkusTransaction: the mirror writes with plain JDBC there, so PostgreSQL being unreachable
+     * arrives as an SQLException wrapped by it (seen: creating a task answered 500 while PostgreSQL was down).
+     */
+    @ServerExceptionMapper
+    public Response transaction(QuarkusTransactionException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException || cause instanceof PersistenceException) {
+                LOG.warnf("database error: %s", cause.getMessage());
+                return databaseUnavailable();
+            }
+        }
+        LOG.errorf(e, "transaction failed");
+        return Problem.of(500, "Internal Server Error", "an internal error occurred").toResponse();
+    }
+
+    private static Response databaseUnavailable() {
         return Problem.of(503, "Service Unavailable", "the database cannot be reached; nothing was changed")
                 .toResponse();
     }

@@ -1,10 +1,10 @@
 package dev.tracks.analysis.api.task;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracks.analysis.api.mirror.MirroredTask;
 import dev.tracks.analysis.api.problem.ApiException;
 import dev.tracks.analysis.task.TaskPhase;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,10 +20,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The tasks of the admin API: create, list and read from the status mirror, cancel. */
@@ -32,14 +32,22 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class TaskResource {
 
     static final int MAX_LIMIT = 500;
-    private static final Map<String, String> SORTABLE = Map.of("created_at", "createdAt", "updated_at", "updatedAt",
-            "priority", "priority", "status", "status", "skill_name", "skillName", "id", "id");
+    /** The sort keys, which are also the column names; migration V22 has an index for each (see TaskListing). */
+    private static final Set<String> SORTABLE = Set.of("created_at", "updated_at", "priority", "status", "skill_name",
+            "id");
 
     private final TaskService tasks;
+    private final AgroalDataSource database;
+    private final ObjectMapper json;
+    private final LargeCounts largeCounts;
     private final SecurityIdentity caller;
 
-    TaskResource(TaskService tasks, SecurityIdentity caller) {
+    TaskResource(TaskService tasks, AgroalDataSource database, ObjectMapper json, LargeCounts largeCounts,
+                 SecurityIdentity caller) {
         this.tasks = tasks;
+        this.database = database;
+        this.json = json;
+        this.largeCounts = largeCounts;
         this.caller = caller;
     }
 
@@ -58,7 +66,9 @@ public class TaskResource {
 
     @GET
     @Operation(summary = "List tasks", description = "From the status mirror, newest first by default; never waits"
-            + " on the Kubernetes API.")
+            + " on the Kubernetes API. total is exact up to " + TaskListing.TOTAL_CAP + " matching tasks; beyond,"
+            + " total_exact is false and total is a lower bound (counting every match of a large history would cost"
+            + " each request a scan).")
     public TaskView.Page list(@QueryParam("skill_name") String skillName, @QueryParam("status") String status,
                               @QueryParam("limit") @DefaultValue("20") String limit,
                               @QueryParam("offset") @DefaultValue("0") String offset,
@@ -68,34 +78,30 @@ public class TaskResource {
                               @QueryParam("include_deleted") @DefaultValue("true") boolean includeDeleted) {
         int pageSize = integer("limit", limit, 1, MAX_LIMIT);
         int skip = integer("offset", offset, 0, Integer.MAX_VALUE);
-        List<String> conditions = new ArrayList<>();
-        Parameters parameters = new Parameters();
+        boolean descending = sort.startsWith("-");
+        String column = descending ? sort.substring(1) : sort;
+        if (!SORTABLE.contains(column)) {
+            throw ApiException.invalid("sort", "must be one of " + new TreeSet<>(SORTABLE) + ", optionally with a"
+                    + " leading '-' for descending, got '" + sort + "'");
+        }
+        TaskListing listing = new TaskListing();
         if (skillName != null) {
             TaskSpecs.skill(skillName, "skill_name");
-            conditions.add("skillName = :skill");
-            parameters.and("skill", skillName);
+            listing.skillName(skillName);
         }
         if (status != null) {
-            conditions.add("status = :status");
-            parameters.and("status", status(status));
+            listing.status(status(status));
         }
         if (createdAfter != null) {
-            conditions.add("createdAt > :after");
-            parameters.and("after", time("created_after", createdAfter));
+            listing.createdAfter(time("created_after", createdAfter));
         }
         if (createdBefore != null) {
-            conditions.add("createdAt < :before");
-            parameters.and("before", time("created_before", createdBefore));
+            listing.createdBefore(time("created_before", createdBefore));
         }
         if (!includeDeleted) {
-            conditions.add("deletedAt is null");
+            listing.liveOnly();
         }
-        String query = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
-        var found = MirroredTask.find(query, sort(sort), parameters);
-        long total = found.count();
-        List<TaskView> page = found.range(skip, skip + pageSize - 1).list().stream()
-                .map(row -> TaskView.of((MirroredTask) row)).toList();
-        return new TaskView.Page(page, total, pageSize, skip);
+        return listing.page(database, json, largeCounts, column, descending, skip, pageSize);
     }
 
     @GET
@@ -149,16 +155,5 @@ public class TaskResource {
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(name, "must be an RFC 3339 time, got '" + value + "'");
         }
-    }
-
-    private static Sort sort(String value) {
-        boolean descending = value.startsWith("-");
-        String field = SORTABLE.get(descending ? value.substring(1) : value);
-        if (field == null) {
-            throw ApiException.invalid("sort", "must be one of " + SORTABLE.keySet() + ", optionally with a leading"
-                    + " '-' for descending, got '" + value + "'");
-        }
-        return (descending ? Sort.descending(field) : Sort.ascending(field)).and("id", descending
-                ? Sort.Direction.Descending : Sort.Direction.Ascending);
     }
 }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A task as the admin API shows it: its mirror row, with the progress grouped. */
 public record TaskView(long id, String namespace, String name, String skillName, String taskType, String status,
@@ -28,7 +29,14 @@ public record TaskView(long id, String namespace, String name, String skillName,
                 row.createdAt, row.updatedAt, row.deletedAt);
     }
 
-    /** A page of tasks with the total count of matching tasks. */
-    public record Page(List<TaskView> tasks, long total, int limit, int offset) {
+    /** A page of tasks with the number of matching tasks, exact up to a cap (see TaskListing). */
+    public record Page(List<TaskView> tasks,
+                       @Schema(description = "The number of matching tasks when total_exact is true; otherwise a"
+                               + " lower bound (more than " + TaskListing.TOTAL_CAP + " match and they were not all"
+                               + " counted).")
+                       long total,
+                       @Schema(description = "Whether total is the exact number of matching tasks.")
+                       boolean totalExact,
+                       int limit, int offset) {
     }
 }

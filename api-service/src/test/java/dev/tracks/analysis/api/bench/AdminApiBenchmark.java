@@ -22,7 +22,7 @@ import javax.sql.DataSource;
  * against an embedded PostgreSQL and the real API server. Two measurements:
  * <ol>
  *   <li>List latency: {@code analysis_tasks} filled with N rows, {@code GET /tasks} driven open-loop at a fixed rate
- *   with a mix of filters, sorts and pages; the baseline is the same two SQL statements per request (count and page)
+ *   with a mix of filters, sorts and pages; the baseline is the same SQL statements per request (page, capped count)
  *   sent straight through JDBC at the same rate (see {@link ListLatency}).</li>
  *   <li>Mirror lag: status.progress applies at a fixed rate, round-robin over a set of tasks, each timed from the
  *   apply call returning to the row showing it (see {@link MirrorLag}), beside the service's own lag timer.</li>
