@@ -63,10 +63,14 @@ class MigrationsTest {
                 "eta_seconds", "total_points", "processed_points", "failed_points", "start_time", "end_time",
                 "result_summary", "error_message", "depends_on_task_ids", "blocks_task_ids", "created_by",
                 "created_at", "updated_at", "namespace", "name", "uid", "resource_version", "deleted_at");
+        // The listing's filters and sort keys (V22): each page is read from an index.
         assertThat(indexDefinitions(db, "analysis_tasks"))
-                .anySatisfy(d -> assertThat(d).contains("(status, created_at DESC)"))
-                .anySatisfy(d -> assertThat(d).contains("(skill_name, created_at DESC)"))
-                .anySatisfy(d -> assertThat(d).contains("(created_at DESC)"));
+                .anySatisfy(d -> assertThat(d).contains("(status, created_at, id)"))
+                .anySatisfy(d -> assertThat(d).contains("(skill_name, created_at, id)"))
+                .anySatisfy(d -> assertThat(d).contains("(created_at, id)"))
+                .anySatisfy(d -> assertThat(d).contains("(updated_at, id)"))
+                .anySatisfy(d -> assertThat(d).contains("(priority, id)"))
+                .anySatisfy(d -> assertThat(d).contains("(created_at, id) WHERE (deleted_at IS NULL)"));
 
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.execute("INSERT INTO analysis_tasks (namespace, name, uid, skill_name,"
