@@ -56,7 +56,8 @@ class UnavailableDependenciesTest {
         String name = "unreachable-" + UUID.randomUUID().toString().substring(0, 8);
         try (KubernetesClient unreachable = new KubernetesClientBuilder().withConfig(new ConfigBuilder(
                 client.getConfiguration()).withMasterUrl("https://127.0.0.1:" + ClosedPort.port()).build()).build()) {
-            TaskService service = new TaskService(unreachable, mirror, pendingPoints, NS);
+            TaskService service = new TaskService(new KubernetesTaskResources(unreachable), mirror, pendingPoints,
+                    NS);
             long start = System.nanoTime();
 
             Throwable failure = catchThrowable(() -> service.createAll(List.of(task(name)), "token:ci"));
@@ -74,8 +75,8 @@ class UnavailableDependenciesTest {
     void anUnreachableDatabaseAfterTheResourceWasCreatedIs503AndCancelsIt() {
         String name = "cut-off-" + UUID.randomUUID().toString().substring(0, 8);
         try (AgroalDataSource database = ClosedPort.database()) {
-            TaskService service = new TaskService(client, TestMirror.writingTo(client, database, NS), pendingPoints,
-                    NS);
+            TaskService service = new TaskService(new KubernetesTaskResources(client),
+                    TestMirror.writingTo(client, database, NS), pendingPoints, NS);
 
             Throwable failure = catchThrowable(() -> service.createAll(List.of(task(name)), "token:ci"));
 
