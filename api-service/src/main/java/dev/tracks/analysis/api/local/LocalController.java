@@ -157,8 +157,9 @@ public class LocalController {
                 .map(entry -> entry.getKey().getSpec().getSkill()).toList();
         Map<String, Admission.Verdict> verdicts = Admission.decide(candidates, running,
                 new Admission.Limits(settings.maxRunning(), Map.of()));
+        // Only ReadyToRun decisions read their verdict, and each of them has one.
         decisions.replaceAll((task, decision) -> TaskLifecycle.admit(decision,
-                verdicts.getOrDefault(task.getMetadata().getName(), new Admission.Verdict(false, 0))));
+                verdicts.get(task.getMetadata().getName())));
     }
 
     private void act(AnalysisTask task, Decision decision, List<LocalRuns.Run> taskRuns, Instant now) {

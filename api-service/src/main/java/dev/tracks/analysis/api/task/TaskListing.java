@@ -77,8 +77,7 @@ final class TaskListing {
                 return pageOfWindow(connection, json, large, column, descending, offset, limit);
             }
             List<TaskView> tasks = rows(connection, json, column, descending, offset, limit);
-            return complete(tasks, offset, limit) ? new TaskView.Page(tasks, offset + tasks.size(), true, limit, offset)
-                    : total(tasks, count(connection, large), offset, limit);
+            return withTotal(tasks, offset, limit, () -> count(connection, large));
         } catch (SQLException e) {
             throw ApiException.unavailable("the database cannot be reached", e);
         }
@@ -97,8 +96,7 @@ final class TaskListing {
         long counted = count(connection, large);
         String key = counted <= TOTAL_CAP ? UNINDEXED.get(column) : column;
         List<TaskView> tasks = rows(connection, json, key, descending, offset, limit);
-        return complete(tasks, offset, limit) ? new TaskView.Page(tasks, offset + tasks.size(), true, limit, offset)
-                : total(tasks, counted, offset, limit);
+        return withTotal(tasks, offset, limit, () -> counted);
     }
 
     private List<TaskView> rows(Connection connection, ObjectMapper json, String key, boolean descending, int offset,
@@ -136,12 +134,20 @@ final class TaskListing {
         }
     }
 
-    /** A short page that is not past the end: it says by itself how many match. */
-    private static boolean complete(List<TaskView> tasks, int offset, int limit) {
-        return tasks.size() < limit && (!tasks.isEmpty() || offset == 0);
+    private interface Count {
+        long get() throws SQLException;
     }
 
-    private static TaskView.Page total(List<TaskView> tasks, long counted, int offset, int limit) {
+    /**
+     * The page with its total: a short page that is not past the end says by itself how many match, without a
+     * count; otherwise the count, exact up to the cap.
+     */
+    private static TaskView.Page withTotal(List<TaskView> tasks, int offset, int limit, Count count)
+            throws SQLException {
+        if (tasks.size() < limit && (!tasks.isEmpty() || offset == 0)) {
+            return new TaskView.Page(tasks, offset + tasks.size(), true, limit, offset);
+        }
+        long counted = count.get();
         if (counted <= TOTAL_CAP) {
             return new TaskView.Page(tasks, counted, true, limit, offset);
         }
