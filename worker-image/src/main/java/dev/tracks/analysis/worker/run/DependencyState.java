@@ -13,8 +13,12 @@ import java.util.Optional;
  * How far a skill's dependencies have analyzed one user: a skill reads only what all of them have analyzed
  * ({@code analyzedUpTo}), and its results can be final only before the earliest of their provisional results
  * ({@code finalBefore}). Both null for a skill without dependencies.
+ *
+ * @param coveredPointId the lowest of the dependencies' highest analyzed point ids (0 without dependencies): every
+ *     point recorded up to {@code analyzedUpTo} with an id up to this one has been analyzed by all of them, so a
+ *     result built on them covers it. A point with a higher id shows as late to the next run.
  */
-record DependencyState(Instant analyzedUpTo, Instant finalBefore) {
+record DependencyState(Instant analyzedUpTo, Instant finalBefore, long coveredPointId) {
 
     private static final Watermarks MARKS = new Watermarks("skill_watermarks");
 
@@ -22,6 +26,7 @@ record DependencyState(Instant analyzedUpTo, Instant finalBefore) {
     static Optional<DependencyState> of(Connection db, Skill skill, String userId) throws SQLException {
         Instant analyzedUpTo = null;
         Instant finalBefore = null;
+        long coveredPointId = Long.MAX_VALUE;
         for (Skill dependency : SkillCatalog.definition(skill).dependsOn()) {
             Optional<Watermark> mark = MARKS.find(db, dependency, userId);
             if (mark.isEmpty()) {
@@ -29,8 +34,10 @@ record DependencyState(Instant analyzedUpTo, Instant finalBefore) {
             }
             analyzedUpTo = earliest(analyzedUpTo, mark.get().lastRecordedAt());
             finalBefore = earliest(finalBefore, mark.get().resumeFrom());
+            coveredPointId = Math.min(coveredPointId, mark.get().lastPointId());
         }
-        return Optional.of(new DependencyState(analyzedUpTo, finalBefore));
+        return Optional.of(new DependencyState(analyzedUpTo, finalBefore,
+                coveredPointId == Long.MAX_VALUE ? 0 : coveredPointId));
     }
 
     private static Instant earliest(Instant a, Instant b) {

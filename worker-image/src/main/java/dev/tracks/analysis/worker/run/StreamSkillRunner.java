@@ -195,7 +195,8 @@ public final class StreamSkillRunner<R> {
         }
 
         private void commit(Instant resume, Instant context, long newlyAnalyzed) throws SQLException {
-            if (!cleared && plan.clears()) {
+            // A full recompute writes into fresh staging tables, which hold nothing of the user to replace.
+            if (!cleared && plan.clears() && request.incremental()) {
                 skill.deleteResults(writeDb, userId, plan.clearFrom(), tables);
                 cleared = true;
             }

@@ -9,12 +9,8 @@ import dev.tracks.analysis.worker.store.TableNames;
 import dev.tracks.analysis.worker.store.Watermark;
 import dev.tracks.analysis.worker.store.Watermarks;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -57,7 +53,14 @@ final class UserSkillRunner {
             return;
         }
         Instant upTo = dependencies.get().analyzedUpTo();
-        skill.deleteResults(writeDb, user.userId(), null, tables);
+        if (upTo == null) {
+            throw new IllegalStateException(skill.skill().id() + " is a per-user skill without dependencies in the"
+                    + " catalog: it has no results to build on");
+        }
+        if (request.incremental()) {
+            // A full recompute writes into fresh staging tables, which hold nothing of the user yet.
+            skill.deleteResults(writeDb, user.userId(), null, tables);
+        }
         ResultSink sink = new ResultSink(tables);
         skill.recompute(writeDb, user.userId(), params, sink);
         results += sink.rowCount();
@@ -65,28 +68,10 @@ final class UserSkillRunner {
         Watermark previous = request.incremental()
                 ? watermarks.find(writeDb, skill.skill(), user.userId()).orElse(null) : null;
         long analyzed = (previous == null ? 0 : previous.analyzedPoints()) + user.points();
-        LastPoint last = lastPoint(user.userId(), upTo);
-        watermarks.save(writeDb, skill.skill(), new Watermark(user.userId(), last.recordedAt(), last.id(), analyzed,
-                null, null), request.taskUid());
+        // What the dependencies covered is what this recomputation covered: no read of the user's points needed.
+        watermarks.save(writeDb, skill.skill(), new Watermark(user.userId(), upTo,
+                dependencies.get().coveredPointId(), analyzed, null, null), request.taskUid());
         writeDb.commit();
         progress.advance(user.points(), 0);
-    }
-
-    private record LastPoint(Instant recordedAt, long id) {
-    }
-
-    /** The user's last point up to {@code upTo} (all when null): what this recomputation covered. */
-    private LastPoint lastPoint(String userId, Instant upTo) throws SQLException {
-        try (PreparedStatement query = writeDb.prepareStatement("SELECT max(recorded_at), max(id) FROM track_points"
-                + " WHERE user_id = ? AND (?::timestamptz IS NULL OR recorded_at <= ?)")) {
-            OffsetDateTime bound = upTo == null ? null : OffsetDateTime.ofInstant(upTo, ZoneOffset.UTC);
-            query.setString(1, userId);
-            query.setObject(2, bound);
-            query.setObject(3, bound);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return new LastPoint(row.getObject(1, OffsetDateTime.class).toInstant(), row.getLong(2));
-            }
-        }
     }
 }

@@ -25,7 +25,9 @@ public final class PointReader implements AutoCloseable {
             throws SQLException {
         String sql = "SELECT p.id, p.recorded_at, p.lat, p.lon, p.altitude_m, p.accuracy_m FROM track_points p"
                 + " WHERE p.user_id = ? AND NOT p.is_synthetic AND " + range.condition("p.recorded_at")
-                + (cleanOnly ? " AND NOT EXISTS (SELECT 1 FROM point_flags f WHERE f.point_id = p.id)" : "")
+                // The user and time in the flag lookup let it read the user's flags by index, not all flags.
+                + (cleanOnly ? " AND NOT EXISTS (SELECT 1 FROM point_flags f WHERE f.user_id = p.user_id"
+                + " AND f.recorded_at = p.recorded_at AND f.point_id = p.id)" : "")
                 + " ORDER BY p.recorded_at, p.id";
         statement = readDb.prepareStatement(sql);
         statement.setFetchSize(fetchSize);
