@@ -1,0 +1,119 @@
+package dev.tracks.analysis.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * pending_points (V24) answers exactly what V13's full scan answered, for every mode and scope, on fixes with
+ * watermarks, late arrivals, outlier flags and synthetic fixes; and an incremental count reads the new fixes through
+ * indexes instead of the whole table.
+ */
+class PendingPointsTest {
+
+    private static final String[] SKILLS = {"outlier_detection", "stay_detection"};
+    private static DataSource dataSource;
+
+    @BeforeAll
+    static void fixesOfManyUsers() throws SQLException, IOException {
+        dataSource = TestDatabase.migratedDatabase("pending_points");
+        Random random = new Random(11);
+        try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement()) {
+            sql.execute(v13AsReference());
+            // 40 users, fixes a minute apart over two days, arriving in time order; then late ones.
+            sql.execute("INSERT INTO track_points (user_id, recorded_at, lat, lon, is_synthetic)"
+                    + " SELECT 'u' || u, timestamptz '2026-05-01' + (i || ' minutes')::interval, 47, 8, i % 97 = 0"
+                    + " FROM generate_series(1, 2880) i, generate_series(1, 40) u ORDER BY i, u");
+            sql.execute("INSERT INTO point_flags SELECT id, user_id, recorded_at, 'SPEED' FROM track_points"
+                    + " WHERE id % 53 = 0");
+            for (String skill : SKILLS) {
+                // Watermarks for most users, somewhere in their fixes; none for every fifth user.
+                for (int user = 1; user <= 40; user++) {
+                    if (user % 5 == 0) {
+                        continue;
+                    }
+                    sql.execute("INSERT INTO skill_watermarks (skill_name, user_id, last_recorded_at, last_point_id)"
+                            + " SELECT '" + skill + "', user_id, recorded_at, id FROM track_points WHERE user_id = 'u"
+                            + user + "' ORDER BY recorded_at OFFSET " + random.nextInt(2880) + " LIMIT 1");
+                }
+            }
+            // Late arrivals: recorded early, stored now (higher ids), for a few users.
+            sql.execute("INSERT INTO track_points (user_id, recorded_at, lat, lon) SELECT 'u' || u,"
+                    + " timestamptz '2026-05-01 00:00:30' + (u || ' hours')::interval, 47, 8"
+                    + " FROM generate_series(1, 40, 3) u");
+            sql.execute("INSERT INTO point_flags SELECT id, user_id, recorded_at, 'DRIFT' FROM track_points"
+                    + " WHERE user_id = 'u7' AND id > 115200");
+            sql.execute("ANALYZE");
+        }
+    }
+
+    @Test
+    void answersWhatTheFullScanAnsweredForEveryModeAndScope() throws SQLException {
+        String[] scopes = {"NULL, NULL, NULL", "ARRAY['u1', 'u4', 'u5', 'u7', 'nobody', 'u4'], NULL, NULL",
+                "NULL, timestamptz '2026-05-01 06:00', timestamptz '2026-05-02 06:00'",
+                "ARRAY['u10', 'u13'], timestamptz '2026-05-01 12:00', NULL"};
+        int compared = 0;
+        for (String skill : SKILLS) {
+            for (boolean incremental : new boolean[] {true, false}) {
+                for (boolean clean : new boolean[] {true, false}) {
+                    for (String scope : scopes) {
+                        String args = "'" + skill + "', " + incremental + ", " + clean + ", " + scope;
+                        List<List<String>> expected = rows("SELECT * FROM reference_pending_points(" + args
+                                + ") ORDER BY 1");
+                        assertThat(rows("SELECT * FROM pending_points(" + args + ") ORDER BY 1")).as(args)
+                                .isEqualTo(expected);
+                        compared += expected.size();
+                    }
+                }
+            }
+        }
+        assertThat(compared).as("rows compared").isGreaterThan(500);
+        assertThat(rows("SELECT * FROM pending_points('stay_detection', true, true, NULL, NULL, NULL)"
+                + " WHERE earliest_late IS NOT NULL")).as("late arrivals found").hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void anIncrementalCountReadsTheNewFixesByIndex() throws SQLException {
+        try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement();
+             ResultSet plan = sql.executeQuery("EXPLAIN (FORMAT JSON) SELECT * FROM pending_points("
+                     + "'stay_detection', true, true, NULL, NULL, NULL)")) {
+            plan.next();
+            assertThat(plan.getString(1))
+                    .doesNotContainPattern("\"Seq Scan\",[^{}]*\"Relation Name\": \"track_points\"")
+                    .contains("track_points_user_arrival", "track_points_user_recorded_at");
+        }
+    }
+
+    /** V13's pending_points under another name: the definition the new one must agree with. */
+    private static String v13AsReference() throws IOException {
+        try (InputStream in = PendingPointsTest.class.getResourceAsStream("/db/migration/V13__pending_points.sql")) {
+            String v13 = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(v13).contains("CREATE FUNCTION pending_points(");
+            return v13.replace("CREATE FUNCTION pending_points(", "CREATE FUNCTION reference_pending_points(");
+        }
+    }
+
+    private static List<List<String>> rows(String query) throws SQLException {
+        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(query);
+             ResultSet row = statement.executeQuery()) {
+            List<List<String>> rows = new ArrayList<>();
+            while (row.next()) {
+                rows.add(List.of(row.getString(1), row.getString(2), String.valueOf(row.getString(3))));
+            }
+            return rows;
+        }
+    }
+}
