@@ -27,7 +27,7 @@ final class LocalDatabase implements AutoCloseable {
             local = new LocalDatabase(null, new Database(jdbcUrl, user, password), jdbcUrl);
         } else {
             try {
-                EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+                EmbeddedPostgres postgres = throwAwayServer().start();
                 String url = postgres.getJdbcUrl("postgres", "postgres");
                 local = new LocalDatabase(postgres, new Database(url, "postgres", null),
                         "embedded PostgreSQL (" + url + ", removed at exit)");
@@ -37,6 +37,24 @@ final class LocalDatabase implements AutoCloseable {
         }
         local.database.migrate();
         return local;
+    }
+
+    /**
+     * The embedded server holds nothing beyond the run and is removed at its end, so it skips what only protects data
+     * across a crash (fsync, full-page writes, WAL for replicas) and what would interrupt a large import (checkpoints
+     * every 1 GB of WAL); its buffers hold a run of millions of fixes.
+     */
+    private static EmbeddedPostgres.Builder throwAwayServer() {
+        return EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "off")
+                .setServerConfig("full_page_writes", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("wal_level", "minimal")
+                .setServerConfig("max_wal_senders", "0")
+                .setServerConfig("max_wal_size", "8GB")
+                .setServerConfig("checkpoint_timeout", "1h")
+                .setServerConfig("shared_buffers", "512MB")
+                .setServerConfig("work_mem", "64MB");
     }
 
     Database database() {
