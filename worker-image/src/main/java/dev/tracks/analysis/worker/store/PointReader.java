@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 
 /**
  * Streams one user's points in (recorded_at, id) order through a server-side cursor (pgjdbc fetches {@code fetchSize}
@@ -14,6 +15,7 @@ import java.time.OffsetDateTime;
  */
 public final class PointReader implements AutoCloseable {
 
+    private final long[] flagged;
     private final PreparedStatement statement;
     private final ResultSet rows;
     private boolean exhausted;
@@ -23,17 +25,36 @@ public final class PointReader implements AutoCloseable {
      */
     public PointReader(Connection readDb, String userId, TimeRange range, boolean cleanOnly, int fetchSize)
             throws SQLException {
+        // Flags are few: read the user's once and skip them here, rather than look each fix up in point_flags.
+        flagged = cleanOnly ? flaggedIds(readDb, userId, range) : new long[0];
         String sql = "SELECT p.id, p.recorded_at, p.lat, p.lon, p.altitude_m, p.accuracy_m FROM track_points p"
                 + " WHERE p.user_id = ? AND NOT p.is_synthetic AND " + range.condition("p.recorded_at")
-                // The user and time in the flag lookup let it read the user's flags by index, not all flags.
-                + (cleanOnly ? " AND NOT EXISTS (SELECT 1 FROM point_flags f WHERE f.user_id = p.user_id"
-                + " AND f.recorded_at = p.recorded_at AND f.point_id = p.id)" : "")
                 + " ORDER BY p.recorded_at, p.id";
         statement = readDb.prepareStatement(sql);
         statement.setFetchSize(fetchSize);
         statement.setString(1, userId);
         range.bind(statement, 2);
         rows = statement.executeQuery();
+    }
+
+    /** The ids of the user's flagged fixes in the range, sorted. */
+    private static long[] flaggedIds(Connection readDb, String userId, TimeRange range) throws SQLException {
+        try (PreparedStatement query = readDb.prepareStatement("SELECT DISTINCT point_id FROM point_flags"
+                + " WHERE user_id = ? AND " + range.condition("recorded_at") + " ORDER BY point_id")) {
+            query.setString(1, userId);
+            range.bind(query, 2);
+            long[] ids = new long[16];
+            int count = 0;
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    if (count == ids.length) {
+                        ids = Arrays.copyOf(ids, count * 2);
+                    }
+                    ids[count++] = row.getLong(1);
+                }
+            }
+            return Arrays.copyOf(ids, count);
+        }
     }
 
     /** Appends up to {@code max} further fixes; returns how many (0 at the end). */
@@ -44,8 +65,12 @@ public final class PointReader implements AutoCloseable {
                 exhausted = true;
                 break;
             }
+            long id = rows.getLong(1);
+            if (flagged.length > 0 && Arrays.binarySearch(flagged, id) >= 0) {
+                continue;
+            }
             OffsetDateTime time = rows.getObject(2, OffsetDateTime.class);
-            fixes.add(rows.getLong(1), time.toInstant().toEpochMilli(), rows.getDouble(3), rows.getDouble(4),
+            fixes.add(id, time.toInstant().toEpochMilli(), rows.getDouble(3), rows.getDouble(4),
                     nanIfNull(rows.getDouble(5), rows), nanIfNull(rows.getDouble(6), rows));
             read++;
         }
