@@ -15,6 +15,7 @@ import dev.tracks.analysis.worker.run.SkillRegistry;
 import dev.tracks.analysis.worker.run.SkillRun;
 import dev.tracks.analysis.worker.run.WorkerFailure;
 import dev.tracks.analysis.worker.skill.SkillParams;
+import dev.tracks.analysis.worker.store.RememberedFixes;
 import dev.tracks.analysis.worker.store.UserScope;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -83,8 +84,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             try (LocalDatabase local = LocalDatabase.open(jdbcUrl, dbUser, dbPassword)) {
                 console.println("database: " + local.description());
                 importInputs(local, console);
+                // The fixes do not change while the skills run: each is read from the database once.
+                RememberedFixes fixes = RememberedFixes.withinHeap();
                 for (Skill skill : order) {
-                    SkillRun run = new SkillRun(SkillRegistry.standard(), local.database());
+                    SkillRun run = new SkillRun(SkillRegistry.standard(), local.database(), fixes);
                     run.execute(new RunRequest(skill, TaskMode.INCREMENTAL, skillParams.get(skill), UserScope.all(),
                             BATCH_SIZE, null), new ConsoleProgress(console, skill.id()));
                 }

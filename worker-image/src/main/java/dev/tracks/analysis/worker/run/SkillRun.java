@@ -13,6 +13,7 @@ import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.skill.StreamSkill;
 import dev.tracks.analysis.worker.skill.UserSkill;
 import dev.tracks.analysis.worker.store.Database;
+import dev.tracks.analysis.worker.store.FixSource;
 import dev.tracks.analysis.worker.store.PendingWork;
 import java.io.IOException;
 import java.sql.Connection;
@@ -32,16 +33,27 @@ public final class SkillRun {
     private final SkillRegistry registry;
     private final Database database;
     private final Clock clock;
+    private final FixSource fixSource;
     private final Map<String, Object> summary = new LinkedHashMap<>();
 
     public SkillRun(SkillRegistry registry, Database database) {
-        this(registry, database, Clock.systemUTC());
+        this(registry, database, Clock.systemUTC(), FixSource.DATABASE);
+    }
+
+    /** @param fixSource where stream skills read the users' fixes (e.g. remembered across the runs of a chain) */
+    public SkillRun(SkillRegistry registry, Database database, FixSource fixSource) {
+        this(registry, database, Clock.systemUTC(), fixSource);
     }
 
     SkillRun(SkillRegistry registry, Database database, Clock clock) {
+        this(registry, database, clock, FixSource.DATABASE);
+    }
+
+    private SkillRun(SkillRegistry registry, Database database, Clock clock, FixSource fixSource) {
         this.registry = registry;
         this.database = database;
         this.clock = clock;
+        this.fixSource = fixSource;
     }
 
     /** The number of points the run would analyze: a dry run. */
@@ -66,7 +78,7 @@ public final class SkillRun {
         ProgressTracker tracker = new ProgressTracker(listener, clock, REPORT_INTERVAL);
         try (Connection write = database.connect("tracks-worker-" + request.skill().id());
              Connection read = database.connect("tracks-worker-read-" + request.skill().id())) {
-            long rows = run(skill, request, write, read, tracker);
+            long rows = run(skill, request, write, read, tracker, fixSource);
             summary.put("skill", request.skill().id());
             summary.put("mode", request.mode().name());
             summary.put("resultRows", rows);
@@ -81,16 +93,16 @@ public final class SkillRun {
     }
 
     private static long run(SkillImplementation skill, RunRequest request, Connection write, Connection read,
-                            ProgressTracker tracker) throws SQLException {
+                            ProgressTracker tracker, FixSource fixSource) throws SQLException {
         if (skill instanceof UserSkill perUser) {
             return new UserSkillRunner(perUser, request, write, read, tracker).run();
         }
-        return runStream((StreamSkill<?>) skill, request, write, read, tracker);
+        return runStream((StreamSkill<?>) skill, request, write, read, tracker, fixSource);
     }
 
     private static <R> long runStream(StreamSkill<R> skill, RunRequest request, Connection write, Connection read,
-                                      ProgressTracker tracker) throws SQLException {
-        return new StreamSkillRunner<>(skill, request, write, read, tracker).run();
+                                      ProgressTracker tracker, FixSource fixSource) throws SQLException {
+        return new StreamSkillRunner<>(skill, request, write, read, tracker, fixSource).run();
     }
 
     /**

@@ -5,7 +5,8 @@ import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.skill.StreamSkill;
 import dev.tracks.analysis.worker.skill.UserAnalysis;
 import dev.tracks.analysis.worker.store.PendingWork;
-import dev.tracks.analysis.worker.store.PointReader;
+import dev.tracks.analysis.worker.store.FixSource;
+import dev.tracks.analysis.worker.store.FixStream;
 import dev.tracks.analysis.worker.store.ResultSink;
 import dev.tracks.analysis.worker.store.TableNames;
 import dev.tracks.analysis.worker.store.Watermark;
@@ -32,18 +33,21 @@ public final class StreamSkillRunner<R> {
     private final Connection writeDb;
     private final Connection readDb;
     private final ProgressTracker progress;
+    private final FixSource fixSource;
     private final TableNames tables;
     private final Watermarks watermarks;
     private long results;
 
+    /** @param fixSource where the users' fixes are read */
     public StreamSkillRunner(StreamSkill<R> skill, RunRequest request, Connection writeDb, Connection readDb,
-                             ProgressTracker progress) {
+                             ProgressTracker progress, FixSource fixSource) {
         this.skill = skill;
         this.request = request;
         this.params = SkillParams.resolve(skill.skill(), request.params());
         this.writeDb = writeDb;
         this.readDb = readDb;
         this.progress = progress;
+        this.fixSource = fixSource;
         this.tables = request.tableNames();
         this.watermarks = request.watermarks();
     }
@@ -91,7 +95,7 @@ public final class StreamSkillRunner<R> {
 
         void run() throws SQLException {
             UserAnalysis<R> analysis = skill.open(writeDb, userId, plan.read().from(), params);
-            try (PointReader reader = new PointReader(readDb, userId, plan.read(), !skill.readsFlaggedFixes(),
+            try (FixStream reader = fixSource.open(readDb, userId, plan.read(), !skill.readsFlaggedFixes(),
                     request.batchSize())) {
                 int from = 0;
                 boolean inContext = true;
@@ -138,7 +142,7 @@ public final class StreamSkillRunner<R> {
          * cannot be final. The part before is analyzed as usual; the rest is read whole and analyzed once more, and
          * everything that second call finds is written as provisional, to be replaced by the next run.
          */
-        private void finishAfterCap(UserAnalysis<R> analysis, PointReader reader, int from, int firstNew, int cap)
+        private void finishAfterCap(UserAnalysis<R> analysis, FixStream reader, int from, int firstNew, int cap)
                 throws SQLException {
             Fixes before = fixes.slice(0, cap);
             StreamResult<R> settled = analysis.analyze(before, from);

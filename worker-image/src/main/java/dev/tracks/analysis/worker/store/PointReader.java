@@ -13,12 +13,13 @@ import java.util.Arrays;
  * rows at a time when autocommit is off), so a user with millions of points never sits in memory whole. It reads on
  * its own connection: the results are committed batch by batch on another, which would close this cursor.
  */
-public final class PointReader implements AutoCloseable {
+public final class PointReader implements FixStream {
 
     private final long[] flagged;
     private final PreparedStatement statement;
     private final ResultSet rows;
     private boolean exhausted;
+    private boolean finerThanMilliseconds;
 
     /**
      * @param cleanOnly skip the fixes that outlier detection flagged
@@ -38,7 +39,7 @@ public final class PointReader implements AutoCloseable {
     }
 
     /** The ids of the user's flagged fixes in the range, sorted. */
-    private static long[] flaggedIds(Connection readDb, String userId, TimeRange range) throws SQLException {
+    static long[] flaggedIds(Connection readDb, String userId, TimeRange range) throws SQLException {
         try (PreparedStatement query = readDb.prepareStatement("SELECT DISTINCT point_id FROM point_flags"
                 + " WHERE user_id = ? AND " + range.condition("recorded_at") + " ORDER BY point_id")) {
             query.setString(1, userId);
@@ -57,7 +58,7 @@ public final class PointReader implements AutoCloseable {
         }
     }
 
-    /** Appends up to {@code max} further fixes; returns how many (0 at the end). */
+    @Override
     public int readInto(Fixes fixes, int max) throws SQLException {
         int read = 0;
         while (read < max && !exhausted) {
@@ -70,11 +71,17 @@ public final class PointReader implements AutoCloseable {
                 continue;
             }
             OffsetDateTime time = rows.getObject(2, OffsetDateTime.class);
+            finerThanMilliseconds |= time.getNano() % 1_000_000 != 0;
             fixes.add(id, time.toInstant().toEpochMilli(), rows.getDouble(3), rows.getDouble(4),
                     nanIfNull(rows.getDouble(5), rows), nanIfNull(rows.getDouble(6), rows));
             read++;
         }
         return read;
+    }
+
+    /** Whether a fix read so far has a time finer than the millisecond that {@link Fixes} keeps. */
+    boolean finerThanMilliseconds() {
+        return finerThanMilliseconds;
     }
 
     private static double nanIfNull(double value, ResultSet rows) throws SQLException {
