@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -31,7 +31,9 @@ final class FixWriter {
     private final List<ImportedFix> fixes = new ArrayList<>(CHUNK_ROWS);
     private final List<String> sources = new ArrayList<>(CHUNK_ROWS);
     private final int[] owners = new int[CHUNK_ROWS];
-    private final List<Long> inserted = new ArrayList<>();
+    /** Fixes inserted per file, by file number. */
+    private long[] inserted = new long[16];
+    private int files;
     /** fixes[0, kept) belong to files already kept; the rest to the file being read. */
     private int kept;
     private boolean inSavepoint;
@@ -46,8 +48,10 @@ final class FixWriter {
 
     /** The next file's fixes follow; {@code source} is their track_points.source (e.g. import:plt). */
     void startFile(String fileSource) {
-        file = inserted.size();
-        inserted.add(0L);
+        file = files++;
+        if (file == inserted.length) {
+            inserted = Arrays.copyOf(inserted, 2 * file);
+        }
         source = fileSource;
     }
 
@@ -80,7 +84,7 @@ final class FixWriter {
             inSavepoint = false;
             locks.forget();
         }
-        inserted.set(file, 0L);
+        inserted[file] = 0;
     }
 
     /** Fixes of kept files since the last commit. */
@@ -98,8 +102,8 @@ final class FixWriter {
     }
 
     /** The fixes each file inserted, in file order; complete after the last {@link #commit()}. */
-    List<Long> inserted() {
-        return List.copyOf(inserted);
+    long[] inserted() {
+        return Arrays.copyOf(inserted, files);
     }
 
     /** The buffer is full in the middle of a file: the kept files' fixes, then this file's after its savepoint. */
@@ -124,27 +128,16 @@ final class FixWriter {
         if (from == to) {
             return;
         }
-        List<FixKey> keys = new ArrayList<>(to - from);
-        List<Integer> rows = new ArrayList<>(to - from);
-        Set<FixKey> seen = new HashSet<>(2 * (to - from));
+        StoredFixes.Plan plan = StoredFixes.plan(fixes, from, to);
+        locks.lock(plan.ranges().stream().map(StoredFixes.Range::userId).toList());
+        Set<FixKey> stored = StoredFixes.within(db, plan.ranges());
+        List<ImportedFix> newFixes = new ArrayList<>(to - from);
+        List<String> newSources = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
-            FixKey key = FixKey.of(fixes.get(i));
-            if (seen.add(key)) {
-                keys.add(key);
-                rows.add(i);
-            }
-        }
-        List<StoredFixes.Range> ranges = StoredFixes.ranges(keys);
-        locks.lock(ranges.stream().map(StoredFixes.Range::userId).toList());
-        Set<FixKey> stored = StoredFixes.within(db, ranges);
-        List<ImportedFix> newFixes = new ArrayList<>(rows.size());
-        List<String> newSources = new ArrayList<>(rows.size());
-        for (int k = 0; k < rows.size(); k++) {
-            if (stored.isEmpty() || !stored.contains(keys.get(k))) {
-                int row = rows.get(k);
-                newFixes.add(fixes.get(row));
-                newSources.add(sources.get(row));
-                inserted.set(owners[row], inserted.get(owners[row]) + 1);
+            if (!plan.repeated()[i - from] && (stored.isEmpty() || !stored.contains(FixKey.of(fixes.get(i))))) {
+                newFixes.add(fixes.get(i));
+                newSources.add(sources.get(i));
+                inserted[owners[i]]++;
             }
         }
         if (!newFixes.isEmpty()) {

@@ -83,11 +83,11 @@ public final class PointImport {
             db.rollback();
             throw e;
         }
-        List<Long> inserted = writer.inserted();
+        long[] inserted = writer.inserted();
         List<FileOutcome> outcomes = new ArrayList<>(reads.size());
         for (int i = 0; i < reads.size(); i++) {
             FileRead read = reads.get(i);
-            outcomes.add(new FileOutcome(read.file().name(), read.file().userId(), read.report(), inserted.get(i),
+            outcomes.add(new FileOutcome(read.file().name(), read.file().userId(), read.report(), inserted[i],
                     read.imported()));
         }
         return outcomes;

@@ -230,13 +230,21 @@ class FolderImportTest {
     }
 
     @Test
-    void timeRangesAreCutPerUserAtGaps() {
-        long hour = StoredFixes.GAP_MICROS;
-        List<FixKey> keys = List.of(new FixKey("u", 0, 1, 1), new FixKey("u", hour, 1, 1),
-                new FixKey("u", 3 * hour, 1, 1), new FixKey("v", 5, 1, 1), new FixKey("u", hour / 2, 1, 1));
+    void aChunkIsCutPerUserAtGapsAndItsRepeatedFixesAreFound() {
+        long hourMillis = StoredFixes.GAP_MICROS / 1000;
+        List<ImportedFix> fixes = List.of(ImportedFix.of("u", 0, 1, 1, 0), ImportedFix.of("u", hourMillis, 1, 1, 0),
+                ImportedFix.of("u", 3 * hourMillis, 1, 1, 0), ImportedFix.of("v", 5, 0.0, 1, 0),
+                ImportedFix.of("u", hourMillis / 2, 1, 1, 0), ImportedFix.of("u", hourMillis, 1, 2, 0),
+                ImportedFix.of("u", hourMillis, 1, 1, 9), ImportedFix.of("v", 5, -0.0, 1, 0));
 
-        assertThat(StoredFixes.ranges(keys)).containsExactlyInAnyOrder(new StoredFixes.Range("u", 0, hour),
-                new StoredFixes.Range("u", 3 * hour, 3 * hour), new StoredFixes.Range("v", 5, 5));
+        StoredFixes.Plan plan = StoredFixes.plan(fixes, 0, fixes.size());
+
+        long hour = StoredFixes.GAP_MICROS;
+        assertThat(plan.ranges()).containsExactlyInAnyOrder(new StoredFixes.Range("u", 0, hour),
+                new StoredFixes.Range("u", 3 * hour, 3 * hour), new StoredFixes.Range("v", 5000, 5000));
+        assertThat(plan.repeated()).as("same user, time and position as an earlier fix; altitude does not count")
+                .containsExactly(false, false, false, false, false, false, true, true);
+        assertThat(StoredFixes.plan(fixes, 3, 8).repeated()).containsExactly(false, false, false, false, true);
         assertThat(new FixKey("u", 1, -0.0, 0.0)).isEqualTo(new FixKey("u", 1, 0.0, -0.0));
     }
 }
