@@ -1,6 +1,7 @@
 package dev.tracks.analysis.worker.ingest;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * One file of an import as the pipeline reads it: a local file, an uploaded file or an archive entry.
@@ -30,14 +31,20 @@ public record ImportFile(String name, ImportFormat format, String userId) {
         if (givenUser != null) {
             return new ImportFile(path, format, givenUser);
         }
-        String[] names = path.replace('\\', '/').split("/");
-        if (format == ImportFormat.PLT && names.length >= 3
-                && GEOLIFE_TRAJECTORY_FOLDER.equalsIgnoreCase(names[names.length - 2])
-                && !names[names.length - 3].isEmpty()) {
-            return new ImportFile(path, format, names[names.length - 3]);
+        Optional<String> geoLife = format == ImportFormat.PLT ? geoLifeUser(path) : Optional.empty();
+        if (geoLife.isPresent()) {
+            return new ImportFile(path, format, geoLife.get());
         }
         boolean namesNoUser = format == ImportFormat.GPX || format == ImportFormat.PLT;
+        String[] names = path.replace('\\', '/').split("/");
         return new ImportFile(path, format, namesNoUser ? stem(names[names.length - 1]) : null);
+    }
+
+    /** The user folder of a GeoLife path {@code .../<user>/Trajectory/<name>.plt}, if the path has that shape. */
+    public static Optional<String> geoLifeUser(String path) {
+        String[] names = path.replace('\\', '/').split("/");
+        return names.length >= 3 && GEOLIFE_TRAJECTORY_FOLDER.equalsIgnoreCase(names[names.length - 2])
+                && !names[names.length - 3].isEmpty() ? Optional.of(names[names.length - 3]) : Optional.empty();
     }
 
     /** Whether the path names a gzip-compressed file ({@code track.csv.gz}), read through gunzip. */

@@ -22,8 +22,6 @@ import java.util.stream.Stream;
  */
 public final class SourceWalker {
 
-    private static final String GEOLIFE_TRAJECTORY_FOLDER = "Trajectory";
-
     private SourceWalker() {
     }
 
@@ -61,14 +59,7 @@ public final class SourceWalker {
 
     /** The user folder of a GeoLife file {@code <user>/Trajectory/<name>.plt}, if the path has that shape. */
     public static Optional<String> geoLifeUser(Path file) {
-        Path folder = file.toAbsolutePath().getParent();
-        if (folder == null || folder.getFileName() == null
-                || !GEOLIFE_TRAJECTORY_FOLDER.equalsIgnoreCase(folder.getFileName().toString())) {
-            return Optional.empty();
-        }
-        Path user = folder.getParent();
-        return user == null || user.getFileName() == null ? Optional.empty()
-                : Optional.of(user.getFileName().toString());
+        return ImportFile.geoLifeUser(file.toAbsolutePath().toString());
     }
 
     private static Optional<SourceFile> fileOf(Path path, ImportFormat format, String userId) {
