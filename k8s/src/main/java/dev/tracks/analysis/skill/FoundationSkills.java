@@ -73,17 +73,18 @@ final class FoundationSkills {
                                 "H3 resolution of the lookup cache; fixes in one cell share the answer."))
                         .build(),
                 SkillDefinition.of(DATA_IMPORT)
-                        .describedAs("Streams a GPX, GeoLife PLT, CSV or GeoJSON file into track_points with"
-                                + " validation, de-duplication and a line-numbered rejection report.")
+                        .describedAs("Streams GPX, GeoLife PLT, CSV or GeoJSON files (a folder, several uploads or"
+                                + " a zip archive as one import) into track_points with validation, de-duplication"
+                                + " and a per-file, line-numbered rejection report.")
                         .reference("GPX 1.0/1.1 via jenetics jpx; GeoLife PLT format (Zheng et al. 2010)")
                         .reads(IMPORT_SOURCES)
                         .writes(TRACK_POINTS)
-                        .param(requiredString("source", "Path or http(s) URL of the file or directory to import, or"
-                                + " upload:<id> for a file uploaded through the admin API."))
+                        .param(requiredString("source", "Path or http(s) URL of the file, directory or zip archive"
+                                + " to import, or upload:<id>[,<id>...] for files uploaded through the admin API."))
                         .param(choice("format", "AUTO", List.of("AUTO", "GPX", "PLT", "CSV", "GEOJSON"),
                                 "File format; AUTO decides by file extension."))
-                        .param(optionalString("userId",
-                                "User the points belong to; for a GeoLife tree the user folder's name."))
+                        .param(optionalString("userId", "User the points belong to; else for a GeoLife tree the"
+                                + " user folder's name, for any other GPX or PLT file its file name."))
                         .param(number("maxRejectedShare", 0.05, 0, 1, null,
                                 "A file with a larger share of invalid rows is rejected whole."))
                         .build());

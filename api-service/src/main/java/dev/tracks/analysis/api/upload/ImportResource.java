@@ -14,24 +14,39 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-/** POST /imports: a GPX, PLT, CSV or GeoJSON file into PostgreSQL, and the data_import task that imports it. */
+/**
+ * POST /imports: GPX, PLT, CSV or GeoJSON files (also gzip-compressed, or in zip archives) into PostgreSQL, and the
+ * one data_import task that imports all of them.
+ */
 @Path("/api/admin/analysis/imports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
 
-    private static final List<String> FORMATS = List.of("GPX", "PLT", "CSV", "GEOJSON");
+    /** The longest file name import_sources keeps (a path inside a folder upload counts). */
+    private static final int MAX_NAME = 255;
 
-    /** The stored upload and the task importing it. */
-    public record ImportView(long importId, String fileName, String format, TaskView task) {
+    /** One stored file of the upload. */
+    public record StoredFile(long importId, String fileName, String format) {
+    }
+
+    /**
+     * The stored upload and the task importing it.
+     *
+     * @param importId the first file's import id (all of them are in files)
+     * @param fileName the first file's name
+     * @param format the first file's format
+     */
+    public record ImportView(long importId, String fileName, String format, List<StoredFile> files, TaskView task) {
     }
 
     private final UploadStore uploads;
@@ -49,66 +64,70 @@ public class ImportResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Upload a track file", description = "Multipart: file (GPX, PLT, CSV or GeoJSON), and"
-            + " optionally user_id and format (else from the file name). Stores it and creates the data_import task;"
-            + " the response links to that task.")
-    public Response upload(@RestForm("file") FileUpload file, @RestForm("user_id") String userId,
+    @Operation(summary = "Upload track files", description = "Multipart: one or more parts named file (GPX, PLT, CSV"
+            + " or GeoJSON, each also as .gz; or .zip archives of them; a file name may be a path such as"
+            + " 153/Trajectory/20081023025304.plt, whose GeoLife user folder names the user), and optionally user_id"
+            + " (the user of every file) and format (of every file, else told by each name; for an archive, the"
+            + " format of the entries to read). Without user_id a GPX or PLT file is the user its name (without"
+            + " extension) says. Stores the files and creates ONE data_import task over all of them, which reports"
+            + " per file; the response links to that task.")
+    public Response upload(@RestForm("file") List<FileUpload> files, @RestForm("user_id") String userId,
                            @RestForm("format") String format, UriInfo uri) {
-        if (file == null) {
-            throw ApiException.invalid("file", "required: the track file as a multipart part named file");
+        if (files == null || files.isEmpty()) {
+            throw ApiException.invalid("file", "required: the track files as multipart parts named file");
         }
-        if (file.size() > maxBytes) {
-            throw ApiException.tooLarge("file", "the file has " + file.size() + " bytes; at most " + maxBytes
-                    + " are accepted (tracks.api.max-upload-bytes)");
+        long total = files.stream().mapToLong(FileUpload::size).sum();
+        if (total > maxBytes) {
+            throw ApiException.tooLarge("file", (files.size() == 1 ? "the file has " : "the files have ") + total
+                    + " bytes; at most " + maxBytes + " are accepted (tracks.api.max-upload-bytes)");
         }
-        String chosenFormat = format(format, file.fileName());
+        String givenFormat = UploadFormats.given(format);
+        List<UploadStore.Incoming> incoming = new ArrayList<>();
+        for (FileUpload file : files) {
+            String name = file.fileName() == null || file.fileName().isBlank() ? "upload" : file.fileName();
+            if (name.length() > MAX_NAME) {
+                throw ApiException.invalid("file", "the file name '" + name.substring(0, 40) + "...' has "
+                        + name.length() + " characters; at most " + MAX_NAME);
+            }
+            incoming.add(new UploadStore.Incoming(file.uploadedFile(), name, UploadFormats.of(name, givenFormat)));
+        }
         String user = userId == null || userId.isBlank() ? null : userId.trim();
         if (user != null && user.length() > 128) {
             throw ApiException.invalid("user_id", "at most 128 characters");
         }
-        long id = uploads.store(file.uploadedFile(), file.fileName(), chosenFormat, user,
-                caller.getPrincipal().getName());
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("source", "upload:" + id);
-        params.put("format", chosenFormat);
-        if (user != null) {
-            params.put("userId", user);
-        }
+        List<Long> ids = uploads.store(incoming, user, caller.getPrincipal().getName());
         MirroredTask task;
         try {
-            task = tasks.create(new TaskRequest(Skill.DATA_IMPORT.id(), null, params, null, null, null, null, null, null,
-                    null, null, null), caller.getPrincipal().getName());
+            task = tasks.create(new TaskRequest(Skill.DATA_IMPORT.id(), null, params(ids, incoming, givenFormat, user),
+                    null, null, null, null, null, null, null, null, null), caller.getPrincipal().getName());
         } catch (RuntimeException e) {
-            uploads.delete(id);
+            uploads.delete(ids);
             throw e;
+        }
+        List<StoredFile> stored = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            stored.add(new StoredFile(ids.get(i), incoming.get(i).fileName(), incoming.get(i).format()));
         }
         return Response.created(uri.getBaseUriBuilder().path("api/admin/analysis/tasks")
                         .path(String.valueOf(task.id)).build())
-                .entity(new ImportView(id, file.fileName(), chosenFormat, TaskView.of(task))).build();
+                .entity(new ImportView(stored.get(0).importId(), stored.get(0).fileName(), stored.get(0).format(),
+                        stored, TaskView.of(task))).build();
     }
 
-    private static String format(String given, String fileName) {
-        if (given != null && !given.isBlank()) {
-            String upper = given.trim().toUpperCase(Locale.ROOT);
-            if (!FORMATS.contains(upper)) {
-                throw ApiException.invalid("format", "must be one of " + FORMATS + ", got '" + given + "'");
-            }
-            return upper;
+    /**
+     * The task's parameters: {@code upload:<id>,<id>,...}; the format when given, or the one file's own (data_import
+     * otherwise takes each upload's stored format).
+     */
+    private static Map<String, Object> params(List<Long> ids, List<UploadStore.Incoming> files, String givenFormat,
+                                              String user) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("source", "upload:" + ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        String onlyFormat = files.size() == 1 && !UploadFormats.ARCHIVE.equals(files.get(0).format())
+                ? files.get(0).format() : null;
+        params.put("format", givenFormat != null ? givenFormat : onlyFormat != null ? onlyFormat : "AUTO");
+        if (user != null) {
+            params.put("userId", user);
         }
-        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-        if (name.endsWith(".gpx")) {
-            return "GPX";
-        }
-        if (name.endsWith(".plt")) {
-            return "PLT";
-        }
-        if (name.endsWith(".csv")) {
-            return "CSV";
-        }
-        if (name.endsWith(".geojson") || name.endsWith(".json")) {
-            return "GEOJSON";
-        }
-        throw ApiException.invalid("format", "cannot tell the format of '" + fileName + "' from its name; give"
-                + " format (one of " + FORMATS + ")");
+        return params;
     }
 }

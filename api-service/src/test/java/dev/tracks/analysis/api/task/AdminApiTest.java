@@ -240,4 +240,47 @@ class AdminApiTest {
                 .contentType("application/problem+json");
         assertThat(resources()).isEqualTo(before);
     }
+
+    @Test
+    void manyFilesAndAnArchiveInOneRequestBecomeOneImportTask() throws Exception {
+        byte[] csv = "user_id,time,lat,lon\nphone,2026-05-01T08:00:00Z,47,8\n".getBytes(StandardCharsets.UTF_8);
+        byte[] plt = "Geolife trajectory\nWGS 84\nAltitude is in Feet\nReserved 3\n0,2,255,My Track,0,0,2,8421376\n0\n"
+                .getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipped)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("more.csv"));
+            zip.write(csv);
+            zip.closeEntry();
+        }
+        int before = resources();
+
+        Response upload = admin().multiPart("file", "day-1.csv", csv, "text/csv")
+                .multiPart("file", "153/Trajectory/20081023025304.plt", plt, "application/octet-stream")
+                .multiPart("file", "archive.zip", zipped.toByteArray(), "application/zip")
+                .post("/api/admin/analysis/imports");
+
+        upload.then().statusCode(201).body("files", hasSize(3)).body("files.format", contains("CSV", "PLT", "ZIP"))
+                .body("files.file_name", contains("day-1.csv", "153/Trajectory/20081023025304.plt", "archive.zip"))
+                .body("import_id", equalTo(upload.jsonPath().getInt("files[0].import_id")))
+                .body("task.skill_name", equalTo("data_import"));
+        assertThat(resources()).as("one task for the three files").isEqualTo(before + 1);
+        List<Long> ids = upload.jsonPath().getList("files.import_id", Long.class);
+        AnalysisTask task = client.resources(AnalysisTask.class).inNamespace(ApiTestEnvironment.NAMESPACE)
+                .withName(upload.jsonPath().getString("task.name")).get();
+        assertThat(task.getSpec().getParams()).containsEntry("source", "upload:" + ids.get(0) + "," + ids.get(1)
+                + "," + ids.get(2)).containsEntry("format", "AUTO").doesNotContainKey("userId");
+        try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement();
+             var row = statement.executeQuery("SELECT count(*) FROM import_sources WHERE id IN (" + ids.get(0) + ","
+                     + ids.get(1) + "," + ids.get(2) + ") AND size_bytes > 0")) {
+            row.next();
+            assertThat(row.getInt(1)).isEqualTo(3);
+        }
+
+        admin().multiPart("file", "ok.csv", csv, "text/csv").multiPart("file", "notes.txt", csv, "text/plain")
+                .post("/api/admin/analysis/imports").then().statusCode(422).body("field", equalTo("format"));
+        admin().multiPart("file", "a.csv", new byte[(int) ApiTestEnvironment.MAX_UPLOAD_BYTES / 2 + 1], "text/csv")
+                .multiPart("file", "b.csv", new byte[(int) ApiTestEnvironment.MAX_UPLOAD_BYTES / 2 + 1], "text/csv")
+                .post("/api/admin/analysis/imports").then().statusCode(413).body("field", equalTo("file"));
+        assertThat(resources()).as("a refused request stores and creates nothing").isEqualTo(before + 1);
+    }
 }

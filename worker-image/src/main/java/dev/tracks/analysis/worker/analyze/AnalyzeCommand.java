@@ -6,9 +6,7 @@ import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.task.TaskMode;
 import dev.tracks.analysis.task.WorkerContract;
-import dev.tracks.analysis.worker.ingest.ImportFormat;
-import dev.tracks.analysis.worker.ingest.SourceFile;
-import dev.tracks.analysis.worker.ingest.SourceWalker;
+import dev.tracks.analysis.worker.ingest.LocalSource;
 import dev.tracks.analysis.worker.progress.ConsoleProgress;
 import dev.tracks.analysis.worker.run.RunRequest;
 import dev.tracks.analysis.worker.run.SkillRegistry;
@@ -110,30 +108,29 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /**
-     * Each file is imported on its own (one transaction) as the user of {@link #user}. A rejected file is reported
-     * and the others go on.
+     * All inputs in one data_import run, each file as the user data_import gives it: --user-id when given, else the
+     * user folder of a GeoLife tree or a GPX or PLT file's name; CSV and GeoJSON files name their users. A rejected
+     * file is reported and the others are kept.
      */
-    private void importInputs(LocalDatabase local, PrintWriter console) throws IOException, SQLException {
-        for (Path input : inputs) {
-            for (SourceFile file : SourceWalker.expand(input, ImportFormat.AUTO, null)) {
-                String user = user(file);
-                Map<String, Object> importParams = new LinkedHashMap<>();
-                importParams.put("source", file.path().toString());
-                importParams.put("format", file.format().name());
-                if (user != null) {
-                    importParams.put("userId", user);
-                }
-                SkillRun run = new SkillRun(SkillRegistry.standard(), local.database());
-                try {
-                    run.execute(new RunRequest(Skill.DATA_IMPORT, TaskMode.INCREMENTAL, importParams,
-                            UserScope.all(), BATCH_SIZE, null), (progress, last) -> { });
-                    console.printf("imported %s %s: %s%n", file.path(), user == null ? "with its own users"
-                            : "as user " + user, run.resultSummary().get("insertedPoints"));
-                } catch (WorkerFailure rejected) {
-                    console.printf("skipped %s: %s%n", file.path(), rejected.getMessage());
-                }
+    private void importInputs(LocalDatabase local, PrintWriter console) throws IOException {
+        SkillRun run = new SkillRun(SkillRegistry.standard(), local.database());
+        try {
+            double maxRejectedShare = SkillParams.resolve(Skill.DATA_IMPORT, Map.of("source", inputs.get(0).toString()))
+                    .number("maxRejectedShare");
+            run.importFiles(LocalSource.of(inputs, userId), maxRejectedShare, (progress, last) -> { });
+        } catch (WorkerFailure rejected) {
+            console.printf("skipped: %s%n", rejected.getMessage());
+        }
+        Map<String, Object> summary = run.resultSummary();
+        if (summary.get("perFile") instanceof List<?> files) {
+            for (Object line : files) {
+                Map<?, ?> file = (Map<?, ?>) line;
+                console.printf("%s %s %s: %s%n", Boolean.TRUE.equals(file.get("imported")) ? "imported" : "skipped",
+                        file.get("file"), file.get("userId") == null ? "with its own users"
+                                : "as user " + file.get("userId"), file.get("insertedPoints"));
             }
         }
+        console.printf("imported %s files: %s new points%n", summary.get("files"), summary.get("insertedPoints"));
     }
 
     private List<Skill> chosenSkills() {
@@ -172,26 +169,5 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } catch (JsonProcessingException e) {
             return text;
         }
-    }
-
-    /**
-     * --user-id when given; else none for CSV and GeoJSON files, which name their users (a CSV without a user
-     * column is rejected with the columns looked for), the user folder of a GeoLife tree, or the file's name.
-     */
-    private String user(SourceFile file) {
-        if (userId != null) {
-            return userId;
-        }
-        if (file.userId() != null) {
-            return file.userId();
-        }
-        boolean namesUsers = file.format() == ImportFormat.CSV || file.format() == ImportFormat.GEOJSON;
-        return namesUsers ? null : stem(file.path());
-    }
-
-    private static String stem(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 }

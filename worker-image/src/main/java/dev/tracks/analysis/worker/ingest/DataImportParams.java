@@ -3,10 +3,12 @@ package dev.tracks.analysis.worker.ingest;
 /**
  * The parameters of the data_import skill, named and defaulted as in the skill catalog (FoundationSkills).
  *
- * @param source path or URL of the file or directory to import (required)
+ * @param source path or URL of the file, directory or zip archive to import, or {@code upload:<id>[,<id>...]}
+ *     (required); all of its files are one import
  * @param format the file format; {@link ImportFormat#AUTO} decides by file extension
- * @param userId the user the points belong to, or null: then a CSV's user column, or for a GeoLife tree
- *     ({@code <user>/Trajectory/*.plt}) the user folder's name; when given it wins over both
+ * @param userId the user the points belong to, or null: then a CSV's user column, for a GeoLife tree
+ *     ({@code <user>/Trajectory/*.plt}) the user folder's name, for another GPX or PLT file its name
+ *     ({@link ImportFile#named}); when given it wins over all
  * @param maxRejectedShare a file with a larger share of invalid rows is rejected whole, in [0, 1]
  */
 public record DataImportParams(String source, ImportFormat format, String userId, double maxRejectedShare) {

@@ -4,15 +4,11 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.zip.GZIPInputStream;
 
 /**
- * The entry point of the data_import readers. The runtime's loop over a source:
- * <pre>{@code
- * for (SourceFile file : SourceWalker.expand(path, params.format(), params.userId())) {
- *     ImportReport report = FixReaders.read(file, ReaderOptions.defaults(), stagingSink);
- *     if (report.shouldImport(params.maxRejectedShare())) { commit } else { roll back }
- * }
- * }</pre>
+ * The entry point of the data_import readers. {@link PointImport} reads every file of a source with
+ * {@link #forFormat} and keeps or drops it by {@link ImportReport#shouldImport(double)}.
  */
 public final class FixReaders {
 
@@ -31,9 +27,14 @@ public final class FixReaders {
         };
     }
 
-    /** Reads one file of a walked source into {@code sink}. */
+    /** Reads one file of a walked source (not an archive; a {@code .gz} file through gunzip) into {@code sink}. */
     public static ImportReport read(SourceFile file, ReaderOptions options, FixSink sink) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path()), 1 << 16)) {
+        if (file.archive()) {
+            throw new IllegalArgumentException("an archive holds many files; read it with LocalSource: " + file);
+        }
+        InputStream raw = Files.newInputStream(file.path());
+        try (InputStream in = new BufferedInputStream(ImportFile.isGzip(file.path().toString())
+                ? new GZIPInputStream(raw, 1 << 16) : raw, 1 << 16)) {
             return forFormat(file.format()).read(in, file.userId(), options, sink);
         }
     }

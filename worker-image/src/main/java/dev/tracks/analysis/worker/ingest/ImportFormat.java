@@ -18,10 +18,12 @@ public enum ImportFormat {
 
     /**
      * The format a file name (or the path of a URL) stands for, by its extension, case-insensitively: {@code .gpx},
-     * {@code .plt}, {@code .csv}, {@code .geojson} or {@code .json}. Other names (e.g. GeoLife's labels.txt) have none.
+     * {@code .plt}, {@code .csv}, {@code .geojson} or {@code .json}, each also gzip-compressed ({@code .csv.gz}).
+     * Other names (e.g. GeoLife's labels.txt, or a zip archive) have none.
      */
     public static Optional<ImportFormat> ofFileName(String fileName) {
-        String name = fileName.toLowerCase(Locale.ROOT);
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        String name = lower.endsWith(".gz") ? lower.substring(0, lower.length() - 3) : lower;
         if (name.endsWith(".gpx")) {
             return Optional.of(GPX);
         }

@@ -2,33 +2,34 @@ package dev.tracks.analysis.worker.ingest;
 
 import dev.tracks.analysis.worker.progress.ProgressTracker;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.postgresql.PGConnection;
 
 /**
- * data_import into PostgreSQL: each file in one transaction. Its rows are streamed with COPY into a temporary
- * staging table; when the file passes the rejected-share rule they move into track_points, without the fixes already
- * stored (same user, time and position), else the transaction is rolled back and nothing of the file remains.
- * A re-run of the same import therefore adds nothing.
+ * data_import into PostgreSQL: all files of a source (a folder, several uploads, a zip archive) in one pipeline.
+ * Every file is parsed and its fixes streamed through {@link FixWriter} with binary COPY straight into track_points,
+ * without the fixes already stored (same user, time and position) or repeated within the import. A file that fails
+ * the rejected-share rule leaves nothing; the others are kept. Files share transactions, committed at file boundaries
+ * once {@link #COMMIT_ROWS} fixes are pending, so a crash loses whole files only, and a re-run of the same import
+ * (or a retry after a crash) adds nothing that is stored already.
  */
 public final class PointImport {
 
-    /** Rows buffered before each COPY: bounded memory whatever the file's size. */
-    private static final int COPY_ROWS = 10_000;
+    /** Fixes of kept files after which the import commits at the next file boundary. */
+    static final long COMMIT_ROWS = 100_000;
 
-    /** What became of one file. */
-    public record FileOutcome(String file, ImportReport report, long inserted, boolean imported) {
+    /**
+     * What became of one file.
+     *
+     * @param userId the user its reader was given, null when the file named its users
+     */
+    public record FileOutcome(String file, String userId, ImportReport report, long inserted, boolean imported) {
+    }
+
+    private record FileRead(ImportFile file, ImportReport report, boolean imported) {
     }
 
     private final Connection db;
@@ -41,161 +42,54 @@ public final class PointImport {
         this.progress = progress;
     }
 
-    /** Imports every file of the source; a file that cannot be read is a failed outcome, not an exception. */
+    /** Imports every file the task's parameters name. */
     public List<FileOutcome> run(DataImportParams params) throws SQLException, IOException {
-        createStaging();
-        List<FileOutcome> outcomes = new ArrayList<>();
-        if (UploadedSource.isUpload(params.source())) {
-            UploadedSource.Upload upload = UploadedSource.find(db, params.source());
-            String user = params.userId() != null ? params.userId() : upload.userId();
-            progress.start(0);
-            try (InputStream in = UploadedSource.open(db, upload.id())) {
-                outcomes.add(importFile(upload.fileName(), upload.format(), sink -> FixReaders
-                        .forFormat(upload.format()).read(in, user, options, sink), params.maxRejectedShare()));
-            }
-            return outcomes;
+        return run(ImportSource.of(db, params), params.maxRejectedShare());
+    }
+
+    /**
+     * Imports every file of the source; a file the share rule rejects is an outcome, not an exception.
+     *
+     * @throws IOException if a file cannot be read at all (the files committed before it stay)
+     */
+    public List<FileOutcome> run(ImportSource source, double maxRejectedShare) throws SQLException, IOException {
+        progress.start(source.estimatedRows());
+        FixWriter writer = new FixWriter(db);
+        List<FileRead> reads = new ArrayList<>();
+        try {
+            source.forEachFile((file, in) -> {
+                writer.startFile("import:" + file.format().name().toLowerCase(Locale.ROOT));
+                ImportReport report = FixReaders.forFormat(file.format()).read(in, file.userId(), options, fix -> {
+                    try {
+                        writer.add(fix);
+                    } catch (SQLException e) {
+                        throw new IOException("writing into track_points failed: " + e.getMessage(), e);
+                    }
+                });
+                progress.advance(report.rows(), report.rejected());
+                boolean imported = report.shouldImport(maxRejectedShare);
+                if (imported) {
+                    writer.keepFile();
+                } else {
+                    writer.dropFile();
+                }
+                reads.add(new FileRead(file, report, imported));
+                if (writer.keptSinceCommit() >= COMMIT_ROWS) {
+                    writer.commit();
+                }
+            });
+            writer.commit();
+        } catch (SQLException | IOException | RuntimeException e) {
+            db.rollback();
+            throw e;
         }
-        if (isUrl(params.source())) {
-            URI uri = URI.create(params.source());
-            ImportFormat format = params.format() != ImportFormat.AUTO ? params.format()
-                    : ImportFormat.ofFileName(uri.getPath()).orElseThrow(() -> new IOException(
-                    "params.format: cannot tell the format of " + uri + " from its name; set GPX, PLT, CSV or GEOJSON"));
-            progress.start(0);
-            try (InputStream in = uri.toURL().openStream()) {
-                outcomes.add(importFile(uri.toString(), format, sink -> FixReaders.forFormat(format)
-                        .read(in, params.userId(), options, sink), params.maxRejectedShare()));
-            }
-            return outcomes;
-        }
-        List<SourceFile> files = SourceWalker.expand(Path.of(params.source()), params.format(), params.userId());
-        progress.start(estimateRows(files));
-        for (SourceFile file : files) {
-            outcomes.add(importFile(file.path().toString(), file.format(),
-                    sink -> FixReaders.read(file, options, sink), params.maxRejectedShare()));
+        long[] inserted = writer.inserted();
+        List<FileOutcome> outcomes = new ArrayList<>(reads.size());
+        for (int i = 0; i < reads.size(); i++) {
+            FileRead read = reads.get(i);
+            outcomes.add(new FileOutcome(read.file().name(), read.file().userId(), read.report(), inserted[i],
+                    read.imported()));
         }
         return outcomes;
-    }
-
-    @FunctionalInterface
-    private interface Reading {
-        ImportReport into(FixSink sink) throws IOException;
-    }
-
-    private FileOutcome importFile(String name, ImportFormat format, Reading reading, double maxRejectedShare)
-            throws SQLException, IOException {
-        String source = "import:" + format.name().toLowerCase(Locale.ROOT);
-        StagingSink sink = new StagingSink(source);
-        ImportReport report = reading.into(sink);
-        sink.flush();
-        progress.advance(report.rows(), report.rejected());
-        if (!report.shouldImport(maxRejectedShare)) {
-            db.rollback();
-            return new FileOutcome(name, report, 0, false);
-        }
-        long inserted;
-        try (Statement move = db.createStatement()) {
-            inserted = move.executeUpdate("INSERT INTO track_points (user_id, recorded_at, lat, lon, altitude_m,"
-                    + " speed_mps, accuracy_m, heading_deg, label_mode, source)"
-                    + " SELECT DISTINCT ON (s.user_id, s.recorded_at, s.lat, s.lon) s.user_id, s.recorded_at, s.lat,"
-                    + " s.lon, s.altitude_m, s.speed_mps, s.accuracy_m, s.heading_deg, s.label_mode, s.source"
-                    + " FROM import_staging s WHERE NOT EXISTS (SELECT 1 FROM track_points p WHERE"
-                    + " p.user_id = s.user_id AND p.recorded_at = s.recorded_at AND p.lat = s.lat AND p.lon = s.lon)"
-                    + " ORDER BY s.user_id, s.recorded_at, s.lat, s.lon");
-        }
-        db.commit();
-        return new FileOutcome(name, report, inserted, true);
-    }
-
-    private void createStaging() throws SQLException {
-        try (Statement ddl = db.createStatement()) {
-            ddl.execute("CREATE TEMPORARY TABLE IF NOT EXISTS import_staging (user_id text, recorded_at timestamptz,"
-                    + " lat double precision, lon double precision, altitude_m double precision,"
-                    + " speed_mps double precision, accuracy_m double precision, heading_deg double precision,"
-                    + " label_mode text, source text) ON COMMIT DELETE ROWS");
-        }
-        db.commit();
-    }
-
-    /** Lines (PLT, CSV) or point elements (GPX) of local files: the total for progress, before reading. */
-    private static long estimateRows(List<SourceFile> files) throws IOException {
-        long rows = 0;
-        for (SourceFile file : files) {
-            byte[] marker = file.format() == ImportFormat.GPX ? "pt ".getBytes() : "\n".getBytes();
-            rows += occurrences(file.path(), marker);
-        }
-        return rows;
-    }
-
-    private static long occurrences(Path file, byte[] marker) throws IOException {
-        long count = 0;
-        int matched = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            int read;
-            while ((read = in.read(buffer)) > 0) {
-                for (int i = 0; i < read; i++) {
-                    matched = buffer[i] == marker[matched] ? matched + 1 : (buffer[i] == marker[0] ? 1 : 0);
-                    if (matched == marker.length) {
-                        count++;
-                        matched = 0;
-                    }
-                }
-            }
-        }
-        return count;
-    }
-
-    private static boolean isUrl(String source) {
-        return source.startsWith("http://") || source.startsWith("https://");
-    }
-
-    /** Accepted fixes as COPY rows into the staging table, sent every {@link #COPY_ROWS} rows. */
-    private final class StagingSink implements FixSink {
-        private final String source;
-        private final StringBuilder rows = new StringBuilder(1 << 20);
-        private int buffered;
-
-        StagingSink(String source) {
-            this.source = source;
-        }
-
-        @Override
-        public void accept(ImportedFix fix) throws IOException {
-            rows.append(escape(fix.userId())).append('\t').append(Instant.ofEpochMilli(fix.epochMillis()))
-                    .append('\t').append(fix.lat()).append('\t').append(fix.lon()).append('\t')
-                    .append(number(fix.altitudeMeters())).append('\t').append(number(fix.speedMetersPerSecond()))
-                    .append('\t').append(number(fix.accuracyMeters())).append('\t').append(number(fix.headingDegrees()))
-                    .append('\t').append(fix.label() == null ? "\\N" : escape(fix.label())).append('\t')
-                    .append(source).append('\n');
-            if (++buffered == COPY_ROWS) {
-                try {
-                    flush();
-                } catch (SQLException e) {
-                    throw new IOException("COPY into the import staging table failed: " + e.getMessage(), e);
-                }
-            }
-        }
-
-        void flush() throws SQLException {
-            if (buffered == 0) {
-                return;
-            }
-            try {
-                db.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY import_staging FROM STDIN",
-                        new StringReader(rows.toString()));
-            } catch (IOException e) {
-                throw new SQLException("COPY failed: " + e.getMessage(), e);
-            }
-            rows.setLength(0);
-            buffered = 0;
-        }
-
-        private String number(double value) {
-            return Double.isNaN(value) ? "\\N" : Double.toString(value);
-        }
-
-        private String escape(String text) {
-            return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
-        }
     }
 }

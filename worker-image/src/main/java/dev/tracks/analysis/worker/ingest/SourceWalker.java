@@ -14,14 +14,13 @@ import java.util.stream.Stream;
  * <p>A file stands for itself; with format AUTO its extension must name a format ({@link ImportFormat#ofFileName}).
  * A directory is walked recursively (symbolic links not followed); it yields the regular files whose extension names
  * a format (with an explicit format: that format only), so that GeoLife's labels.txt and other side files are not
- * read. Files and folders whose names start with a dot are skipped. The order is deterministic: by relative path,
+ * read. A zip archive ({@code .zip}), given or found, is yielded as one {@link SourceFile#archive() archive}: its
+ * entries are filtered the same way when it is read. Files and folders whose names start with a dot are skipped. The order is deterministic: by relative path,
  * compared name by name (so {@code a/z.plt} comes before {@code a-b/x.plt}), which is also time order for GeoLife's
  * timestamp-named files. The user of a PLT file at {@code <user>/Trajectory/<name>.plt} is the user folder's name
  * (GeoLife 1.3 layout), unless a userId is given, which wins.
  */
 public final class SourceWalker {
-
-    private static final String GEOLIFE_TRAJECTORY_FOLDER = "Trajectory";
 
     private SourceWalker() {
     }
@@ -37,6 +36,9 @@ public final class SourceWalker {
         if (!Files.isDirectory(source)) {
             if (!Files.isRegularFile(source)) {
                 throw new IOException("no such file or directory: " + source);
+            }
+            if (ImportFile.isZip(source.getFileName().toString())) {
+                return List.of(new SourceFile(source, format, userId));
             }
             ImportFormat resolved = format != ImportFormat.AUTO ? format
                     : ImportFormat.ofFileName(source.getFileName().toString()).orElseThrow(
@@ -57,17 +59,13 @@ public final class SourceWalker {
 
     /** The user folder of a GeoLife file {@code <user>/Trajectory/<name>.plt}, if the path has that shape. */
     public static Optional<String> geoLifeUser(Path file) {
-        Path folder = file.toAbsolutePath().getParent();
-        if (folder == null || folder.getFileName() == null
-                || !GEOLIFE_TRAJECTORY_FOLDER.equalsIgnoreCase(folder.getFileName().toString())) {
-            return Optional.empty();
-        }
-        Path user = folder.getParent();
-        return user == null || user.getFileName() == null ? Optional.empty()
-                : Optional.of(user.getFileName().toString());
+        return ImportFile.geoLifeUser(file.toAbsolutePath().toString());
     }
 
     private static Optional<SourceFile> fileOf(Path path, ImportFormat format, String userId) {
+        if (ImportFile.isZip(path.getFileName().toString())) {
+            return Optional.of(new SourceFile(path, format, userId));
+        }
         return ImportFormat.ofFileName(path.getFileName().toString())
                 .filter(found -> format == ImportFormat.AUTO || found == format)
                 .map(found -> new SourceFile(path, found, userOf(path, found, userId)));

@@ -7,42 +7,86 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * A file uploaded through the admin API (table import_sources), read chunk by chunk as one stream: never held whole
- * in memory. Its source parameter is {@code upload:<id>}.
+ * Files uploaded through the admin API (table import_sources), each read chunk by chunk as one stream: never held
+ * whole in memory. Its source parameter is {@code upload:<id>}, or {@code upload:<id>,<id>,...} for the files of one
+ * upload request, imported in that order. An uploaded zip archive (format ZIP) is read entry by entry.
  */
-final class UploadedSource {
+final class UploadedSource implements ImportSource {
 
     static final String PREFIX = "upload:";
+    private static final String ARCHIVE = "ZIP";
 
-    /** What the upload says about itself. */
-    record Upload(long id, String fileName, ImportFormat format, String userId) {
+    /** What an upload says about itself; format is GPX, PLT, CSV, GEOJSON or ZIP. */
+    record Upload(long id, String fileName, String format, String userId) {
     }
 
-    private UploadedSource() {
+    private final Connection db;
+    private final List<Upload> uploads;
+    private final ImportFormat format;
+    private final String userId;
+
+    private UploadedSource(Connection db, List<Upload> uploads, ImportFormat format, String userId) {
+        this.db = db;
+        this.uploads = uploads;
+        this.format = format;
+        this.userId = userId;
     }
 
     static boolean isUpload(String source) {
         return source.startsWith(PREFIX);
     }
 
-    static Upload find(Connection db, String source) throws SQLException, IOException {
-        long id;
-        try {
-            id = Long.parseLong(source.substring(PREFIX.length()));
-        } catch (NumberFormatException e) {
-            throw new IOException("not an upload id: " + source);
+    /** The uploads the source names; every one must exist. */
+    static UploadedSource find(Connection db, DataImportParams params) throws SQLException, IOException {
+        List<Upload> uploads = new ArrayList<>();
+        for (String part : params.source().substring(PREFIX.length()).split(",", -1)) {
+            long id;
+            try {
+                id = Long.parseLong(part.trim());
+            } catch (NumberFormatException e) {
+                throw new IOException("not an upload id: '" + part + "' in " + params.source()
+                        + " (expected upload:<id>[,<id>...])");
+            }
+            uploads.add(find(db, id));
         }
+        return new UploadedSource(db, uploads, params.format(), params.userId());
+    }
+
+    private static Upload find(Connection db, long id) throws SQLException, IOException {
         try (PreparedStatement query = db.prepareStatement(
                 "SELECT file_name, format, user_id FROM import_sources WHERE id = ?")) {
             query.setLong(1, id);
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {
-                    throw new IOException("no uploaded file " + source + " (deleted, or never completed)");
+                    throw new IOException("no uploaded file upload:" + id + " (deleted, or never completed)");
                 }
-                return new Upload(id, row.getString(1), ImportFormat.valueOf(row.getString(2)), row.getString(3));
+                return new Upload(id, row.getString(1), row.getString(2), row.getString(3));
+            }
+        }
+    }
+
+    @Override
+    public long estimatedRows() {
+        return 0;
+    }
+
+    @Override
+    public void forEachFile(FileReading reading) throws IOException, SQLException {
+        for (Upload upload : uploads) {
+            boolean archive = ARCHIVE.equals(upload.format());
+            // An archive's entries are filtered by the task's format; a file has its stored format unless one is set.
+            ImportFormat fileFormat = format != ImportFormat.AUTO || archive ? format
+                    : ImportFormat.valueOf(upload.format());
+            String name = archive && !ImportFile.isZip(upload.fileName()) ? upload.fileName() + ".zip"
+                    : upload.fileName();
+            try (InputStream in = open(db, upload.id())) {
+                ImportSource.readContainer(name, fileFormat, userId != null ? userId : upload.userId(), in,
+                        reading);
             }
         }
     }

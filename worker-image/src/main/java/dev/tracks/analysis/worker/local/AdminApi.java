@@ -7,8 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** The admin API of the local API service, as a client sees it: the same calls the printed curl examples make. */
@@ -37,10 +37,15 @@ final class AdminApi {
         }
     }
 
-    /** POST /imports: stores the file and creates its data_import task; the answer holds the task. */
-    JsonNode upload(Path file, String format, String userId) throws IOException, InterruptedException {
-        Multipart body = Multipart.withRandomBoundary().field("format", format).field("user_id", userId)
-                .file("file", file);
+    /**
+     * POST /imports: stores the files and creates the one data_import task over all of them; the answer holds the
+     * task. Each file's format is told by its name, its user by {@code userId} or by its name.
+     */
+    JsonNode upload(List<Upload> files, String userId) throws IOException, InterruptedException {
+        Multipart body = Multipart.withRandomBoundary().field("user_id", userId);
+        for (Upload file : files) {
+            body.file("file", file.file(), file.uploadName());
+        }
         return send(authorized(BASE + "/imports").header("Content-Type", body.contentType())
                 .POST(body.publisher()).build());
     }

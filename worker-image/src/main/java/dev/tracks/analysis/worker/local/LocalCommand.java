@@ -139,29 +139,34 @@ public final class LocalCommand implements Callable<Integer> {
         }
     }
 
-    /** Uploads each file and waits for its data_import task; false if any import failed. */
+    /**
+     * Uploads all files in one request and waits for their one data_import task; false if it failed (a rejected
+     * file fails it; the other files are imported all the same).
+     */
     private boolean importAll(AdminApi admin, List<Upload> files, StopSignals stop, PrintWriter out)
             throws IOException, InterruptedException {
-        boolean allImported = true;
-        for (Upload file : files) {
-            long taskId = admin.upload(file.file(), file.format(), file.userId()).path("task").path("id").asLong();
-            JsonNode task = admin.task(taskId);
-            while (!TaskState.of(task).isFinal() && !stop.await(POLL)) {
-                task = admin.task(taskId);
-            }
-            TaskState state = TaskState.of(task);
-            if ("Succeeded".equals(state.status())) {
-                JsonNode inserted = task.path("result_summary").path("insertedPoints");
-                out.printf("imported %s: %s new points (task %d)%n", file.file(), inserted.isNumber()
-                        ? String.format(Locale.ROOT, "%,d", inserted.asLong()) : "-", taskId);
-            } else if (state.isFinal()) {
-                allImported = false;
-                out.printf("import of %s %s: %s (task %d)%n", file.file(), state.status(), state.errorMessage(),
-                        taskId);
-            }
-            out.flush();
+        long taskId = admin.upload(files, userId).path("task").path("id").asLong();
+        JsonNode task = admin.task(taskId);
+        while (!TaskState.of(task).isFinal() && !stop.await(POLL)) {
+            task = admin.task(taskId);
         }
-        return allImported;
+        TaskState state = TaskState.of(task);
+        String what = files.size() == 1 ? files.get(0).file().toString() : files.size() + " files";
+        JsonNode summary = task.path("result_summary");
+        for (JsonNode file : summary.path("perFile")) {
+            out.printf("  %s: %,d rows, %,d rejected, %,d new points%s%n", file.path("file").asText(),
+                    file.path("rows").asLong(), file.path("rejectedRows").asLong(),
+                    file.path("insertedPoints").asLong(), file.path("imported").asBoolean() ? "" : " (rejected)");
+        }
+        if ("Succeeded".equals(state.status())) {
+            JsonNode inserted = summary.path("insertedPoints");
+            out.printf("imported %s: %s new points (task %d)%n", what, inserted.isNumber()
+                    ? String.format(Locale.ROOT, "%,d", inserted.asLong()) : "-", taskId);
+        } else if (state.isFinal()) {
+            out.printf("import of %s %s: %s (task %d)%n", what, state.status(), state.errorMessage(), taskId);
+        }
+        out.flush();
+        return "Succeeded".equals(state.status());
     }
 
     /** Triggers the default chain and prints its progress until it ends; null if stopped first. */

@@ -10,15 +10,18 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * A multipart/form-data body (RFC 7578) of text fields and one file. The file is streamed from disk, not loaded:
+ * A multipart/form-data body (RFC 7578) of text fields and files. The files are streamed from disk, not loaded:
  * uploads may be hundreds of megabytes.
  */
 final class Multipart {
 
     private final String boundary;
     private final StringBuilder fields = new StringBuilder();
-    private String fileField;
-    private Path file;
+    private final List<FilePart> files = new ArrayList<>();
+
+    /** A file part: its field, its content, and the file name the server is told (a relative path may be one). */
+    private record FilePart(String field, Path path, String fileName) {
+    }
 
     Multipart(String boundary) {
         this.boundary = boundary;
@@ -42,9 +45,14 @@ final class Multipart {
         return this;
     }
 
+    /** A file part named as the file is. */
     Multipart file(String name, Path path) {
-        this.fileField = name;
-        this.file = path;
+        return file(name, path, path.getFileName().toString());
+    }
+
+    /** A file part; parts of the same field name are sent in the order added. */
+    Multipart file(String name, Path path, String fileName) {
+        files.add(new FilePart(name, path, fileName));
         return this;
     }
 
@@ -55,18 +63,16 @@ final class Multipart {
     HttpRequest.BodyPublisher publisher() throws FileNotFoundException {
         List<HttpRequest.BodyPublisher> parts = new ArrayList<>();
         StringBuilder head = new StringBuilder(fields);
-        if (file != null) {
+        for (FilePart file : files) {
             head.append("--").append(boundary).append("\r\n")
-                    .append("Content-Disposition: form-data; name=\"").append(quoted(fileField))
-                    .append("\"; filename=\"").append(quoted(file.getFileName().toString())).append("\"\r\n")
+                    .append("Content-Disposition: form-data; name=\"").append(quoted(file.field()))
+                    .append("\"; filename=\"").append(quoted(file.fileName())).append("\"\r\n")
                     .append("Content-Type: application/octet-stream\r\n\r\n");
+            parts.add(HttpRequest.BodyPublishers.ofString(head.toString(), StandardCharsets.UTF_8));
+            parts.add(HttpRequest.BodyPublishers.ofFile(file.path()));
+            head = new StringBuilder("\r\n");
         }
-        parts.add(HttpRequest.BodyPublishers.ofString(head.toString(), StandardCharsets.UTF_8));
-        if (file != null) {
-            parts.add(HttpRequest.BodyPublishers.ofFile(file));
-            parts.add(HttpRequest.BodyPublishers.ofString("\r\n", StandardCharsets.UTF_8));
-        }
-        parts.add(HttpRequest.BodyPublishers.ofString("--" + boundary + "--\r\n", StandardCharsets.UTF_8));
+        parts.add(HttpRequest.BodyPublishers.ofString(head + "--" + boundary + "--\r\n", StandardCharsets.UTF_8));
         return HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new));
     }
 

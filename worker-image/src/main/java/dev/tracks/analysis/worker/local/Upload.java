@@ -1,5 +1,6 @@
 package dev.tracks.analysis.worker.local;
 
+import dev.tracks.analysis.worker.ingest.ImportFile;
 import dev.tracks.analysis.worker.ingest.ImportFormat;
 import dev.tracks.analysis.worker.ingest.SourceFile;
 import dev.tracks.analysis.worker.ingest.SourceWalker;
@@ -12,10 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One file to upload to POST /imports, with the form fields it goes with.
+ * One file to upload to POST /imports, with the user its import gives it. All files of a local run go in one request
+ * (one data_import task); the server gives each file the same user from the name it is sent under
+ * ({@link #uploadName()}) unless --user-id names one for all.
  *
- * @param format GPX, PLT, CSV or GEOJSON
- * @param userId the user_id field, or null to let the file name its users
+ * @param format GPX, PLT, CSV or GEOJSON (a zip archive: ZIP, its entries have their own)
+ * @param userId the user its fixes get, or null when the file names its users
  */
 record Upload(Path file, String format, String userId) {
 
@@ -40,9 +43,12 @@ record Upload(Path file, String format, String userId) {
         List<Upload> uploads = new ArrayList<>();
         for (Path input : inputs) {
             for (SourceFile file : SourceWalker.expand(input.toAbsolutePath(), ImportFormat.AUTO, userId)) {
-                boolean namesNoUser = file.format() == ImportFormat.GPX || file.format() == ImportFormat.PLT;
-                uploads.add(new Upload(file.path(), file.format().name(), file.userId() != null ? file.userId()
-                        : namesNoUser ? stem(file.path()) : null));
+                if (file.archive()) {
+                    uploads.add(new Upload(file.path(), "ZIP", userId));
+                } else {
+                    uploads.add(new Upload(file.path(), file.format().name(), ImportFile.named(file.path().toString(),
+                            file.format(), file.userId()).userId()));
+                }
             }
         }
         if (uploads.isEmpty()) {
@@ -51,9 +57,12 @@ record Upload(Path file, String format, String userId) {
         return uploads;
     }
 
-    private static String stem(Path file) {
+    /**
+     * The name the file is uploaded under: a GeoLife file as {@code <user>/Trajectory/<name>}, so that the server
+     * finds its user folder (the full local path is nobody else's business), any other file by its name.
+     */
+    String uploadName() {
         String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+        return SourceWalker.geoLifeUser(file).map(user -> user + "/Trajectory/" + name).orElse(name);
     }
 }

@@ -3,7 +3,9 @@ package dev.tracks.analysis.worker.run;
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.worker.ingest.DataImportParams;
 import dev.tracks.analysis.worker.ingest.ImportFormat;
+import dev.tracks.analysis.worker.ingest.ImportSource;
 import dev.tracks.analysis.worker.ingest.ImportSummary;
+import dev.tracks.analysis.worker.ingest.LocalSource;
 import dev.tracks.analysis.worker.ingest.PointImport;
 import dev.tracks.analysis.worker.ingest.ReaderOptions;
 import dev.tracks.analysis.worker.progress.ProgressListener;
@@ -107,26 +109,52 @@ public final class SkillRun {
 
     /**
      * data_import is the source of the points, not an analysis of them: it reads files, not track_points, so it runs
-     * outside the skill shapes. A file rejected by the share rule fails the task (non-retryable) after the other files
-     * are imported, each in its own transaction.
+     * outside the skill shapes. All files of the source go through one import; a file rejected by the share rule
+     * fails the task (non-retryable) after the other files are imported.
      */
-    private void importPoints(RunRequest request, ProgressListener listener) throws SQLException {
+    private void importPoints(RunRequest request, ProgressListener listener) {
         SkillParams params = SkillParams.resolve(Skill.DATA_IMPORT, request.params());
         DataImportParams importParams = new DataImportParams(params.string("source"),
                 ImportFormat.valueOf(params.string("format")), request.params().get("userId") == null ? null
                 : params.string("userId"), params.number("maxRejectedShare"));
+        importFrom(write -> ImportSource.of(write, importParams), importParams.maxRejectedShare(), listener);
+    }
+
+    /**
+     * One data_import run over local files and directories (the analyze command's inputs), exactly as a task runs
+     * it: one import, one summary, a failure if any file was rejected.
+     */
+    public void importFiles(LocalSource files, double maxRejectedShare, ProgressListener listener) {
+        importFrom(write -> files, maxRejectedShare, listener);
+    }
+
+    @FunctionalInterface
+    private interface SourceOpening {
+        ImportSource open(Connection write) throws IOException, SQLException;
+    }
+
+    private void importFrom(SourceOpening opening, double maxRejectedShare, ProgressListener listener) {
         ProgressTracker tracker = new ProgressTracker(listener, clock, REPORT_INTERVAL);
         List<PointImport.FileOutcome> outcomes;
         try (Connection write = database.connect("tracks-worker-data_import")) {
-            outcomes = new PointImport(write, ReaderOptions.defaults(), tracker).run(importParams);
+            outcomes = new PointImport(write, ReaderOptions.defaults(), tracker).run(opening.open(write),
+                    maxRejectedShare);
         } catch (IOException e) {
+            if (e.getCause() instanceof SQLException sql && Database.isTransient(sql)) {
+                throw WorkerFailure.transientFailure("database: " + sql.getMessage(), sql);
+            }
             throw WorkerFailure.notRetryable("params.source: " + e.getMessage());
+        } catch (SQLException e) {
+            if (Database.isTransient(e)) {
+                throw WorkerFailure.transientFailure("database: " + e.getMessage(), e);
+            }
+            throw WorkerFailure.notRetryable("database: " + e.getMessage());
         }
         ImportSummary summary = ImportSummary.of(outcomes);
         this.summary.putAll(summary.asMap());
         tracker.finish();
         if (summary.rejectedFiles() > 0) {
-            throw WorkerFailure.notRetryable(summary.failureMessage(importParams.maxRejectedShare()));
+            throw WorkerFailure.notRetryable(summary.failureMessage(maxRejectedShare));
         }
     }
 

@@ -40,6 +40,23 @@ class MultipartTest {
     }
 
     @Test
+    void severalFilesFollowOneAnotherUnderTheNamesGiven() throws Exception {
+        Path first = Files.writeString(dir.resolve("a.plt"), "one\n");
+        Path second = Files.writeString(dir.resolve("b.csv"), "two\n");
+        Multipart body = new Multipart("b").file("file", first, "153/Trajectory/a.plt").file("file", second);
+
+        assertThat(sent(body.publisher())).isEqualTo("--b\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"153/Trajectory/a.plt\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n"
+                + "one\n\r\n"
+                + "--b\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"b.csv\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n"
+                + "two\n\r\n"
+                + "--b--\r\n");
+    }
+
+    @Test
     void randomBoundariesDiffer() {
         assertThat(Multipart.withRandomBoundary().contentType())
                 .startsWith("multipart/form-data; boundary=tracks-")

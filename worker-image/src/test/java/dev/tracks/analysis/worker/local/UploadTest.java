@@ -42,4 +42,18 @@ class UploadTest {
         assertThatThrownBy(() -> Upload.of(List.of(dir), null, dir)).isInstanceOf(IOException.class)
                 .hasMessageContaining("no GPX, PLT, CSV or GeoJSON files");
     }
+
+    @Test
+    void aGeoLifeFileIsSentUnderItsUserFolderAndAZipAsItIs() throws IOException {
+        Path trajectory = Files.createDirectories(dir.resolve("Data/153/Trajectory"));
+        Files.writeString(trajectory.resolve("20081023025304.plt"), "");
+        Files.writeString(dir.resolve("Data/more.zip"), "");
+
+        List<Upload> uploads = Upload.of(List.of(dir.resolve("Data")), null, dir);
+
+        assertThat(uploads).containsExactly(new Upload(trajectory.resolve("20081023025304.plt"), "PLT", "153"),
+                new Upload(dir.resolve("Data/more.zip"), "ZIP", null));
+        assertThat(uploads).extracting(Upload::uploadName).containsExactly("153/Trajectory/20081023025304.plt",
+                "more.zip");
+    }
 }

@@ -14,6 +14,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -136,6 +138,31 @@ final class BenchmarkDatabase {
             BenchmarkTracks.generate(points, users, seed, (user, millis, lat, lon, altitude, accuracy) -> {
                 out.write(user + "," + Instant.ofEpochMilli(millis) + "," + lat + "," + lon + "," + altitude + "\n");
             });
+        }
+        return seconds(start);
+    }
+
+    /** The same rows as {@link #writeCsv}, as one CSV file per user and UTC day: {@code <user>/<day>.csv}. */
+    static double writeCsvFolder(Path folder, int points, int users, long seed) throws IOException {
+        long start = System.nanoTime();
+        Map<String, BufferedWriter> files = new HashMap<>();
+        try {
+            BenchmarkTracks.generate(points, users, seed, (user, millis, lat, lon, altitude, accuracy) -> {
+                Instant time = Instant.ofEpochMilli(millis);
+                String day = time.toString().substring(0, 10);
+                BufferedWriter out = files.get(user + "/" + day);
+                if (out == null) {
+                    Path file = Files.createDirectories(folder.resolve(user)).resolve(day + ".csv");
+                    out = Files.newBufferedWriter(file);
+                    out.write("user_id,recorded_at,lat,lon,altitude_m\n");
+                    files.put(user + "/" + day, out);
+                }
+                out.write(user + "," + time + "," + lat + "," + lon + "," + altitude + "\n");
+            });
+        } finally {
+            for (BufferedWriter out : files.values()) {
+                out.close();
+            }
         }
         return seconds(start);
     }

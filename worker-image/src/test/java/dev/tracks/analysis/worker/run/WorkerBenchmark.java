@@ -15,15 +15,18 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Benchmark of the worker (an entry point, not a test): synthetic points in an embedded PostgreSQL, run through
  * {@link SkillRun} as a task runs them, each figure reported as a ratio against a plain COPY of the same rows
  * measured in the same run. Settings are system properties: benchmark.points (2,000,000), benchmark.users (200),
- * benchmark.importPoints (as many as points), benchmark.batches (1000,10000), benchmark.repeats (3). Run: see
- * docs/benchmarks.md.
+ * benchmark.importPoints (as many as points), benchmark.batches (1000,10000), benchmark.repeats (3), benchmark.only
+ * ("import": only the import runs). Run: see docs/benchmarks.md.
  */
 public final class WorkerBenchmark {
 
@@ -66,6 +69,11 @@ public final class WorkerBenchmark {
         report("generated and copied in %.1f s", db.load(points, users, SEED));
 
         WorkerBenchmark benchmark = new WorkerBenchmark(db, points);
+        if ("import".equals(System.getProperty("benchmark.only"))) {
+            benchmark.importRuns(importPoints, users);
+            benchmark.table.print(System.out);
+            System.exit(0);
+        }
         double[] baseline = new double[3];
         baseline[0] = benchmark.timed("baseline A: COPY of the points in user, time order", db::copyOutPoints);
         baseline[1] = benchmark.timed("baseline A: COPY of the points in user, time order", db::copyOutPoints);
@@ -207,29 +215,65 @@ public final class WorkerBenchmark {
         };
     }
 
-    /** data_import of a CSV file against a plain COPY of the same file, each into an empty track_points. */
+    /**
+     * data_import against a plain COPY of the same rows, each into an empty track_points: baseline B, then the CSV,
+     * then the same rows as a folder of one CSV per user and day, then the CSV again over the stored rows (a re-run
+     * that adds nothing).
+     */
     private void importRuns(int importPoints, int users) throws SQLException, IOException {
         Path csv = Files.createTempFile("worker-benchmark-", ".csv");
+        Path folder = Files.createTempDirectory("worker-benchmark-folder-");
         try {
             report("CSV of %,d rows written in %.1f s, %,d MB", importPoints,
                     BenchmarkDatabase.writeCsv(csv, importPoints, users, SEED), Files.size(csv) >> 20);
+            double written = BenchmarkDatabase.writeCsvFolder(folder, importPoints, users, SEED);
+            report("folder of %,d CSV files (one per user and day) written in %.1f s", countFiles(folder), written);
             BenchmarkDatabase target = new BenchmarkDatabase("worker_benchmark_import");
             double copy = target.copyInCsv(csv);
             report("baseline B: COPY of the CSV: %.2f s, %,d rows", copy, target.count("SELECT count(*) FROM"
                     + " track_points"));
-            target.execute("TRUNCATE track_points RESTART IDENTITY CASCADE", "VACUUM track_points", "CHECKPOINT");
-            long start = System.nanoTime();
-            SkillRun run = new SkillRun(SkillRegistry.standard(), target.database);
-            run.execute(new RunRequest(Skill.DATA_IMPORT, TaskMode.INCREMENTAL, Map.of("source", csv.toString()),
-                    UserScope.all(), 1000, null), SILENT);
-            double imported = BenchmarkDatabase.seconds(start);
-            report("data_import: %.2f s, %s, %,d rows", imported, run.resultSummary(),
-                    target.count("SELECT count(*) FROM track_points"));
+            double imported = importInto(target, csv, "data_import of the CSV", true);
+            double fromFolder = importInto(target, folder, "data_import of the folder", true);
+            double again = importInto(target, csv, "data_import of the CSV again, every row stored", false);
             table.add("baseline B: COPY of the CSV into track_points", importPoints, copy);
             table.add("data_import of the CSV", importPoints, imported, BenchmarkTable.ratio(copy, imported),
                     "≥ 0.5x");
+            table.add(String.format("data_import of the folder (%,d files)", countFiles(folder)), importPoints,
+                    fromFolder, BenchmarkTable.ratio(copy, fromFolder) + String.format("; %.2fx the CSV's time",
+                            fromFolder / imported), "≤ 1.3x the CSV's time");
+            table.add("data_import of the CSV again (adds nothing)", importPoints, again,
+                    BenchmarkTable.ratio(copy, again), "");
         } finally {
             Files.deleteIfExists(csv);
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    /** One data_import run of {@code source}; into an emptied track_points when {@code empty}. */
+    private static double importInto(BenchmarkDatabase target, Path source, String what, boolean empty)
+            throws SQLException {
+        if (empty) {
+            target.execute("TRUNCATE track_points RESTART IDENTITY CASCADE", "VACUUM track_points");
+        }
+        target.execute("CHECKPOINT");
+        long start = System.nanoTime();
+        SkillRun run = new SkillRun(SkillRegistry.standard(), target.database);
+        run.execute(new RunRequest(Skill.DATA_IMPORT, TaskMode.INCREMENTAL, Map.of("source", source.toString()),
+                UserScope.all(), 1000, null), SILENT);
+        double seconds = BenchmarkDatabase.seconds(start);
+        Map<String, Object> summary = new LinkedHashMap<>(run.resultSummary());
+        summary.remove("perFile");
+        report("%s: %.2f s, %s, %,d rows", what, seconds, summary, target.count("SELECT count(*) FROM track_points"));
+        return seconds;
+    }
+
+    private static long countFiles(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).count();
         }
     }
 

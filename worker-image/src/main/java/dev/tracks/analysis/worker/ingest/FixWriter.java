@@ -1,0 +1,153 @@
+package dev.tracks.analysis.worker.ingest;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes the accepted fixes of an import's files into track_points, in chunks of {@link #CHUNK_ROWS}: each chunk
+ * loses its repeated fixes (in memory, then against the stored fixes of its time ranges, under the users' import
+ * locks) and goes in with one binary COPY. Files share transactions; a file is kept or dropped as a whole:
+ * <ul>
+ *   <li>the fixes of a file still being read stay in the buffer and can simply be dropped;</li>
+ *   <li>a file larger than the buffer writes its chunks after a savepoint, rolled back to if the file is dropped
+ *       (only such files get a savepoint: each costs a subtransaction).</li>
+ * </ul>
+ * A commit ({@link #commit()}) is only possible between files, so a crash leaves whole files or nothing of them.
+ */
+final class FixWriter {
+
+    /** Fixes buffered before a chunk is written: bounded memory, and few round trips per fix. */
+    static final int CHUNK_ROWS = 50_000;
+    private static final String SAVEPOINT = "import_file";
+
+    private final Connection db;
+    private final TrackPointCopy copy = new TrackPointCopy();
+    private final UserImportLocks locks;
+    private final List<ImportedFix> fixes = new ArrayList<>(CHUNK_ROWS);
+    private final List<String> sources = new ArrayList<>(CHUNK_ROWS);
+    private final int[] owners = new int[CHUNK_ROWS];
+    /** Fixes inserted per file, by file number. */
+    private long[] inserted = new long[16];
+    private int files;
+    /** fixes[0, kept) belong to files already kept; the rest to the file being read. */
+    private int kept;
+    private boolean inSavepoint;
+    private int file = -1;
+    private String source;
+    private long keptSinceCommit;
+
+    FixWriter(Connection db) {
+        this.db = db;
+        this.locks = new UserImportLocks(db);
+    }
+
+    /** The next file's fixes follow; {@code source} is their track_points.source (e.g. import:plt). */
+    void startFile(String fileSource) {
+        file = files++;
+        if (file == inserted.length) {
+            inserted = Arrays.copyOf(inserted, 2 * file);
+        }
+        source = fileSource;
+    }
+
+    void add(ImportedFix fix) throws SQLException {
+        if (fixes.size() == CHUNK_ROWS) {
+            writeBuffer();
+        }
+        owners[fixes.size()] = file;
+        fixes.add(fix);
+        sources.add(source);
+    }
+
+    /** The file read last is kept: its fixes are (or will be) written. */
+    void keepFile() throws SQLException {
+        if (inSavepoint) {
+            execute("RELEASE SAVEPOINT " + SAVEPOINT);
+            inSavepoint = false;
+        }
+        keptSinceCommit += fixes.size() - kept;
+        kept = fixes.size();
+    }
+
+    /** The file read last is dropped: nothing of it remains. */
+    void dropFile() throws SQLException {
+        fixes.subList(kept, fixes.size()).clear();
+        sources.subList(kept, sources.size()).clear();
+        if (inSavepoint) {
+            execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
+            execute("RELEASE SAVEPOINT " + SAVEPOINT);
+            inSavepoint = false;
+            locks.forget();
+        }
+        inserted[file] = 0;
+    }
+
+    /** Fixes of kept files since the last commit. */
+    long keptSinceCommit() {
+        return keptSinceCommit;
+    }
+
+    /** Writes what is buffered and commits; only between files. */
+    void commit() throws SQLException {
+        write(0, fixes.size());
+        clear();
+        db.commit();
+        locks.forget();
+        keptSinceCommit = 0;
+    }
+
+    /** The fixes each file inserted, in file order; complete after the last {@link #commit()}. */
+    long[] inserted() {
+        return Arrays.copyOf(inserted, files);
+    }
+
+    /** The buffer is full in the middle of a file: the kept files' fixes, then this file's after its savepoint. */
+    private void writeBuffer() throws SQLException {
+        write(0, kept);
+        if (!inSavepoint) {
+            execute("SAVEPOINT " + SAVEPOINT);
+            inSavepoint = true;
+        }
+        write(kept, fixes.size());
+        clear();
+    }
+
+    private void clear() {
+        fixes.clear();
+        sources.clear();
+        kept = 0;
+    }
+
+    /** Writes fixes[from, to) that are neither repeated among them nor stored already. */
+    private void write(int from, int to) throws SQLException {
+        if (from == to) {
+            return;
+        }
+        StoredFixes.Plan plan = StoredFixes.plan(fixes, from, to);
+        locks.lock(plan.ranges().stream().map(StoredFixes.Range::userId).toList());
+        Set<FixKey> stored = StoredFixes.within(db, plan.ranges());
+        List<ImportedFix> newFixes = new ArrayList<>(to - from);
+        List<String> newSources = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            if (!plan.repeated()[i - from] && (stored.isEmpty() || !stored.contains(FixKey.of(fixes.get(i))))) {
+                newFixes.add(fixes.get(i));
+                newSources.add(sources.get(i));
+                inserted[owners[i]]++;
+            }
+        }
+        if (!newFixes.isEmpty()) {
+            copy.write(db, newFixes, newSources);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = db.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
