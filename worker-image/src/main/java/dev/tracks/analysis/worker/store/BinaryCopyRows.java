@@ -1,10 +1,5 @@
 package dev.tracks.analysis.worker.store;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,10 +7,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Rows in PostgreSQL's binary COPY format (the "Binary Format" of the COPY documentation): each value sent as the
- * server stores it, so neither side prints or parses numbers and times as text (in Java 17 printing a double costs
- * more than the rest of a row). Covers the column types of the result tables; a table with another type is written
- * as text by {@link ResultSink}.
+ * A result table's rows of values, each encoded by its column's PostgreSQL type in the binary COPY format
+ * ({@link BinaryCopyFormat}). Covers the column types of the result tables; a table with another type is written as
+ * text by {@link ResultSink}.
  */
 final class BinaryCopyRows {
 
@@ -36,26 +30,15 @@ final class BinaryCopyRows {
     private static final Set<Integer> SUPPORTED = Set.of(BOOL, INT8, INT2, INT4, TEXT, FLOAT4, FLOAT8, INT8_ARRAY,
             VARCHAR, DATE, TIMESTAMP, TIMESTAMPTZ, UUID_TYPE);
 
-    private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
-    /** PostgreSQL counts times and dates from 2000-01-01 UTC. */
-    private static final long EPOCH_2000_SECONDS = 946_684_800L;
-    private static final long EPOCH_2000_DAYS = 10_957L;
-
     private final String table;
     private final List<String> columns;
     private final int[] types;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-    private final DataOutputStream out = new DataOutputStream(bytes);
+    private final BinaryCopyFormat out = new BinaryCopyFormat();
 
     BinaryCopyRows(String table, List<String> columns, int[] types) {
         this.table = table;
         this.columns = columns;
         this.types = types.clone();
-        write(() -> {
-            out.write(SIGNATURE);
-            out.writeInt(0);
-            out.writeInt(0);
-        });
     }
 
     static boolean supports(int[] types) {
@@ -68,98 +51,50 @@ final class BinaryCopyRows {
     }
 
     void row(Object[] values) {
-        write(() -> {
-            out.writeShort(values.length);
-            for (int i = 0; i < values.length; i++) {
-                value(i, values[i]);
-            }
-        });
+        out.row(values.length);
+        for (int i = 0; i < values.length; i++) {
+            value(i, values[i]);
+        }
     }
 
     /** The rows with the format's trailer. */
     byte[] finish() {
-        write(() -> out.writeShort(-1));
-        return bytes.toByteArray();
+        return out.finish();
     }
 
-    private void value(int column, Object value) throws IOException {
+    private void value(int column, Object value) {
         if (value == null || (value instanceof Double d && d.isNaN()) || (value instanceof Float f && f.isNaN())) {
-            out.writeInt(-1);
+            out.nullValue();
             return;
         }
         switch (types[column]) {
-            case BOOL -> {
-                out.writeInt(1);
-                out.writeByte(((Boolean) cast(column, value, Boolean.class)) ? 1 : 0);
-            }
-            case INT8 -> {
-                out.writeInt(8);
-                out.writeLong(integral(column, value));
-            }
-            case INT4 -> {
-                out.writeInt(4);
-                out.writeInt(Math.toIntExact(integral(column, value)));
-            }
+            case BOOL -> out.bool((Boolean) cast(column, value, Boolean.class));
+            case INT8 -> out.int8(integral(column, value));
+            case INT4 -> out.int4(Math.toIntExact(integral(column, value)));
             case INT2 -> {
-                out.writeInt(2);
                 long number = integral(column, value);
                 if (number != (short) number) {
                     throw new IllegalArgumentException(where(column) + ": " + number + " does not fit a smallint");
                 }
-                out.writeShort((int) number);
+                out.int2((short) number);
             }
-            case FLOAT8 -> {
-                out.writeInt(8);
-                out.writeDouble(((Number) cast(column, value, Number.class)).doubleValue());
-            }
-            case FLOAT4 -> {
-                out.writeInt(4);
-                out.writeFloat(((Number) cast(column, value, Number.class)).floatValue());
-            }
-            case TEXT, VARCHAR -> {
-                byte[] text = value.toString().getBytes(StandardCharsets.UTF_8);
-                out.writeInt(text.length);
-                out.write(text);
-            }
-            case TIMESTAMP, TIMESTAMPTZ -> {
-                Instant time = (Instant) cast(column, value, Instant.class);
-                out.writeInt(8);
-                out.writeLong(Math.addExact(Math.multiplyExact(time.getEpochSecond() - EPOCH_2000_SECONDS,
-                        1_000_000L), time.getNano() / 1_000));
-            }
-            case DATE -> {
-                out.writeInt(4);
-                out.writeInt(Math.toIntExact(((LocalDate) cast(column, value, LocalDate.class)).toEpochDay()
-                        - EPOCH_2000_DAYS));
-            }
-            case UUID_TYPE -> {
-                UUID uuid = (UUID) cast(column, value, UUID.class);
-                out.writeInt(16);
-                out.writeLong(uuid.getMostSignificantBits());
-                out.writeLong(uuid.getLeastSignificantBits());
-            }
-            case INT8_ARRAY -> int8Array(column, (List<?>) cast(column, value, List.class));
+            case FLOAT8 -> out.float8(((Number) cast(column, value, Number.class)).doubleValue());
+            case FLOAT4 -> out.float4(((Number) cast(column, value, Number.class)).floatValue());
+            case TEXT, VARCHAR -> out.text(value.toString());
+            case TIMESTAMP, TIMESTAMPTZ -> out.timestamp((Instant) cast(column, value, Instant.class));
+            case DATE -> out.date(((LocalDate) cast(column, value, LocalDate.class)).toEpochDay());
+            case UUID_TYPE -> out.uuid((UUID) cast(column, value, UUID.class));
+            case INT8_ARRAY -> out.int8Array(int8Elements(column, (List<?>) cast(column, value, List.class)));
             default -> throw new IllegalStateException("unsupported type " + types[column] + " at " + where(column));
         }
     }
 
-    /** One-dimensional, lower bound 1, elements may be null. */
-    private void int8Array(int column, List<?> elements) throws IOException {
-        int nulls = (int) elements.stream().filter(element -> element == null).count();
-        out.writeInt(20 + elements.size() * 4 + (elements.size() - nulls) * 8);
-        out.writeInt(1);
-        out.writeInt(nulls > 0 ? 1 : 0);
-        out.writeInt(INT8);
-        out.writeInt(elements.size());
-        out.writeInt(1);
-        for (Object element : elements) {
-            if (element == null) {
-                out.writeInt(-1);
-            } else {
-                out.writeInt(8);
-                out.writeLong(integral(column, element));
-            }
+    private Long[] int8Elements(int column, List<?> elements) {
+        Long[] values = new Long[elements.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = elements.get(i) == null ? null : integral(column, elements.get(i));
         }
+        return values;
     }
 
     private long integral(int column, Object value) {
@@ -180,19 +115,5 @@ final class BinaryCopyRows {
 
     private String where(int column) {
         return table + "." + columns.get(column);
-    }
-
-    @FunctionalInterface
-    private interface Write {
-        void run() throws IOException;
-    }
-
-    /** A ByteArrayOutputStream never fails; the checked exception is the stream API's. */
-    private static void write(Write write) {
-        try {
-            write.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
