@@ -1,0 +1,64 @@
+package dev.tracks.analysis.worker.scale;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One side's run of the chain on one input: its wall time, the time of each phase it reported, what it found.
+ *
+ * @param seconds wall time of the whole process (start-up included)
+ * @param phases seconds per phase, in the order they ran (lines {@code phase <name>: <seconds> s})
+ * @param counts fixes, stays, triplegs, trips, locations, activities, as far as known
+ * @param killed whether it was stopped at the time limit (its time is then a lower bound)
+ * @param failure why the run did not complete (where it was when killed, an exit code); null when it did
+ */
+record ChainRun(double seconds, Map<String, Double> phases, Map<String, Long> counts, boolean killed,
+        String failure) {
+
+    private static final Pattern PHASE = Pattern.compile("(?m)^phase (\\S+): ([0-9.]+) s$");
+    private static final Pattern COUNT = Pattern.compile("(?m)^count (\\S+): (\\d+)$");
+
+    /** The phases and counts a program printed ({@code failure}: null when it completed). */
+    static ChainRun of(TimedProcess process, String failure) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Matcher count = COUNT.matcher(process.output());
+        while (count.find()) {
+            counts.put(count.group(1), Long.parseLong(count.group(2)));
+        }
+        return new ChainRun(process.seconds(), phases(process.output()), counts, process.exitCode() == null,
+                failure);
+    }
+
+    /** The phases a program reported, in order. */
+    static Map<String, Double> phases(String output) {
+        Map<String, Double> phases = new LinkedHashMap<>();
+        Matcher phase = PHASE.matcher(output);
+        while (phase.find()) {
+            phases.put(phase.group(1), Double.parseDouble(phase.group(2)));
+        }
+        return phases;
+    }
+
+    /** The last of these phases, for a run stopped on the way. */
+    static String lastPhase(Map<String, Double> phases) {
+        return phases.keySet().stream().reduce((first, second) -> second).orElse("start-up");
+    }
+
+    /** This run with more counts (those a program writes to files rather than prints). */
+    ChainRun withCounts(Map<String, Long> more) {
+        Map<String, Long> all = new LinkedHashMap<>(counts);
+        all.putAll(more);
+        return new ChainRun(seconds, phases, all, killed, failure);
+    }
+
+    boolean completed() {
+        return failure == null;
+    }
+
+    /** The wall time no phase accounts for: process and runtime start-up, shutdown. */
+    double unaccountedSeconds() {
+        return seconds - phases.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+}
