@@ -1,6 +1,8 @@
 package dev.tracks.analysis.worker.scale;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,6 +53,13 @@ record ChainRun(double seconds, Map<String, Double> phases, Map<String, Long> co
         Map<String, Long> all = new LinkedHashMap<>(counts);
         all.putAll(more);
         return new ChainRun(seconds, phases, all, killed, failure);
+    }
+
+    /** The run of median wall time (of an even number, the slower middle one); a failed run counts as slowest. */
+    static ChainRun median(List<ChainRun> runs) {
+        List<ChainRun> ordered = runs.stream().sorted(Comparator.comparing((ChainRun run) -> !run.completed()
+                && !run.killed()).thenComparingDouble(ChainRun::seconds)).toList();
+        return ordered.get(ordered.size() / 2);
     }
 
     boolean completed() {

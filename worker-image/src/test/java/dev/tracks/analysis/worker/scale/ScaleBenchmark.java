@@ -25,7 +25,8 @@ import java.util.Optional;
  *   <li>{@code benchmark.work} (worker-image/target/scale-benchmark): input trees, results, each run's log;</li>
  *   <li>{@code benchmark.venv} (~/.cache/tracks-bench/venv) and {@code benchmark.python} (python3): trackintel's
  *       environment, created on first use;</li>
- *   <li>{@code benchmark.limitSeconds} (1800): a run still going after this is stopped and reported as killed.</li>
+ *   <li>{@code benchmark.limitSeconds} (1800): a run still going after this is stopped and reported as killed;</li>
+ *   <li>{@code benchmark.rounds} (1): runs of each side per scale, interleaved; the median run is reported.</li>
  * </ul>
  */
 public final class ScaleBenchmark {
@@ -49,13 +50,14 @@ public final class ScaleBenchmark {
         WorkDirectory work = new WorkDirectory(Path.of(System.getProperty("benchmark.work",
                 "worker-image/target/scale-benchmark")).toAbsolutePath());
         Duration limit = Duration.ofSeconds(Long.getLong("benchmark.limitSeconds", 1800));
+        int rounds = Integer.getInteger("benchmark.rounds", 1);
         Path venv = Path.of(System.getProperty("benchmark.venv",
                 System.getProperty("user.home") + "/.cache/tracks-bench/venv"));
 
         List<String> setting = new ArrayList<>();
-        setting.add(String.format("scale benchmark %s: %s copied %s times; %d cores; load at the start %s",
-                Instant.now(), geolife, Arrays.toString(scales), Runtime.getRuntime().availableProcessors(),
-                loadAverage()));
+        setting.add(String.format("scale benchmark %s: %s copied %s times; %d run(s) of each side per scale, the"
+                + " median counts; %d cores; load at the start %s", Instant.now(), geolife, Arrays.toString(scales),
+                rounds, Runtime.getRuntime().availableProcessors(), loadAverage()));
         setting.add(String.format("analyze: java -jar %s analyze --skills %s --param %s", jar, AnalyzeSide.SKILLS,
                 String.join(" --param ", AnalyzeSide.PARAMS)));
         setting.forEach(System.out::println);
@@ -72,14 +74,20 @@ public final class ScaleBenchmark {
             input.warmUp();
             System.out.printf("%n%s: %,d users, %,d fixes in %s; load %s%n", label, input.users(), input.fixes(),
                     input.root(), loadAverage());
-            ChainRun analyzed = analyze.run(input, work, label);
-            print(label, "analyze", analyzed);
-            Optional<ChainRun> compared = Optional.empty();
-            if (trackintel.isPresent()) {
-                compared = Optional.of(trackintel.get().run(input, work, label));
-                print(label, "trackintel", compared.get());
+            // Rounds interleave the sides, and the median run of each side counts: the machine's load drifts.
+            List<ChainRun> analyzed = new ArrayList<>();
+            List<ChainRun> compared = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                String run = rounds == 1 ? label : label + "-" + round;
+                analyzed.add(analyze.run(input, work, run));
+                print(run, "analyze", analyzed.get(analyzed.size() - 1));
+                if (trackintel.isPresent()) {
+                    compared.add(trackintel.get().run(input, work, run));
+                    print(run, "trackintel", compared.get(compared.size() - 1));
+                }
             }
-            results.add(new ScaleResult(scale, input, analyzed, compared));
+            results.add(new ScaleResult(scale, input, ChainRun.median(analyzed), compared.isEmpty() ? Optional.empty()
+                    : Optional.of(ChainRun.median(compared))));
         }
         setting.add("load at the end " + loadAverage() + "; each run's log and results in " + work.root());
         Path report = work.file("report-" + Instant.now().toString().replace(':', '-') + ".md");

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * A program run to its end or to a time limit, its output (stdout and stderr) kept in a log file. At the limit the
- * whole process tree is stopped (an embedded PostgreSQL is a child of analyze's JVM): politely, then forcibly.
+ * program and its child processes get SIGTERM, and SIGKILL 20 s later if still running. analyze's embedded
+ * PostgreSQL is not among its children (pg_ctl detaches the server): analyze stops it in its own shutdown on SIGTERM.
  *
  * @param seconds wall time from start to exit (or to the kill)
  * @param exitCode the exit code; null when killed at the limit
