@@ -52,7 +52,7 @@ final class AnalyzeSide {
                 results.toString(), "--skills", SKILLS));
         PARAMS.forEach(param -> command.addAll(List.of("--param", param)));
         TimedProcess process = TimedProcess.run(command, work.file("analyze-" + label + ".log"), limit);
-        ChainRun run = ChainRun.of(process, failure(process));
+        ChainRun run = ChainRun.of(process, AnalyzeSide::whereStopped);
         if (!run.completed()) {
             return run;
         }
@@ -65,13 +65,6 @@ final class AnalyzeSide {
         return run.withCounts(counts);
     }
 
-    private static String failure(TimedProcess process) {
-        if (process.exitCode() == null) {
-            return String.format("killed at %.0f s, %s", process.seconds(), whereStopped(process.output()));
-        }
-        return process.completed() ? null : "exit " + process.exitCode() + ": " + process.tail(5);
-    }
-
     /** The skill whose progress bar was drawn last and how far it got, else the last phase that finished. */
     private static String whereStopped(String output) {
         Matcher bar = PROGRESS.matcher(output);
@@ -81,9 +74,8 @@ final class AnalyzeSide {
             skill = bar.group(1);
             percent = bar.group(2);
         }
-        Map<String, Double> phases = ChainRun.phases(output);
-        boolean barOfUnfinishedSkill = skill != null && !phases.containsKey(skill);
-        return barOfUnfinishedSkill ? percent + " % into " + skill : "after " + ChainRun.lastPhase(phases);
+        boolean barOfUnfinishedSkill = skill != null && !ChainRun.phases(output).containsKey(skill);
+        return barOfUnfinishedSkill ? percent + " % into " + skill : ChainRun.afterLastPhase(output);
     }
 
     private static long importedFixes(String output) {

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,15 +23,27 @@ record ChainRun(double seconds, Map<String, Double> phases, Map<String, Long> co
     private static final Pattern PHASE = Pattern.compile("(?m)^phase (\\S+): ([0-9.]+) s$");
     private static final Pattern COUNT = Pattern.compile("(?m)^count (\\S+): (\\d+)$");
 
-    /** The phases and counts a program printed ({@code failure}: null when it completed). */
-    static ChainRun of(TimedProcess process, String failure) {
+    /**
+     * The phases and counts a program printed, and why it did not complete if it did not.
+     *
+     * @param whereStopped from the output of a run killed at the limit, where it was (e.g. "after import")
+     */
+    static ChainRun of(TimedProcess process, Function<String, String> whereStopped) {
         Map<String, Long> counts = new LinkedHashMap<>();
         Matcher count = COUNT.matcher(process.output());
         while (count.find()) {
             counts.put(count.group(1), Long.parseLong(count.group(2)));
         }
+        String failure = process.exitCode() == null
+                ? String.format("killed at %.0f s, %s", process.seconds(), whereStopped.apply(process.output()))
+                : process.completed() ? null : "exit " + process.exitCode() + ": " + process.tail(5);
         return new ChainRun(process.seconds(), phases(process.output()), counts, process.exitCode() == null,
                 failure);
+    }
+
+    /** Where a program that reports only phase lines was: after the last phase it finished. */
+    static String afterLastPhase(String output) {
+        return "after " + phases(output).keySet().stream().reduce((first, second) -> second).orElse("start-up");
     }
 
     /** The phases a program reported, in order. */
@@ -41,11 +54,6 @@ record ChainRun(double seconds, Map<String, Double> phases, Map<String, Long> co
             phases.put(phase.group(1), Double.parseDouble(phase.group(2)));
         }
         return phases;
-    }
-
-    /** The last of these phases, for a run stopped on the way. */
-    static String lastPhase(Map<String, Double> phases) {
-        return phases.keySet().stream().reduce((first, second) -> second).orElse("start-up");
     }
 
     /** This run with more counts (those a program writes to files rather than prints). */

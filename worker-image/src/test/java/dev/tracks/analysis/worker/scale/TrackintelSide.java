@@ -63,20 +63,12 @@ final class TrackintelSide {
     ChainRun run(ScaledGeoLife input, WorkDirectory work, String label) throws IOException, InterruptedException {
         TimedProcess process = TimedProcess.run(List.of(python.toString(), script.toString(), input.root().toString()),
                 work.file("trackintel-" + label + ".log"), limit);
-        return ChainRun.of(process, failure(process));
+        return ChainRun.of(process, ChainRun::afterLastPhase);
     }
 
     /** trackintel's version and those of the libraries that do its work. */
     String versions() {
         return versions;
-    }
-
-    private static String failure(TimedProcess process) {
-        if (process.exitCode() == null) {
-            return String.format("killed at %.0f s, after %s", process.seconds(),
-                    ChainRun.lastPhase(ChainRun.phases(process.output())));
-        }
-        return process.completed() ? null : "exit " + process.exitCode() + ": " + process.tail(5);
     }
 
     /** The versions line when the environment imports this trackintel version, else empty. */
