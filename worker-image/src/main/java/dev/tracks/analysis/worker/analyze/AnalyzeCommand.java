@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -79,15 +80,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try {
             List<Skill> order = SkillCatalog.inDependencyOrder(SkillCatalog.withDependencies(chosenSkills()));
             Map<Skill, Map<String, Object>> skillParams = parseParams(order);
+            long phaseStart = System.nanoTime();
             try (LocalDatabase local = LocalDatabase.open(jdbcUrl, dbUser, dbPassword)) {
                 console.println("database: " + local.description());
+                phaseStart = printPhaseTime(console, "database", phaseStart);
                 importInputs(local, console);
+                phaseStart = printPhaseTime(console, "import", phaseStart);
                 // The fixes do not change while the skills run: each is read from the database once.
                 RememberedFixes fixes = RememberedFixes.withinHeap();
                 for (Skill skill : order) {
                     SkillRun run = new SkillRun(SkillRegistry.standard(), local.database(), fixes);
                     run.execute(new RunRequest(skill, TaskMode.INCREMENTAL, skillParams.get(skill), UserScope.all(),
                             BATCH_SIZE, null), new ConsoleProgress(console, skill.id()));
+                    phaseStart = printPhaseTime(console, skill.id(), phaseStart);
                 }
                 double activityMinutes = SkillParams.resolve(Skill.TRIP_CONSTRUCTION,
                         skillParams.getOrDefault(Skill.TRIP_CONSTRUCTION, Map.of())).number("activityThresholdMinutes");
@@ -96,6 +101,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         console.println("wrote " + file);
                     }
                 }
+                printPhaseTime(console, "export", phaseStart);
             }
             return 0;
         } catch (WorkerFailure failure) {
@@ -105,6 +111,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("tracks-worker analyze: " + e.getMessage());
             return WorkerContract.EXIT_NOT_RETRYABLE;
         }
+    }
+
+    /**
+     * Prints {@code phase <name>: <seconds> s}, one line per phase (the scale benchmark reads these lines), and
+     * returns the start of the next phase.
+     */
+    private static long printPhaseTime(PrintWriter console, String phase, long startNanos) {
+        long now = System.nanoTime();
+        console.printf(Locale.ROOT, "phase %s: %.3f s%n", phase, (now - startNanos) / 1e9);
+        return now;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.tracks.analysis.worker.analyze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.task.WorkerContract;
 import dev.tracks.analysis.worker.WorkerCommand;
 import dev.tracks.analysis.worker.track.Fixes;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +101,12 @@ class AnalyzeCommandTest {
         assertThat(results.resolve("footprints.csv")).exists();
         assertThat(out.toString()).contains("as user bob-phone").contains("export.csv with its own users");
         assertThat(stays.stream().filter(line -> line.startsWith("export,"))).isEmpty();
+        // One timing line per phase, in the order they ran (the scale benchmark reads them).
+        List<String> phases = new ArrayList<>(List.of("database", "import"));
+        SkillCatalog.inDependencyOrder(SkillCatalog.DEFAULT_CHAIN).forEach(skill -> phases.add(skill.id()));
+        phases.add("export");
+        assertThat(out.toString().lines().filter(line -> line.matches("phase \\S+: \\d+\\.\\d{3} s"))
+                .map(line -> line.substring("phase ".length(), line.indexOf(':')))).containsExactlyElementsOf(phases);
     }
 
     @Test
