@@ -40,6 +40,8 @@ final class FixWriter {
     private int file = -1;
     private String source;
     private long keptSinceCommit;
+    /** Fixes of the file being read, written or still buffered. */
+    private long fileFixes;
 
     FixWriter(Connection db) {
         this.db = db;
@@ -49,6 +51,7 @@ final class FixWriter {
     /** The next file's fixes follow; {@code source} is their track_points.source (e.g. import:plt). */
     void startFile(String fileSource) {
         file = files++;
+        fileFixes = 0;
         if (file == inserted.length) {
             inserted = Arrays.copyOf(inserted, 2 * file);
         }
@@ -62,6 +65,7 @@ final class FixWriter {
         owners[fixes.size()] = file;
         fixes.add(fix);
         sources.add(source);
+        fileFixes++;
     }
 
     /** The file read last is kept: its fixes are (or will be) written. */
@@ -70,7 +74,7 @@ final class FixWriter {
             execute("RELEASE SAVEPOINT " + SAVEPOINT);
             inSavepoint = false;
         }
-        keptSinceCommit += fixes.size() - kept;
+        keptSinceCommit += fileFixes;
         kept = fixes.size();
     }
 

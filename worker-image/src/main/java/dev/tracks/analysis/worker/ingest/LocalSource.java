@@ -31,10 +31,6 @@ public final class LocalSource implements ImportSource {
         return new LocalSource(files);
     }
 
-    public List<SourceFile> files() {
-        return files;
-    }
-
     /** Lines (PLT, CSV) or point elements (GPX) of plain files; compressed files and archives are not counted. */
     @Override
     public long estimatedRows() throws IOException {

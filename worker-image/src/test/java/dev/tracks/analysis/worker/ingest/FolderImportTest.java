@@ -12,14 +12,18 @@ import dev.tracks.analysis.worker.run.SkillRun;
 import dev.tracks.analysis.worker.run.WorkerFailure;
 import dev.tracks.analysis.worker.store.Database;
 import dev.tracks.analysis.worker.store.UserScope;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +59,13 @@ class FolderImportTest {
     }
 
     private static SkillRun importing(Path source) throws SQLException {
+        return importing(source.toString());
+    }
+
+    private static SkillRun importing(String source) throws SQLException {
         SkillRun run = new SkillRun(SkillRegistry.standard(), database);
         Map<String, Object> params = new HashMap<>();
-        params.put("source", source.toString());
+        params.put("source", source);
         run.execute(new RunRequest(Skill.DATA_IMPORT, TaskMode.INCREMENTAL, params, UserScope.all(), 1000, null),
                 (progress, last) -> { });
         return run;
@@ -227,6 +235,70 @@ class FolderImportTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aFailureAfterACommitKeepsWholeFilesAndTheRetryAddsOnlyTheRest() throws Exception {
+        int big = (int) PointImport.COMMIT_ROWS + 10;
+        Files.writeString(dir.resolve("1-big.csv"), csv("retry", 0, big));
+        byte[] second = gzip(csv("retry", big - 5, 100));
+        // Cut short: gunzip fails in the middle of the file, as a crash would stop the import there.
+        Files.write(dir.resolve("2-next.csv.gz"), Arrays.copyOf(second, second.length / 2));
+
+        assertThatThrownBy(() -> importing(dir)).isInstanceOf(WorkerFailure.class)
+                .hasMessageContaining("params.source");
+        assertThat(points("retry")).as("the first file was committed at its end, nothing of the second")
+                .isEqualTo(big);
+
+        Files.write(dir.resolve("2-next.csv.gz"), second);
+        SkillRun retry = importing(dir);
+
+        assertThat(retry.resultSummary()).containsEntry("insertedPoints", 95L);
+        assertThat(points("retry")).isEqualTo(big + 95);
+        assertThat(repeated("retry")).isZero();
+    }
+
+    @Test
+    void theUploadsOfOneRequestAreOneImportArchivesIncluded() throws Exception {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(zipped)) {
+            out.putNextEntry(new ZipEntry("153/Trajectory/20081023025304.plt"));
+            out.write(Files.readAllBytes(Imports.resource("geolife/007/Trajectory/20081023025304.plt")));
+            out.closeEntry();
+        }
+        long csvId = upload("phone.csv", "CSV", csv("uploaded", 0, 10).getBytes(StandardCharsets.UTF_8));
+        long zipId = upload("trips.zip", "ZIP", zipped.toByteArray());
+
+        SkillRun run = importing("upload:" + csvId + "," + zipId);
+
+        assertThat(run.resultSummary()).containsEntry("files", 2).containsEntry("rejectedFiles", 0);
+        assertThat(points("uploaded")).isEqualTo(10);
+        assertThat(points("153")).as("the user folder inside the uploaded archive").isPositive();
+        assertThatThrownBy(() -> importing("upload:" + csvId + ",x")).isInstanceOfSatisfying(WorkerFailure.class,
+                failure -> assertThat(failure.getMessage()).contains("params.source", "not an upload id: 'x'"));
+    }
+
+    private static long upload(String name, String format, byte[] content) throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            ResultSet row = db.createStatement().executeQuery("INSERT INTO import_sources (file_name, format,"
+                    + " size_bytes, sha256) VALUES ('" + name + "', '" + format + "', " + content.length
+                    + ", 'x') RETURNING id");
+            row.next();
+            long id = row.getLong(1);
+            PreparedStatement chunk = db.prepareStatement("INSERT INTO import_source_chunks VALUES (?, 0, ?)");
+            chunk.setLong(1, id);
+            chunk.setBytes(2, content);
+            chunk.executeUpdate();
+            return id;
+        }
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
     }
 
     @Test
