@@ -6,6 +6,7 @@ import dev.tracks.analysis.worker.progress.ProgressListener;
 import dev.tracks.analysis.worker.progress.StatusWriteListener;
 import dev.tracks.analysis.worker.store.UserScope;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -86,6 +87,11 @@ public final class WorkerBenchmark {
         baseline[2] = benchmark.timed("baseline A: COPY of the points in user, time order", db::copyOutPoints);
         writes[1] = benchmark.timed(WRITE_BASELINE, () -> db.copyInResultRows(scratch));
         benchmark.rateAgainst(BenchmarkTable.median(baseline), BenchmarkTable.median(writes));
+        benchmark.pendingCounts(BenchmarkTable.median(baseline));
+        if ("skills".equals(System.getProperty("benchmark.only"))) {
+            benchmark.table.print(System.out);
+            System.exit(0);
+        }
         benchmark.progressCost(batches[0], repeats);
         benchmark.importRuns(importPoints, users);
         report("load at the end %s", loadAverage());
@@ -103,6 +109,36 @@ public final class WorkerBenchmark {
         report("%s: %.2f s", what, seconds);
         table.add(what, points, seconds);
         return seconds;
+    }
+
+    /**
+     * The count before a run (pending_points), V24's index lookups against V13's full scan (kept as
+     * reference_pending_points for the comparison), for a first run and for an incremental run after each user's
+     * last 1 % of fixes arrived. Ratio: baseline A's time over the count's.
+     */
+    private void pendingCounts(double readSeconds) throws SQLException, IOException {
+        db.execute(RESET);
+        try (var v13 = WorkerBenchmark.class.getResourceAsStream("/db/migration/V13__pending_points.sql")) {
+            db.execute(new String(v13.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("CREATE FUNCTION pending_points(", "CREATE OR REPLACE FUNCTION reference_pending_points("));
+        }
+        db.execute("INSERT INTO skill_watermarks (skill_name, user_id, last_recorded_at, last_point_id)"
+                + " SELECT 'stay_detection', user_id, recorded_at, id FROM (SELECT user_id, recorded_at, id,"
+                + " row_number() OVER (PARTITION BY user_id ORDER BY recorded_at DESC) AS from_end,"
+                + " count(*) OVER (PARTITION BY user_id) AS fixes FROM track_points) p"
+                + " WHERE from_end = fixes / 100 + 1", "VACUUM ANALYZE");
+        for (String function : List.of("reference_pending_points", "pending_points")) {
+            String version = function.startsWith("reference") ? "V13 full scan" : "V24 by index";
+            for (String mode : List.of("first run", "incremental, 1 % new")) {
+                String skill = mode.startsWith("first") ? "transport_mode" : "stay_detection";
+                double seconds = db.timedQuery("SELECT count(*) FROM " + function + "('" + skill + "', true, true,"
+                        + " NULL, NULL, NULL)");
+                report("pending count, %s, %s: %.3f s", mode, version, seconds);
+                table.add("pending count, " + mode + ", " + version, points, seconds,
+                        BenchmarkTable.ratio(readSeconds, seconds), "");
+            }
+        }
+        db.execute(RESET);
     }
 
     /** (a) no-op, (b) per-point, (c) outlier_detection then stay_detection, all incremental from nothing. */
