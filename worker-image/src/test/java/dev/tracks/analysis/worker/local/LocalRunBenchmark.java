@@ -16,20 +16,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Benchmark of the local run's per-task overhead (an entry point, not a test; docs/benchmarks.md, "Local run"), on
- * the bundled sample, everything in one run on one machine, each repeat measuring both in turn:
+ * the bundled sample, everything in one run on one machine, each repeat measuring one after the other:
  * <ul>
  *   <li>the baseline: {@code tracks-worker analyze}, the default chain in one JVM, whole wall time;</li>
  *   <li>{@code tracks-worker local --exit-when-done} on a fresh data directory (a JVM per task): its chain from the
- *       trigger to the end (the chain's rows: first created_at to last end_time) and its whole wall time;</li>
+ *       trigger to the end (the chain's rows: first created_at to last end_time) and its whole wall time; with
+ *       {@code benchmark.before}, the same with another build's jars (a source tree packaged from before a change),
+ *       so that both face the same load;</li>
  * </ul>
  * then, on the database the last local run kept, one worker {@code run} (stay_detection, FULL_RECOMPUTE, reporting
  * into a task row as in the local mode) per JVM setting, to show what the class archive and other options buy.
  * Settings are system properties (defaults in worker-image/pom.xml, profile benchmark): benchmark.repeats,
- * benchmark.workerRuns, benchmark.workerJar and benchmark.apiJar (the packaged jars, e.g. those of an older build for
- * the figures before a change).
+ * benchmark.workerRuns, benchmark.workerJar and benchmark.apiJar (this build's packaged jars), benchmark.before (the
+ * root of the other source tree, empty for none).
  */
 public final class LocalRunBenchmark {
 
@@ -39,38 +42,79 @@ public final class LocalRunBenchmark {
     private LocalRunBenchmark() {
     }
 
+    /** The packaged jars of one build: the worker (launcher and workers) and the API service. */
+    private record Build(String name, Path workerJar, Path apiJar) {
+    }
+
+    /** One local run: its chain and its whole wall time, in seconds. */
+    private record LocalRun(double chain, double wall) {
+    }
+
     public static void main(String[] args) throws Exception {
         int repeats = Integer.getInteger("benchmark.repeats", 3);
         int workerRuns = Integer.getInteger("benchmark.workerRuns", 5);
-        Path workerJar = Path.of(System.getProperty("benchmark.workerJar")).toAbsolutePath();
-        Path apiJar = Path.of(System.getProperty("benchmark.apiJar")).toAbsolutePath();
+        List<Build> builds = new ArrayList<>();
+        builds.add(new Build("this build", Path.of(System.getProperty("benchmark.workerJar")).toAbsolutePath(),
+                Path.of(System.getProperty("benchmark.apiJar")).toAbsolutePath()));
+        String before = System.getProperty("benchmark.before", "");
+        if (!before.isBlank()) {
+            // Another build's jars (e.g. from before a change), run in the same repeats under the same load.
+            Path root = Path.of(before).toAbsolutePath();
+            builds.add(new Build("before", root.resolve("worker-image/target/tracks-worker.jar"),
+                    root.resolve("api-service/target/quarkus-app/quarkus-run.jar")));
+        }
         Path work = Files.createTempDirectory("local-run-benchmark");
-        report("worker %s, API service %s; %d repeats; %d cores; load %s", workerJar, apiJar, repeats,
+        report("builds %s; %d repeats; %d cores; load %s", builds, repeats,
                 Runtime.getRuntime().availableProcessors(), loadAverage());
 
-        List<double[]> figures = new ArrayList<>();
+        Path workerJar = builds.get(0).workerJar();
+        List<Double> analyzeTimes = new ArrayList<>();
+        Map<Build, List<LocalRun>> runs = new LinkedHashMap<>();
+        builds.forEach(build -> runs.put(build, new ArrayList<>()));
         Path lastData = null;
         for (int i = 1; i <= repeats; i++) {
             double analyze = seconds(List.of(JAVA.toString(), "-jar", workerJar.toString(), "analyze", "--input",
                     SAMPLE.toAbsolutePath().toString(), "--out", work.resolve("analyze-" + i).toString()), work, null);
-            lastData = work.resolve("local-" + i);
-            double wall = seconds(List.of(JAVA.toString(), "-jar", workerJar.toString(), "local", "--exit-when-done",
-                    "--data-dir", lastData.toString(), "--port", String.valueOf(freePort()), "--api-service",
-                    apiJar.toString()), work, null);
-            double chain = chainSeconds(lastData);
-            figures.add(new double[] {analyze, chain, wall});
-            report("repeat %d: analyze %.1f s; local run: chain %.1f s (%.2fx analyze), whole %.1f s (%.2fx)", i,
-                    analyze, chain, chain / analyze, wall, wall / analyze);
+            analyzeTimes.add(analyze);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "repeat %d: analyze %.1f s", i,
+                    analyze));
+            for (Build build : builds) {
+                Path data = work.resolve("local-" + i + "-" + builds.indexOf(build));
+                double wall = seconds(List.of(JAVA.toString(), "-jar", build.workerJar().toString(), "local",
+                        "--exit-when-done", "--data-dir", data.toString(), "--port", String.valueOf(freePort()),
+                        "--api-service", build.apiJar().toString()), work, null);
+                LocalRun run = new LocalRun(chainSeconds(data), wall);
+                runs.get(build).add(run);
+                line.append(String.format(Locale.ROOT, "; local run, %s: chain %.1f s (%.2fx analyze), whole %.1f s"
+                        + " (%.2fx)", build.name(), run.chain(), run.chain() / analyze, run.wall(),
+                        run.wall() / analyze));
+                if (build == builds.get(0)) {
+                    lastData = data;
+                }
+            }
+            report("%s", line);
         }
-        double analyze = median(figures, 0);
-        double chain = median(figures, 1);
-        double wall = median(figures, 2);
-        report("medians: analyze %.1f s; local chain %.1f s = %.2fx analyze (target: 2x at most); local whole %.1f s"
-                + " = %.2fx analyze", analyze, chain, chain / analyze, wall, wall / analyze);
+        for (Build build : builds) {
+            List<LocalRun> own = runs.get(build);
+            report("%s, median of the repeats' ratios: local chain %.2fx analyze (target: 2x at most), local whole"
+                    + " %.2fx; medians: analyze %.1f s, chain %.1f s, whole %.1f s", build.name(),
+                    medianRatio(own, analyzeTimes, LocalRun::chain), medianRatio(own, analyzeTimes, LocalRun::wall),
+                    median(analyzeTimes), median(own.stream().map(LocalRun::chain).toList()),
+                    median(own.stream().map(LocalRun::wall).toList()));
+        }
 
         workerStarts(workerJar, lastData, workerRuns, work);
         report("load at the end %s", loadAverage());
         System.exit(0);
+    }
+
+    private static double medianRatio(List<LocalRun> runs, List<Double> analyzeTimes,
+                                      ToDoubleFunction<LocalRun> figure) {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            ratios.add(figure.applyAsDouble(runs.get(i)) / analyzeTimes.get(i));
+        }
+        return median(ratios);
     }
 
     /** A way to start a worker: its JVM options and its arguments. */
@@ -156,10 +200,6 @@ public final class LocalRunBenchmark {
             throw new IllegalStateException(String.join(" ", command) + " failed:\n" + Files.readString(log));
         }
         return (System.nanoTime() - started) / 1e9;
-    }
-
-    private static double median(List<double[]> rows, int column) {
-        return median(rows.stream().map(row -> row[column]).toList());
     }
 
     private static double median(List<Double> values) {
