@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
 /**
  * Benchmark of the local run's per-task overhead (an entry point, not a test; docs/benchmarks.md, "Local run"), on
@@ -105,6 +107,10 @@ public final class LocalRunBenchmark {
 
         workerStarts(workerJar, lastData, workerRuns, work);
         report("load at the end %s", loadAverage());
+        // Only a failure keeps the data directories, with the logs its message names.
+        try (Stream<Path> files = Files.walk(work)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        }
         System.exit(0);
     }
 
