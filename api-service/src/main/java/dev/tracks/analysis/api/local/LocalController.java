@@ -16,11 +16,13 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,18 +31,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The operator of the local mode: every {@code tracks.local.tick} it does for each unfinished task what the
- * operator's reconciler does for a resource, with the same decisions: observe (the task, its dependencies, its
- * attempts), decide ({@link TaskLifecycle}, then {@link Admission} for all ready tasks at once), act (start or stop
- * a worker process), report ({@link StatusReport} into the task and its mirror row, in one transaction).
+ * The operator of the local mode: in each round it does for each unfinished task what the operator's reconciler does
+ * for a resource, with the same decisions: observe (the task, its dependencies, its attempts), decide
+ * ({@link TaskLifecycle}, then {@link Admission} for all ready tasks at once), act (start or stop a worker process),
+ * report ({@link StatusReport} into the task and its mirror row, in one transaction). A round runs as soon as an
+ * attempt ends or a task is created or cancelled, at the time a retry or a deadline is due, and every
+ * {@code tracks.local.tick} as a safety net ({@link Rounds}): a task's dependents start the moment it ends.
  */
 @ApplicationScoped
 public class LocalController {
@@ -56,7 +58,7 @@ public class LocalController {
     private final String namespace;
     private final Clock clock = Clock.systemUTC();
     private WorkerProcesses processes;
-    private ScheduledExecutorService loop;
+    private volatile Rounds rounds;
 
     private final Map<String, String> database;
 
@@ -85,20 +87,28 @@ public class LocalController {
         if (interrupted > 0) {
             LOG.infof("%d attempt(s) were interrupted by the last stop; they are retried", interrupted);
         }
-        processes = new WorkerProcesses(settings.workerCommand(), Path.of(settings.logDir()), database);
-        loop = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "tracks-local"));
-        loop.scheduleWithFixedDelay(this::tickLogged, 0, settings.tick().toMillis(), TimeUnit.MILLISECONDS);
+        processes = new WorkerProcesses(settings.workerCommand(), Path.of(settings.logDir()), database,
+                this::requestRound);
+        rounds = Rounds.start(this::roundLogged, settings.tick(), clock);
         LOG.infof("local mode: tasks run as worker processes (%s), at most %d at a time; logs in %s",
                 String.join(" ", settings.workerCommand()), settings.maxRunning(), settings.logDir());
     }
 
-    /** Stops the loop, then the workers (SIGTERM): their attempts end as interrupted and the next start retries. */
+    /** A task created or cancelled through the API: decided at once, once its change is committed. */
+    void onTaskChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) LocalTaskStore.Changed change) {
+        if (namespace.equals(change.namespace())) {
+            requestRound();
+        }
+    }
+
+    /**
+     * Stops the rounds, then the workers (SIGTERM): their attempts end as interrupted and the next start retries.
+     */
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        if (loop == null) {
+        if (rounds == null) {
             return;
         }
-        loop.shutdown();
-        loop.awaitTermination(settings.stopGrace().toMillis(), TimeUnit.MILLISECONDS);
+        rounds.stop(settings.stopGrace());
         for (UUID task : processes.runningTasks()) {
             processes.stop(task, "stopped with the local mode; the next start retries it", settings.stopGrace(),
                     clock.instant()).ifPresent(exit -> runs.finished(task, exit.attempt(), exit.at(),
@@ -106,16 +116,26 @@ public class LocalController {
         }
     }
 
-    private void tickLogged() {
+    private void requestRound() {
+        Rounds current = rounds;
+        if (current != null) {
+            current.request();
+        }
+    }
+
+    private void roundLogged() {
         try {
-            tick();
+            round();
         } catch (RuntimeException e) {
             LOG.errorf(e, "local mode: a round of decisions failed; the next one retries");
         }
     }
 
-    /** One round: every unfinished task observed, decided, admitted, acted on and reported. */
-    void tick() {
+    /**
+     * One round: every unfinished task observed, decided, admitted, acted on and reported; then the next round is
+     * planned for the earliest time a decision waits for.
+     */
+    private void round() {
         Instant now = clock.instant();
         processes.reap(now, settings.stopGrace()).forEach(exit -> runs.finished(exit.task(), exit.attempt(),
                 exit.at(), exit.exitCode(), exit.reason(), exit.message()));
@@ -138,7 +158,22 @@ public class LocalController {
                     task.getSpec(), phase(task), dependencies, graph, LocalRuns.stateOf(taskRuns), now)));
         }
         admit(decisions, attempts);
-        decisions.forEach((task, decision) -> act(task, decision, attempts.get(task), now));
+        boolean someFinished = false;
+        for (Map.Entry<AnalysisTask, Decision> entry : decisions.entrySet()) {
+            someFinished |= act(entry.getKey(), entry.getValue(), attempts.get(entry.getKey()), now);
+        }
+        if (someFinished) {
+            // This round decided the tasks that depend on them with the phases it started from.
+            rounds.request();
+        }
+        nextWakeUp(decisions.values(), processes.nextDeadline()).ifPresent(rounds::requestAt);
+    }
+
+    /** The earliest time a decision waits for: a retry after its backoff, or a running attempt's deadline. */
+    static Optional<Instant> nextWakeUp(Collection<Decision> decisions, Optional<Instant> nextDeadline) {
+        return Stream.concat(decisions.stream().filter(Decision.AwaitRetry.class::isInstance)
+                        .map(decision -> ((Decision.AwaitRetry) decision).at()), nextDeadline.stream())
+                .min(Comparator.naturalOrder());
     }
 
     private void admit(Map<AnalysisTask, Decision> decisions, Map<AnalysisTask, List<LocalRuns.Run>> attempts) {
@@ -162,7 +197,8 @@ public class LocalController {
                 verdicts.get(task.getMetadata().getName())));
     }
 
-    private void act(AnalysisTask task, Decision decision, List<LocalRuns.Run> taskRuns, Instant now) {
+    /** Acts on the decision and reports it; true if the task has just finished. */
+    private boolean act(AnalysisTask task, Decision decision, List<LocalRuns.Run> taskRuns, Instant now) {
         UUID uid = uid(task);
         List<LocalRuns.Run> current = taskRuns;
         if (decision instanceof Decision.Start || decision instanceof Decision.Retry) {
@@ -181,13 +217,15 @@ public class LocalController {
         AnalysisTaskStatus next = StatusReport.next(task.getStatus(), decision, run,
                 task.getMetadata().getGeneration(), LocalRuns.startedGeneration(current), runName, now);
         if (task.getStatus() != null && JSON.asJson(task.getStatus()).equals(JSON.asJson(next))) {
-            return;
+            return false;
         }
-        if (phase(task) != next.getPhase()) {
+        boolean phaseChanged = phase(task) != next.getPhase();
+        if (phaseChanged) {
             LOG.infof("task %s: %s -> %s (%s)", task.getMetadata().getName(), phase(task), next.getPhase(),
                     next.getMessage());
         }
         QuarkusTransaction.requiringNew().run(() -> mirror.record(tasks.updateStatus(uid, next)));
+        return phaseChanged && next.getPhase() != null && next.getPhase().isFinished();
     }
 
     /** Starts a worker; a worker that cannot even start is a failed attempt, retried like any other. */

@@ -19,8 +19,11 @@ public interface LocalSettings {
     @WithDefault("2")
     int maxRunning();
 
-    /** How often the controller decides. */
-    @WithDefault("1s")
+    /**
+     * How often the controller decides at least: a safety net, as rounds run at once when an attempt ends, a task is
+     * created or cancelled, or a retry or deadline is due.
+     */
+    @WithDefault("10s")
     Duration tick();
 
     /** How long a stopped worker gets between SIGTERM and SIGKILL. */

@@ -8,6 +8,7 @@ import io.agroal.api.AgroalDataSource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Typed;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -26,7 +27,8 @@ import java.util.UUID;
  * The local mode's stand-in for the Kubernetes API: AnalysisTask resources as JSON in {@code local_tasks}, with the
  * metadata the API server would set (uid, generated name, generation, resourceVersion, creationTimestamp). Each
  * change is one statement that bumps the resourceVersion, so concurrent changes of spec and status never overwrite
- * each other. Statements join the caller's transaction: a task and its mirror row are committed together.
+ * each other. Statements join the caller's transaction: a task and its mirror row are committed together. A task
+ * created or cancelled is announced ({@link Changed}), so that the local controller decides at once.
  */
 @ApplicationScoped
 @Typed(LocalTaskStore.class)
@@ -37,10 +39,16 @@ public class LocalTaskStore implements TaskResources {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
-    private final AgroalDataSource dataSource;
+    /** A task was created or cancelled; observers that act on it observe after the commit. */
+    public record Changed(String namespace, String name) {
+    }
 
-    LocalTaskStore(AgroalDataSource dataSource) {
+    private final AgroalDataSource dataSource;
+    private final Event<Changed> changes;
+
+    LocalTaskStore(AgroalDataSource dataSource, Event<Changed> changes) {
         this.dataSource = dataSource;
+        this.changes = changes;
     }
 
     @Override
@@ -53,8 +61,9 @@ public class LocalTaskStore implements TaskResources {
         metadata.setUid(UUID.randomUUID().toString());
         metadata.setGeneration(1L);
         metadata.setCreationTimestamp(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        return query("INSERT INTO local_tasks (uid, namespace, name, resource) VALUES (?, ?, ?, jsonb_set(?::jsonb,"
-                + " '{metadata,resourceVersion}', to_jsonb(nextval('local_resource_versions')::text)))"
+        AnalysisTask stored = query("INSERT INTO local_tasks (uid, namespace, name, resource)"
+                + " VALUES (?, ?, ?, jsonb_set(?::jsonb, '{metadata,resourceVersion}',"
+                + " to_jsonb(nextval('local_resource_versions')::text)))"
                 + " ON CONFLICT (namespace, name) DO NOTHING RETURNING resource", (connection, insert) -> {
                     insert.setObject(1, UUID.fromString(metadata.getUid()));
                     insert.setString(2, metadata.getNamespace());
@@ -62,6 +71,8 @@ public class LocalTaskStore implements TaskResources {
                     insert.setString(4, JSON.asJson(created));
                 }).stream().findFirst()
                 .orElseThrow(() -> ApiException.conflict("a task named " + metadata.getName() + " exists already"));
+        changes.fire(new Changed(metadata.getNamespace(), metadata.getName()));
+        return stored;
     }
 
     @Override
@@ -81,6 +92,9 @@ public class LocalTaskStore implements TaskResources {
                     update.setString(1, namespace);
                     update.setString(2, name);
                 });
+        if (!changed.isEmpty()) {
+            changes.fire(new Changed(namespace, name));
+        }
         return changed.stream().findFirst().or(() -> get(namespace, name))
                 .orElseThrow(() -> ApiException.notFound("no task " + namespace + "/" + name));
     }

@@ -12,9 +12,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * operator gives a worker pod ({@link WorkerContract}), except the task's namespace and name, so that the worker
  * reports progress into the task's analysis_tasks row. Output goes to {@code <log dir>/<task>-<attempt>.log}, the
  * one-line failure reason to {@code <task>-<attempt>.reason}. Stopping sends SIGTERM first: the worker commits per
- * batch, so a stop loses at most the batch in flight, which the next run redoes.
+ * batch, so a stop loses at most the batch in flight, which the next run redoes. The end of every attempt is signalled
+ * at once ({@code onExit}), so that the controller starts the tasks waiting for it without delay.
  */
 final class WorkerProcesses {
 
@@ -41,12 +44,15 @@ final class WorkerProcesses {
     private final List<String> command;
     private final Path logDir;
     private final Map<String, String> database;
+    private final Runnable onExit;
     private final Map<UUID, Attempt> running = new ConcurrentHashMap<>();
 
-    WorkerProcesses(List<String> command, Path logDir, Map<String, String> database) {
+    /** @param onExit called (on another thread) whenever an attempt's process has ended */
+    WorkerProcesses(List<String> command, Path logDir, Map<String, String> database, Runnable onExit) {
         this.command = List.copyOf(command);
         this.logDir = logDir;
         this.database = Map.copyOf(database);
+        this.onExit = onExit;
     }
 
     /** Starts attempt {@code attempt}; returns its pid. {@code deadline} is what is left of the task's deadline. */
@@ -60,6 +66,7 @@ final class WorkerProcesses {
         builder.environment().putAll(environment(task, reasonFile(name, attempt)));
         Process process = builder.start();
         running.put(uid, new Attempt(process, name, attempt, deadline.map(now::plus).orElse(null)));
+        process.onExit().thenRun(onExit);
         return process.pid();
     }
 
@@ -91,6 +98,11 @@ final class WorkerProcesses {
         }
         terminate(attempt.process(), grace);
         return Optional.of(new Exit(task, attempt.attempt(), now, attempt.process().exitValue(), "Stopped", why));
+    }
+
+    /** The earliest deadline of the running attempts: when {@link #reap} must stop one. */
+    Optional<Instant> nextDeadline() {
+        return running.values().stream().map(Attempt::deadline).filter(Objects::nonNull).min(Comparator.naturalOrder());
     }
 
     /** The tasks with a running attempt. */

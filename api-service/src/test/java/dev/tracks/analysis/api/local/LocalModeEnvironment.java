@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * The API service in the local mode: a fresh database on the embedded PostgreSQL, no Kubernetes API. Workers are a
  * shell stand-in (src/test/resources/local/stand-in-worker.sh) whose behaviour per skill the tests choose; the
- * real worker runs in the local mode in worker-image's LocalRunIT. One worker at a time, a fast tick.
+ * real worker runs in the local mode in worker-image's LocalRunIT. One worker at a time. The tick (the controller's
+ * safety net) is an hour, longer than any test here: every round in these tests is started by an event (a task
+ * created or cancelled, a worker's exit) or by a retry falling due, as it must be.
  */
 public class LocalModeEnvironment implements QuarkusTestResourceLifecycleManager {
 
@@ -31,7 +33,7 @@ public class LocalModeEnvironment implements QuarkusTestResourceLifecycleManager
                         + Path.of("src/test/resources/local/stand-in-worker.sh").toAbsolutePath()),
                 Map.entry("tracks.local.log-dir", LOG_DIR.toString()),
                 Map.entry("tracks.local.max-running", "1"),
-                Map.entry("tracks.local.tick", "200ms"),
+                Map.entry("tracks.local.tick", "1h"),
                 Map.entry("tracks.local.stop-grace", "5s"));
     }
 

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * The local mode through the admin API on a real PostgreSQL: tasks kept in local_tasks, run as worker processes
  * (a shell stand-in that exits as each test needs; see {@link LocalModeEnvironment}) with the operator's decisions:
  * dependencies, one worker at a time, priorities, retry after the backoff, no retry on the not-retryable code,
- * cancel. The deadline (60 s at least) is {@link WorkerProcessesTest}'s.
+ * cancel; every round started by an event, none by the tick. The deadline (60 s at least) is
+ * {@link WorkerProcessesTest}'s.
  */
 @QuarkusTest
 @WithTestResource(LocalModeEnvironment.class)
@@ -52,6 +53,7 @@ class LocalModeTest {
                        int attempts, String jobName) {
     }
 
+    /** The tick is an hour (LocalModeEnvironment): each task starts on its dependency's exit, not on a tick. */
     @Test
     void chainRunsInDependencyOrderOneWorkerAtATime() throws Exception {
         String chain = admin().contentType(ContentType.JSON).body("{\"skills\": [\"trip_construction\"]}")

@@ -16,12 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real processes (the shell stand-in of the worker, src/test/resources/local/stand-in-worker.sh): how their ends
- * become attempts: success, the not-retryable code with the worker's reason, the deadline.
+ * become attempts: success, the not-retryable code with the worker's reason, the deadline; and that each end is
+ * signalled the moment the process exits, without anyone polling.
  */
 class WorkerProcessesTest {
 
@@ -31,13 +34,17 @@ class WorkerProcessesTest {
     @TempDir
     Path logs;
 
+    /** Counts down when an attempt's process has ended: the controller's signal to decide. */
+    private final CountDownLatch exited = new CountDownLatch(1);
+
     @Test
     void anAttemptPastItsDeadlineIsStopped() throws Exception {
-        WorkerProcesses processes = new WorkerProcesses(STAND_IN, logs, Map.of());
+        WorkerProcesses processes = processes();
         AnalysisTask task = task(Skill.GRID_SYSTEM);
         Instant start = Instant.now();
         long pid = processes.start(task, 1, Optional.of(Duration.ofMillis(300)), start);
 
+        assertThat(processes.nextDeadline()).as("when the controller must look again").contains(start.plusMillis(300));
         assertThat(processes.reap(start, Duration.ofSeconds(5))).isEmpty();
         List<WorkerProcesses.Exit> ended = processes.reap(start.plusSeconds(1), Duration.ofSeconds(5));
 
@@ -47,11 +54,12 @@ class WorkerProcessesTest {
         });
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         assertThat(processes.runningTasks()).isEmpty();
+        assertThat(processes.nextDeadline()).isEmpty();
     }
 
     @Test
     void theNotRetryableCodeCarriesTheWorkersReason() throws Exception {
-        WorkerProcesses processes = new WorkerProcesses(STAND_IN, logs, Map.of());
+        WorkerProcesses processes = processes();
         AnalysisTask task = task(Skill.FOOTPRINT_STATS);
         processes.start(task, 2, Optional.empty(), Instant.now());
 
@@ -64,7 +72,7 @@ class WorkerProcessesTest {
 
     @Test
     void successHasNoReasonAndTheOutputIsInTheAttemptsLog() throws Exception {
-        WorkerProcesses processes = new WorkerProcesses(STAND_IN, logs, Map.of());
+        WorkerProcesses processes = processes();
         AnalysisTask task = task(Skill.OUTLIER_DETECTION);
         processes.start(task, 1, Optional.empty(), Instant.now());
 
@@ -75,15 +83,14 @@ class WorkerProcessesTest {
         assertThat(Files.readString(processes.logFile("flags", 1))).contains("outlier_detection INCREMENTAL {} done");
     }
 
-    private static WorkerProcesses.Exit awaitExit(WorkerProcesses processes) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            List<WorkerProcesses.Exit> ended = processes.reap(Instant.now(), Duration.ofSeconds(5));
-            if (!ended.isEmpty()) {
-                return ended.get(0);
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the stand-in did not end within 5 s");
+    private WorkerProcesses processes() {
+        return new WorkerProcesses(STAND_IN, logs, Map.of(), exited::countDown);
+    }
+
+    /** Waits for the exit signal, then reaps: the attempt that ended is there at once. */
+    private WorkerProcesses.Exit awaitExit(WorkerProcesses processes) throws InterruptedException {
+        assertThat(exited.await(5, TimeUnit.SECONDS)).as("the end of the stand-in was signalled within 5 s").isTrue();
+        return processes.reap(Instant.now(), Duration.ofSeconds(5)).get(0);
     }
 
     private static AnalysisTask task(Skill skill) {

@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +34,8 @@ public final class LocalCommand implements Callable<Integer> {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofSeconds(1);
+    /** How often an import's or the chain's progress is asked for: the end of a task shows within this. */
+    private static final Duration PROGRESS_POLL = Duration.ofMillis(250);
     /** 128 + SIGINT, as shells report a run ended by Ctrl-C. */
     private static final int EXIT_STOPPED = 130;
 
@@ -85,9 +89,10 @@ public final class LocalCommand implements Callable<Integer> {
         List<Upload> files = Upload.of(inputs, userId, data.sample());
         requireFreePort();
         StopSignals stop = StopSignals.install();
+        Optional<ClassArchive> archive = ClassArchive.check(workerJar);
         try (LocalPostgres postgres = LocalPostgres.start(data.postgres(), data.logs().resolve("postgres.log"))) {
             out.printf("PostgreSQL %s (data in %s)%n", postgres.jdbcUrl(), data.postgres());
-            ApiService api = ApiService.start(apiJar, Map.ofEntries(
+            Map<String, String> environment = new HashMap<>(Map.ofEntries(
                     Map.entry("TRACKS_API_MODE", "local"),
                     Map.entry("TRACKS_DB_URL", postgres.jdbcUrl()), Map.entry("TRACKS_DB_USER", "postgres"),
                     Map.entry("TRACKS_DB_PASSWORD", ""),
@@ -98,7 +103,10 @@ public final class LocalCommand implements Callable<Integer> {
                     Map.entry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"),
                     Map.entry("TRACKS_LOCAL_WORKER_JAR", workerJar.toString()),
                     Map.entry("TRACKS_LOCAL_LOG_DIR", data.logs().toString()),
-                    Map.entry("TRACKS_LOCAL_MAX_RUNNING", "2")), data.logs().resolve("api-service.log"));
+                    Map.entry("TRACKS_LOCAL_MAX_RUNNING", "2")));
+            workerArchiveOption(archive, workerJar, out)
+                    .ifPresent(option -> environment.put("TRACKS_LOCAL_WORKER_CDS_OPTION", option));
+            ApiService api = ApiService.start(apiJar, environment, data.logs().resolve("api-service.log"));
             try {
                 String root = "http://localhost:" + port;
                 AdminApi admin = new AdminApi(URI.create(root), token);
@@ -139,6 +147,22 @@ public final class LocalCommand implements Callable<Integer> {
         }
     }
 
+    /** The workers' JVM option for the class archive, if it passed its check; else one line says why not. */
+    private static Optional<String> workerArchiveOption(Optional<ClassArchive> archive, Path workerJar,
+                                                        PrintWriter out) throws InterruptedException {
+        if (archive.isEmpty()) {
+            out.println("no class archive next to " + workerJar + "; workers start slower (./mvnw package makes one"
+                    + " on Linux x86-64)");
+            return Optional.empty();
+        }
+        Optional<String> option = archive.get().workerOption();
+        if (option.isEmpty()) {
+            out.println("the class archive " + archive.get().file() + " does not fit this JVM or jar; workers start"
+                    + " without it, slower (./mvnw package makes a new one)");
+        }
+        return option;
+    }
+
     /**
      * Uploads all files in one request and waits for their one data_import task; false if it failed (a rejected
      * file fails it; the other files are imported all the same).
@@ -147,7 +171,7 @@ public final class LocalCommand implements Callable<Integer> {
             throws IOException, InterruptedException {
         long taskId = admin.upload(files, userId).path("task").path("id").asLong();
         JsonNode task = admin.task(taskId);
-        while (!TaskState.of(task).isFinal() && !stop.await(POLL)) {
+        while (!TaskState.of(task).isFinal() && !stop.await(PROGRESS_POLL)) {
             task = admin.task(taskId);
         }
         TaskState state = TaskState.of(task);
@@ -184,7 +208,7 @@ public final class LocalCommand implements Callable<Integer> {
             if ("Succeeded".equals(status) || "Failed".equals(status)) {
                 return chain;
             }
-            if (stop.await(POLL)) {
+            if (stop.await(PROGRESS_POLL)) {
                 return null;
             }
             if (!api.isAlive()) {
