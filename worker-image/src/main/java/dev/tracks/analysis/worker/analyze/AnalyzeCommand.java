@@ -85,6 +85,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 console.println("database: " + local.description());
                 phaseStart = printPhaseTime(console, "database", phaseStart);
                 importInputs(local, console);
+                local.settleImportedFixes();
                 phaseStart = printPhaseTime(console, "import", phaseStart);
                 // The fixes do not change while the skills run: each is read from the database once.
                 RememberedFixes fixes = RememberedFixes.withinHeap();

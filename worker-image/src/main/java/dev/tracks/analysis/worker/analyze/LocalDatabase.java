@@ -4,6 +4,9 @@ import dev.tracks.analysis.worker.run.WorkerFailure;
 import dev.tracks.analysis.worker.store.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * The database of a run on one machine: a given PostgreSQL, or else an embedded PostgreSQL (the real server binaries,
@@ -55,6 +58,17 @@ final class LocalDatabase implements AutoCloseable {
                 .setServerConfig("checkpoint_timeout", "1h")
                 .setServerConfig("shared_buffers", "512MB")
                 .setServerConfig("work_mem", "64MB");
+    }
+
+    /**
+     * VACUUM ANALYZE of the fixes after an import: the planner learns the new table, and the visibility map lets the
+     * count before each skill's run read only the index (what autovacuum does in a cluster, some time later).
+     */
+    void settleImportedFixes() throws SQLException {
+        try (Connection db = database.connect("tracks-analyze-vacuum"); Statement vacuum = db.createStatement()) {
+            db.setAutoCommit(true);
+            vacuum.execute("VACUUM (ANALYZE) track_points");
+        }
     }
 
     Database database() {
