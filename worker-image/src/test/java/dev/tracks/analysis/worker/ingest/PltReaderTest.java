@@ -57,6 +57,26 @@ class PltReaderTest {
     }
 
     @Test
+    void timesOfOtherShapesAreReadOrRejectedAsIsoDatesAndTimes() {
+        String plt = HEADER
+                + "39.9,116.3,0,10,39744.1,2008-02-29,23:59:59\n"
+                + "39.9,116.3,0,10,39744.1,2008-02-29,23:59:59.5\n"
+                + "39.9,116.3,0,10,39744.1,2008-02-29,23:59\n"
+                + "39.9,116.3,0,10,39744.1,2007-02-29,00:00:00\n"
+                + "39.9,116.3,0,10,39744.1,2008-10-23,24:00:00\n"
+                + "39.9,116.3,0,10,39744.1,2008-10-23,2:53:04\n";
+
+        Imported imported = Imports.read(ImportFormat.PLT, plt, "u");
+
+        assertThat(imported.fixes()).extracting(ImportedFix::epochMillis).containsExactly(
+                millis("2008-02-29T23:59:59Z"), millis("2008-02-29T23:59:59.500Z"), millis("2008-02-29T23:59:00Z"));
+        assertThat(imported.rejectionTexts()).containsExactly(
+                "line 10: date/time '2007-02-29 00:00:00' is not yyyy-MM-dd HH:mm:ss",
+                "line 11: date/time '2008-10-23 24:00:00' is not yyyy-MM-dd HH:mm:ss",
+                "line 12: date/time '2008-10-23 2:53:04' is not yyyy-MM-dd HH:mm:ss");
+    }
+
+    @Test
     void aFileWithOnlyTheHeaderHasNoRows() {
         ImportReport report = Imports.read(ImportFormat.PLT, HEADER, "u").report();
 
