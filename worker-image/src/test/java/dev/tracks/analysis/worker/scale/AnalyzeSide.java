@@ -33,9 +33,7 @@ final class AnalyzeSide {
             "stay_stats.minSamples=1");
     private static final Map<String, String> RESULT_FILES = Map.of("stays", "stays.csv", "triplegs",
             "triplegs.csv", "trips", "trips.csv", "locations", "locations.csv");
-    /** The import's total (when analyze prints one), else each file's line, which it may print only for some files. */
-    private static final Pattern IMPORTED_TOTAL = Pattern.compile("(?m)^imported \\d+ files: (\\d+) new points$");
-    private static final Pattern IMPORTED_FILE = Pattern.compile("(?m)^imported .*: (\\d+)$");
+    private static final Pattern IMPORTED = Pattern.compile("(?m)^imported .*: (\\d+)$");
     /** ConsoleProgress's bar: {@code \r<skill> [###   ]  41.0% ...}. */
     private static final Pattern PROGRESS = Pattern.compile("\r(\\S+) +\\[[# ]*\\] +([0-9.]+)%");
 
@@ -81,11 +79,7 @@ final class AnalyzeSide {
     }
 
     private static long importedFixes(String output) {
-        Matcher total = IMPORTED_TOTAL.matcher(output);
-        if (total.find()) {
-            return Long.parseLong(total.group(1));
-        }
-        Matcher imported = IMPORTED_FILE.matcher(output);
+        Matcher imported = IMPORTED.matcher(output);
         long fixes = 0;
         while (imported.find()) {
             fixes += Long.parseLong(imported.group(1));
