@@ -41,7 +41,7 @@ public final class ScaleBenchmark {
             return;
         }
         int[] scales = Arrays.stream(System.getProperty("benchmark.scales", "1,10,50").split(","))
-                .map(String::trim).mapToInt(Integer::parseInt).toArray();
+                .mapToInt(scale -> positive("benchmark.scales", scale)).toArray();
         Path jar = Path.of(System.getProperty("benchmark.jar", "worker-image/target/tracks-worker.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("benchmark.jar: no tracks-worker jar at " + jar.toAbsolutePath()
@@ -49,8 +49,9 @@ public final class ScaleBenchmark {
         }
         WorkDirectory work = new WorkDirectory(Path.of(System.getProperty("benchmark.work",
                 "worker-image/target/scale-benchmark")).toAbsolutePath());
-        Duration limit = Duration.ofSeconds(Long.getLong("benchmark.limitSeconds", 1800));
-        int rounds = Integer.getInteger("benchmark.rounds", 1);
+        Duration limit = Duration.ofSeconds(positive("benchmark.limitSeconds",
+                System.getProperty("benchmark.limitSeconds", "1800")));
+        int rounds = positive("benchmark.rounds", System.getProperty("benchmark.rounds", "1"));
         Path venv = Path.of(System.getProperty("benchmark.venv",
                 System.getProperty("user.home") + "/.cache/tracks-bench/venv"));
 
@@ -69,25 +70,7 @@ public final class ScaleBenchmark {
 
         List<ScaleResult> results = new ArrayList<>();
         for (int scale : scales) {
-            String label = scale + "x";
-            ScaledGeoLife input = ScaledGeoLife.build(Path.of(geolife), scale, work.fresh("geolife-" + label));
-            input.warmUp();
-            System.out.printf("%n%s: %,d users, %,d fixes in %s; load %s%n", label, input.users(), input.fixes(),
-                    input.root(), loadAverage());
-            // Rounds interleave the sides, and the median run of each side counts: the machine's load drifts.
-            List<ChainRun> analyzed = new ArrayList<>();
-            List<ChainRun> compared = new ArrayList<>();
-            for (int round = 1; round <= rounds; round++) {
-                String run = rounds == 1 ? label : label + "-" + round;
-                analyzed.add(analyze.run(input, work, run));
-                print(run, "analyze", analyzed.get(analyzed.size() - 1));
-                if (trackintel.isPresent()) {
-                    compared.add(trackintel.get().run(input, work, run));
-                    print(run, "trackintel", compared.get(compared.size() - 1));
-                }
-            }
-            results.add(new ScaleResult(scale, input, ChainRun.median(analyzed), compared.isEmpty() ? Optional.empty()
-                    : Optional.of(ChainRun.median(compared))));
+            results.add(measure(Path.of(geolife), scale, rounds, work, analyze, trackintel));
         }
         setting.add("load at the end " + loadAverage() + "; each run's log and results in " + work.root());
         Path report = work.file("report-" + Instant.now().toString().replace(':', '-') + ".md");
@@ -97,6 +80,42 @@ public final class ScaleBenchmark {
             new ScaleReport(setting, results).print(file);
         }
         System.out.println("\nthis report is also in " + report);
+    }
+
+    /** Both sides on the tree copied {@code scale} times; rounds interleave them (the machine's load drifts). */
+    private static ScaleResult measure(Path geolife, int scale, int rounds, WorkDirectory work, AnalyzeSide analyze,
+            Optional<TrackintelSide> trackintel) throws IOException, InterruptedException {
+        String label = scale + "x";
+        ScaledGeoLife input = ScaledGeoLife.build(geolife, scale, work.fresh("geolife-" + label));
+        input.warmUp();
+        System.out.printf("%n%s: %,d users, %,d fixes in %s; load %s%n", label, input.users(), input.fixes(),
+                input.root(), loadAverage());
+        List<ChainRun> analyzed = new ArrayList<>();
+        List<ChainRun> compared = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            String run = rounds == 1 ? label : label + "-" + round;
+            analyzed.add(analyze.run(input, work, run));
+            print(run, "analyze", analyzed.get(analyzed.size() - 1));
+            if (trackintel.isPresent()) {
+                compared.add(trackintel.get().run(input, work, run));
+                print(run, "trackintel", compared.get(compared.size() - 1));
+            }
+        }
+        return new ScaleResult(scale, input, ChainRun.median(analyzed), compared.isEmpty() ? Optional.empty()
+                : Optional.of(ChainRun.median(compared)));
+    }
+
+    /** A positive integer property, or an error that names it. */
+    private static int positive(String property, String text) {
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below, with what is allowed
+        }
+        throw new IllegalArgumentException(property + ": expected a positive integer, got '" + text + "'");
     }
 
     private static void print(String label, String side, ChainRun run) {
