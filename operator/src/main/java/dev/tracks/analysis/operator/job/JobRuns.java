@@ -45,6 +45,24 @@ public final class JobRuns {
         return new RunState.Active(attempts, started);
     }
 
+    /**
+     * Whether an update of a Job changes what {@link #stateOf} reads of it: its end (Complete or Failed) and its
+     * failed pods. The Job controller updates a running Job several times (pods active, ready, terminating); none of
+     * that changes the task, so those updates need no reconcile.
+     */
+    public static boolean outcomeChanged(Job before, Job after) {
+        return !outcome(before).equals(outcome(after));
+    }
+
+    private record Outcome(boolean complete, boolean failed, Integer failedPods) {
+    }
+
+    private static Outcome outcome(Job job) {
+        JobStatus status = job.getStatus() == null ? new JobStatus() : job.getStatus();
+        return new Outcome(condition(status, "Complete").isPresent(), condition(status, "Failed").isPresent(),
+                status.getFailed());
+    }
+
     /** The Job of the latest attempt. */
     public static Optional<Job> latest(Collection<Job> jobs) {
         return jobs.stream().max(Comparator.comparingInt(JobRuns::attempt));

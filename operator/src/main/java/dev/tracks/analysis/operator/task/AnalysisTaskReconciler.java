@@ -84,6 +84,7 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
                 .from(Job.class, AnalysisTask.class)
                 .withName("jobs")
                 .withLabelSelector(WorkerJobs.MANAGED_BY_LABEL + "=" + WorkerJobs.MANAGED_BY)
+                .withOnUpdateFilter((newJob, oldJob) -> JobRuns.outcomeChanged(oldJob, newJob))
                 .build(), context);
         // A task's phase change concerns the tasks that depend on it and, when it joins the queue or finishes, the
         // queued tasks (their positions and the free slots change).
@@ -130,6 +131,7 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
         AnalysisTaskStatus next = StatusReport.next(task.getStatus(), decision, run,
                 task.getMetadata().getGeneration(), JobRuns.startedGeneration(jobs),
                 latest == null ? null : latest.getMetadata().getName(), now);
+        TaskEvents.record(client, task, decision, next);
         UpdateControl<AnalysisTask> control = report(task, next);
         if (decision instanceof Decision.AwaitRetry await) {
             Duration wait = Duration.between(now, await.at());
@@ -192,7 +194,6 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
         }
         TaskPhase before = previous == null ? null : previous.getPhase();
         if (before != next.getPhase()) {
-            TaskEvents.transition(client, task, before, next);
             LOG.infof("task %s/%s: %s -> %s (%s)", task.getMetadata().getNamespace(), task.getMetadata().getName(),
                     before, next.getPhase(), next.getMessage());
         }
@@ -247,7 +248,11 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
         return phases;
     }
 
+    /** Every task's dependencies in the namespace; none needed for a task without any, which is on no cycle. */
     private static Map<String, List<String>> dependencyGraph(AnalysisTask task, Context<AnalysisTask> context) {
+        if (Optional.ofNullable(task.getSpec().getDependsOn()).orElse(List.of()).isEmpty()) {
+            return Map.of();
+        }
         return context.getPrimaryCache().list(task.getMetadata().getNamespace())
                 .collect(Collectors.toMap(t -> t.getMetadata().getName(),
                         t -> Optional.ofNullable(t.getSpec().getDependsOn()).orElse(List.of())));
