@@ -27,6 +27,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import java.time.Clock;
@@ -85,6 +86,7 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
                 .withName("jobs")
                 .withLabelSelector(WorkerJobs.MANAGED_BY_LABEL + "=" + WorkerJobs.MANAGED_BY)
                 .withOnUpdateFilter((newJob, oldJob) -> JobRuns.outcomeChanged(oldJob, newJob))
+                .withItemStore(new TransformingItemStore<>(JobRuns::asRead))
                 .build(), context);
         // A task's phase change concerns the tasks that depend on it and, when it joins the queue or finishes, the
         // queued tasks (their positions and the free slots change).

@@ -220,12 +220,14 @@ public final class OperatorBenchmark {
                         + " baseline; target <= 1.5x)", count, appliedSeconds, appliedSeconds / directSeconds,
                         jobsSeconds, jobsSeconds / directSeconds);
                 details(untilJobs, count, "task");
+                operatorGc(operator);
                 double succeededSeconds = succeeded.secondsAfter(start);
                 Measurement untilSucceeded = new Measurement(succeededSeconds,
                         ApiServerWrites.read(controlPlane).since(writesBefore), ProcessCpu.read().since(cpuBefore));
                 report("operator: every task Succeeded after %.2f s (node agent running /bin/true)",
                         succeededSeconds);
                 details(untilSucceeded, count, "task");
+                operatorGc(operator);
                 long events = client.v1().events().inNamespace(namespace).list().getItems().stream()
                         .filter(event -> "AnalysisTask".equals(event.getInvolvedObject().getKind()))
                         .count();
@@ -233,6 +235,12 @@ public final class OperatorBenchmark {
                         (double) events / count, operator.peakResidentMiB());
             }
         }
+    }
+
+    private static void operatorGc(OperatorProcess operator) {
+        report("    operator GC since its start: %.0f pauses, %.2f s; heap used now %.0f MiB",
+                operator.metric("jvm_gc_pause_seconds_count"), operator.metric("jvm_gc_pause_seconds_sum"),
+                operator.metric("jvm_memory_used_bytes{area=\"heap\"") / (1 << 20));
     }
 
     private static Measurement measure(ControlPlane controlPlane, Interruptible phase) throws InterruptedException {
