@@ -12,6 +12,7 @@ import dev.tracks.analysis.task.AnalysisTask;
 import dev.tracks.analysis.task.AnalysisTaskStatus;
 import dev.tracks.analysis.task.TaskPhase;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -199,11 +200,21 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
             LOG.infof("task %s/%s: %s -> %s (%s)", task.getMetadata().getNamespace(), task.getMetadata().getName(),
                     before, next.getPhase(), next.getMessage());
         }
-        AnalysisTask patch = JSON.clone(task);
-        patch.getMetadata().setManagedFields(null);
-        patch.getMetadata().setResourceVersion(null);
+        return UpdateControl.patchStatus(statusPatch(task, next));
+    }
+
+    /**
+     * The status apply: the task's identity (the uid makes it fail on a task deleted and made again under the same
+     * name) and the operator's status, nothing else. The status subresource ignores the rest of an object, and the
+     * API server decodes and tracks the fields of everything it is sent: the whole task would cost it more for the
+     * same result.
+     */
+    static AnalysisTask statusPatch(AnalysisTask task, AnalysisTaskStatus next) {
+        AnalysisTask patch = new AnalysisTask();
+        patch.setMetadata(new ObjectMetaBuilder().withName(task.getMetadata().getName())
+                .withNamespace(task.getMetadata().getNamespace()).withUid(task.getMetadata().getUid()).build());
         patch.setStatus(next);
-        return UpdateControl.patchStatus(patch);
+        return patch;
     }
 
     /**

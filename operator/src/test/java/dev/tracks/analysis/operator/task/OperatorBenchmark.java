@@ -2,10 +2,14 @@ package dev.tracks.analysis.operator.task;
 
 import dev.tracks.analysis.controlplane.CommandResult;
 import dev.tracks.analysis.controlplane.ControlPlane;
+import dev.tracks.analysis.lifecycle.Decision;
+import dev.tracks.analysis.lifecycle.RunState;
+import dev.tracks.analysis.lifecycle.StatusReport;
 import dev.tracks.analysis.operator.job.JobSettings;
 import dev.tracks.analysis.operator.job.WorkerJobs;
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.task.AnalysisTask;
+import dev.tracks.analysis.task.AnalysisTaskStatus;
 import dev.tracks.analysis.task.TaskPhase;
 import dev.tracks.analysis.task.TestTasks;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -22,11 +26,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,9 +58,11 @@ import java.util.stream.IntStream;
  * ratio to that baseline, with the API server's write requests per item and the CPU each process used, so that the
  * remaining time can be placed. Phases, each in a namespace of its own that is deleted (and gone) before the next:
  * <ol>
- * <li>baseline: N Jobs of the operator's own shape, created directly;</li>
- * <li>what the CRD costs on create: N tasks alone (no operator) with the CRD as it is and with the same CRD without
- * its CEL rules (two copies under bench groups), twice in turn;</li>
+ * <li>baseline: N Jobs of the operator's own shape, created directly (again before the floor and the operator);
+ * </li>
+ * <li>what the CRD costs on create: N tasks alone (no operator) with the CRD as it is, without its root rule and
+ * without any CEL rule (copies under bench groups), twice in turn;</li>
+ * <li>write costs: N task creates, N status applies and N Events, each alone;</li>
  * <li>floor: N tasks, and each one's Job created as soon as it exists by as many threads as the operator has, all
  * from the benchmark (no operator process): an operator that writes nothing but the Jobs;</li>
  * <li>operator: N tasks with the operator running, until every Job exists and until every task Succeeded.</li>
@@ -89,13 +98,21 @@ public final class OperatorBenchmark {
         details(direct, count, "Job");
 
         crdCost(controlPlane, count, direct.seconds());
+        writeCosts(controlPlane, count, direct.seconds());
+
+        // The machine is shared and its load drifts within a run: the floor and the operator are compared with a
+        // baseline measured again right before them.
+        Measurement again = createJobsDirectly(controlPlane, count);
+        report("baseline again: %d Jobs created directly in %.2f s (the first took %.2f s); the ratios below are to"
+                + " this one", count, again.seconds(), direct.seconds());
+        details(again, count, "Job");
 
         Measurement floor = createTasksAndJobs(controlPlane, count);
         report("floor (an operator that writes only the Jobs): every Job of %d tasks existed after %.2f s (%.2fx)",
-                count, floor.seconds(), floor.seconds() / direct.seconds());
+                count, floor.seconds(), floor.seconds() / again.seconds());
         details(floor, count, "task");
 
-        operator(controlPlane, count, direct.seconds());
+        operator(controlPlane, count, again.seconds());
         System.exit(0);
     }
 
@@ -169,6 +186,49 @@ public final class OperatorBenchmark {
         details(measurement, count, "task");
         deleteNamespace(client, namespace);
         return measurement.seconds();
+    }
+
+    /**
+     * What each write of the operator's costs alone, from the benchmark's client threads with no operator running: N
+     * task creates, then on those tasks N status applies as the operator sends them (its field manager, its body)
+     * and N Events as it records them.
+     */
+    private static void writeCosts(ControlPlane controlPlane, int count, double directSeconds)
+            throws InterruptedException {
+        KubernetesClient client = controlPlane.client();
+        String namespace = namespace(client, "bench-writes");
+        List<AnalysisTask> tasks = IntStream.range(0, count)
+                .mapToObj(i -> TestTasks.task(namespace, "task-" + i, Skill.GRID_SYSTEM)).toList();
+        List<AnalysisTask> created = new CopyOnWriteArrayList<>();
+        Measurement creates = measure(controlPlane, () -> parallel(count,
+                i -> created.add(client.resource(tasks.get(i)).create())));
+        RunState.Active run = new RunState.Active(1, Instant.now());
+        Measurement applies = measure(controlPlane, () -> parallel(count, i -> {
+            AnalysisTask task = created.get(i);
+            AnalysisTaskStatus running = StatusReport.next(null, new Decision.Start(), run, 1, 1L, "job-" + i,
+                    Instant.now());
+            client.resources(AnalysisTask.class).inNamespace(namespace).withName(task.getMetadata().getName())
+                    .subresource("status").patch(new PatchContext.Builder().withPatchType(PatchType.SERVER_SIDE_APPLY)
+                            .withFieldManager(WorkerJobs.MANAGED_BY).withForce(true).build(),
+                            JSON.asJson(AnalysisTaskReconciler.statusPatch(task, running)));
+        }));
+        Measurement events = measure(controlPlane, () -> parallel(count, i -> {
+            AnalysisTask task = created.get(i);
+            TaskEvents.record(client, task, new Decision.Start(), StatusReport.next(null, new Decision.Start(), run,
+                    1, 1L, "job-" + i, Instant.now()));
+        }));
+        report("write costs, each alone (%d client threads, no operator): %d task creates %.2f s (%.2fx the Jobs),"
+                + " status applies %.2f s (%.2fx), Events %.2f s (%.2fx)", CLIENT_THREADS, count, creates.seconds(),
+                creates.seconds() / directSeconds, applies.seconds(), applies.seconds() / directSeconds,
+                events.seconds(), events.seconds() / directSeconds);
+        report("    API server + etcd CPU per write: task create %.2f ms, status apply %.2f ms, Event %.2f ms",
+                serverMillis(creates, count), serverMillis(applies, count), serverMillis(events, count));
+        details(applies, count, "task");
+        deleteNamespace(client, namespace);
+    }
+
+    private static double serverMillis(Measurement measurement, int count) {
+        return measurement.cpu().secondsOf("kube-apiserver", "etcd") * 1000 / count;
     }
 
     /**

@@ -29,6 +29,12 @@ record ProcessCpu(Map<String, Duration> byProcess) {
         return new ProcessCpu(difference);
     }
 
+    /** The CPU seconds of the processes with these names. */
+    double secondsOf(String... names) {
+        return Stream.of(names).map(name -> byProcess.getOrDefault(name, Duration.ZERO))
+                .mapToDouble(ProcessCpu::seconds).sum();
+    }
+
     /** E.g. {@code CPU seconds: kube-apiserver 10.1, etcd 3.2, ...}, most first, with the share of the window. */
     String over(double seconds) {
         int cores = Runtime.getRuntime().availableProcessors();
