@@ -100,8 +100,8 @@ public final class OperatorBenchmark {
         crdCost(controlPlane, count, direct.seconds());
         writeCosts(controlPlane, count, direct.seconds());
 
-        // The machine is shared and its load drifts within a run: the floor and the operator are compared with a
-        // baseline measured again right before them.
+        // The first baseline is cold (the client's JIT and connections, the API server) and a shared machine's load
+        // drifts within a run: the floor and the operator are compared with a baseline measured right before them.
         Measurement again = createJobsDirectly(controlPlane, count);
         report("baseline again: %d Jobs created directly in %.2f s (the first took %.2f s); the ratios below are to"
                 + " this one", count, again.seconds(), direct.seconds());
