@@ -120,11 +120,16 @@ public final class StatusReport {
         if (decision instanceof Decision.Queue queue) {
             return "waiting for a free slot: position " + queue.position() + " in the queue";
         }
-        if (decision instanceof Decision.Track track) {
-            return "running, attempt " + track.run().attempts();
+        // A start and a retry say what tracking the new run will say, so that the Job's first events find
+        // nothing to change and cost no second status apply.
+        if (decision instanceof Decision.Start) {
+            return running(1);
         }
         if (decision instanceof Decision.Retry retry) {
-            return "retrying: attempt " + retry.attempt();
+            return running(retry.attempt());
+        }
+        if (decision instanceof Decision.Track track) {
+            return running(track.run().attempts());
         }
         if (decision instanceof Decision.AwaitRetry await) {
             return "attempt " + (await.attempt() - 1) + " failed (" + await.lastFailure() + "); attempt "
@@ -136,6 +141,10 @@ public final class StatusReport {
         if (decision instanceof Decision.Keep) {
             return old.getMessage();
         }
-        return decision instanceof Decision.Start ? "starting" : "ready to run";
+        return "ready to run";
+    }
+
+    private static String running(int attempt) {
+        return "running, attempt " + attempt;
     }
 }

@@ -84,4 +84,19 @@ class StatusReportTest {
         assertThat(next.getProgress()).isNull();
         assertThat(next.getResultSummary()).isNull();
     }
+
+    @Test
+    void aStartOrRetryReportsWhatTrackingTheNewRunWillReport() {
+        RunState.Active first = new RunState.Active(1, T0);
+        AnalysisTaskStatus started = StatusReport.next(null, new Decision.Start(), first, 1, 1L, "job-1", T0);
+        assertThat(StatusReport.next(started, new Decision.Track(first), first, 1, 1L, "job-1", T1))
+                .as("the Job's first events change nothing: no second status apply")
+                .usingRecursiveComparison().isEqualTo(started);
+
+        RunState.Active second = new RunState.Active(2, T0);
+        AnalysisTaskStatus retried = StatusReport.next(started, new Decision.Retry(2), second, 1, 1L, "job-2", T2);
+        assertThat(retried.getMessage()).isEqualTo("running, attempt 2");
+        assertThat(StatusReport.next(retried, new Decision.Track(second), second, 1, 1L, "job-2", T2))
+                .usingRecursiveComparison().isEqualTo(retried);
+    }
 }

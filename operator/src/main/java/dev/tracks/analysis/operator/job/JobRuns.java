@@ -1,7 +1,10 @@
 package dev.tracks.analysis.operator.job;
 
 import dev.tracks.analysis.lifecycle.RunState;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
 import java.time.Instant;
@@ -43,6 +46,36 @@ public final class JobRuns {
                     message);
         }
         return new RunState.Active(attempts, started);
+    }
+
+    /**
+     * Whether an update of a Job changes what {@link #stateOf} reads of it: its end (Complete or Failed) and its
+     * failed pods. The Job controller updates a running Job several times (pods active, ready, terminating); none of
+     * that changes the task, so those updates need no reconcile.
+     */
+    public static boolean outcomeChanged(Job before, Job after) {
+        return !outcome(before).equals(outcome(after));
+    }
+
+    private record Outcome(boolean complete, boolean failed, Integer failedPods) {
+    }
+
+    private static Outcome outcome(Job job) {
+        JobStatus status = job.getStatus() == null ? new JobStatus() : job.getStatus();
+        return new Outcome(condition(status, "Complete").isPresent(), condition(status, "Failed").isPresent(),
+                status.getFailed());
+    }
+
+    /**
+     * What the operator reads of a Job ({@link #stateOf}, {@link #startedGeneration}, the owner reference that maps it
+     * to its task): its metadata without managedFields, and its status. The informer keeps this instead of the whole
+     * Job; a thousand pod templates and field-manager lists would otherwise be most of the operator's heap.
+     */
+    public static Job asRead(Job job) {
+        ObjectMeta metadata = new ObjectMetaBuilder(job.getMetadata()).build();
+        metadata.setManagedFields(null);
+        return new JobBuilder().withApiVersion(job.getApiVersion()).withKind(job.getKind()).withMetadata(metadata)
+                .withStatus(job.getStatus()).build();
     }
 
     /** The Job of the latest attempt. */

@@ -12,6 +12,7 @@ import dev.tracks.analysis.task.AnalysisTask;
 import dev.tracks.analysis.task.AnalysisTaskStatus;
 import dev.tracks.analysis.task.TaskPhase;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -27,6 +28,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import java.time.Clock;
@@ -84,6 +86,8 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
                 .from(Job.class, AnalysisTask.class)
                 .withName("jobs")
                 .withLabelSelector(WorkerJobs.MANAGED_BY_LABEL + "=" + WorkerJobs.MANAGED_BY)
+                .withOnUpdateFilter((newJob, oldJob) -> JobRuns.outcomeChanged(oldJob, newJob))
+                .withItemStore(new TransformingItemStore<>(JobRuns::asRead))
                 .build(), context);
         // A task's phase change concerns the tasks that depend on it and, when it joins the queue or finishes, the
         // queued tasks (their positions and the free slots change).
@@ -130,6 +134,7 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
         AnalysisTaskStatus next = StatusReport.next(task.getStatus(), decision, run,
                 task.getMetadata().getGeneration(), JobRuns.startedGeneration(jobs),
                 latest == null ? null : latest.getMetadata().getName(), now);
+        TaskEvents.record(client, task, decision, next);
         UpdateControl<AnalysisTask> control = report(task, next);
         if (decision instanceof Decision.AwaitRetry await) {
             Duration wait = Duration.between(now, await.at());
@@ -192,15 +197,24 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
         }
         TaskPhase before = previous == null ? null : previous.getPhase();
         if (before != next.getPhase()) {
-            TaskEvents.transition(client, task, before, next);
             LOG.infof("task %s/%s: %s -> %s (%s)", task.getMetadata().getNamespace(), task.getMetadata().getName(),
                     before, next.getPhase(), next.getMessage());
         }
-        AnalysisTask patch = JSON.clone(task);
-        patch.getMetadata().setManagedFields(null);
-        patch.getMetadata().setResourceVersion(null);
+        return UpdateControl.patchStatus(statusPatch(task, next));
+    }
+
+    /**
+     * The status apply: the task's identity (the uid makes it fail on a task deleted and made again under the same
+     * name) and the operator's status, nothing else. The status subresource ignores the rest of an object, and the
+     * API server decodes and tracks the fields of everything it is sent: the whole task would cost it more for the
+     * same result.
+     */
+    static AnalysisTask statusPatch(AnalysisTask task, AnalysisTaskStatus next) {
+        AnalysisTask patch = new AnalysisTask();
+        patch.setMetadata(new ObjectMetaBuilder().withName(task.getMetadata().getName())
+                .withNamespace(task.getMetadata().getNamespace()).withUid(task.getMetadata().getUid()).build());
         patch.setStatus(next);
-        return UpdateControl.patchStatus(patch);
+        return patch;
     }
 
     /**
@@ -247,7 +261,11 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
         return phases;
     }
 
+    /** Every task's dependencies in the namespace; none needed for a task without any, which is on no cycle. */
     private static Map<String, List<String>> dependencyGraph(AnalysisTask task, Context<AnalysisTask> context) {
+        if (Optional.ofNullable(task.getSpec().getDependsOn()).orElse(List.of()).isEmpty()) {
+            return Map.of();
+        }
         return context.getPrimaryCache().list(task.getMetadata().getNamespace())
                 .collect(Collectors.toMap(t -> t.getMetadata().getName(),
                         t -> Optional.ofNullable(t.getSpec().getDependsOn()).orElse(List.of())));

@@ -1,5 +1,6 @@
 package dev.tracks.analysis.operator.task;
 
+import dev.tracks.analysis.lifecycle.Decision;
 import dev.tracks.analysis.task.AnalysisTask;
 import dev.tracks.analysis.task.AnalysisTaskStatus;
 import dev.tracks.analysis.task.TaskPhase;
@@ -7,28 +8,53 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Instant;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
-/** A Kubernetes Event on the task for each phase transition, for {@code kubectl describe atask}. */
+/**
+ * Kubernetes Events on a task for {@code kubectl describe atask}, only for what people look for there: a Job made
+ * for it (the start, each retry) and its end. Waiting and queueing are in the status (phase, message, conditions), not
+ * in Events: each Event is an API write, and a thousand tasks queued at once would write a thousand nobody reads.
+ */
 final class TaskEvents {
 
     private static final Logger LOG = Logger.getLogger(TaskEvents.class);
 
+    /** What an Event says: Warning or Normal, its reason and message. */
+    record Notice(boolean warning, String reason, String message) {
+    }
+
     private TaskEvents() {
     }
 
-    static void transition(KubernetesClient client, AnalysisTask task, TaskPhase from, AnalysisTaskStatus to) {
+    /** The Event {@code decision} is worth, given the status it leads to; none for every other decision. */
+    static Optional<Notice> notice(Decision decision, AnalysisTaskStatus next) {
+        if (decision instanceof Decision.Start || decision instanceof Decision.Retry) {
+            return Optional.of(new Notice(false, decision instanceof Decision.Start ? TaskPhase.RUNNING.displayName()
+                    : "Retrying", "Job " + next.getJobName() + " created: " + next.getMessage()));
+        }
+        if (decision instanceof Decision.Finish finish) {
+            return Optional.of(new Notice(finish.phase() == TaskPhase.FAILED, finish.phase().displayName(),
+                    next.getMessage()));
+        }
+        return Optional.empty();
+    }
+
+    static void record(KubernetesClient client, AnalysisTask task, Decision decision, AnalysisTaskStatus next) {
+        notice(decision, next).ifPresent(notice -> create(client, task, notice));
+    }
+
+    private static void create(KubernetesClient client, AnalysisTask task, Notice notice) {
         String now = Instant.now().toString();
-        boolean failed = to.getPhase() == TaskPhase.FAILED;
         try {
             client.v1().events().inNamespace(task.getMetadata().getNamespace()).resource(new EventBuilder()
                     .withNewMetadata().withGenerateName(task.getMetadata().getName() + ".").endMetadata()
                     .withNewInvolvedObject().withApiVersion(task.getApiVersion()).withKind(task.getKind())
                     .withName(task.getMetadata().getName()).withNamespace(task.getMetadata().getNamespace())
                     .withUid(task.getMetadata().getUid()).endInvolvedObject()
-                    .withType(failed ? "Warning" : "Normal")
-                    .withReason(to.getPhase().displayName())
-                    .withMessage((from == null ? "" : "from " + from.name().toLowerCase() + ": ") + to.getMessage())
+                    .withType(notice.warning() ? "Warning" : "Normal")
+                    .withReason(notice.reason())
+                    .withMessage(notice.message())
                     .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
                     .withNewSource().withComponent("tracks-operator").endSource()
                     .build()).create();

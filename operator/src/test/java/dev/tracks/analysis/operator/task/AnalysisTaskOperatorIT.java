@@ -101,7 +101,8 @@ class AnalysisTaskOperatorIT {
                 });
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(client.v1().events().inNamespace(namespace).list()
                 .getItems()).filteredOn(e -> "footprint".equals(e.getInvolvedObject().getName()))
-                .extracting(e -> e.getReason()).contains("Running", "Succeeded"));
+                .extracting(e -> e.getReason()).as("no Event for waiting: that is in the status")
+                .containsOnly("Running", "Succeeded"));
     }
 
     @Test
@@ -118,6 +119,10 @@ class AnalysisTaskOperatorIT {
         assertThat(failed.getStatus().getMessage()).startsWith("2 attempts failed; the last: exit code 75")
                 .contains("database unreachable");
         assertThat(jobsOf("fail-outliers")).hasSize(2);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(client.v1().events().inNamespace(namespace).list()
+                .getItems()).filteredOn(e -> "fail-outliers".equals(e.getInvolvedObject().getName()))
+                .extracting(e -> e.getType() + " " + e.getReason())
+                .containsOnly("Normal Running", "Normal Retrying", "Warning Failed"));
         Instant firstFailed = Instant.parse(jobsOf("fail-outliers").stream()
                 .filter(job -> "1".equals(job.getMetadata().getLabels().get(WorkerJobs.ATTEMPT_LABEL))).findFirst()
                 .orElseThrow().getStatus().getConditions().stream().filter(c -> "Failed".equals(c.getType()))

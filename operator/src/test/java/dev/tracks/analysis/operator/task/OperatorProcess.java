@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,6 +65,25 @@ final class OperatorProcess implements AutoCloseable {
             return new OperatorProcess(builder.start(), httpPort);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the operator", e);
+        }
+    }
+
+    /**
+     * The sum of a metric's samples on the operator's /q/metrics: {@code name} is the metric's name (all label sets),
+     * optionally with its first labels ({@code jvm_memory_used_bytes{area="heap"}).
+     */
+    double metric(String name) {
+        try {
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            return metrics.lines().filter(line -> line.startsWith(name) && line.length() > name.length()
+                            && "{ ,}".indexOf(line.charAt(name.length())) >= 0)
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
