@@ -31,7 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** data_import into a real PostgreSQL: one transaction per file, de-duplicated against stored rows, all or nothing. */
+/** data_import into a real PostgreSQL: de-duplicated against stored rows; a file is imported whole or not at all. */
 class PointImportTest {
 
     private static DataSource dataSource;
