@@ -2,9 +2,6 @@ package dev.tracks.analysis.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,11 +26,11 @@ class PendingPointsTest {
     private static DataSource dataSource;
 
     @BeforeAll
-    static void fixesOfManyUsers() throws SQLException, IOException {
+    static void fixesOfManyUsers() throws SQLException {
         dataSource = TestDatabase.migratedDatabase("pending_points");
         Random random = new Random(11);
         try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement()) {
-            sql.execute(v13AsReference());
+            sql.execute(ReferencePendingPoints.createFunction());
             // 40 users, fixes a minute apart over two days, arriving in time order; then late ones.
             sql.execute("INSERT INTO track_points (user_id, recorded_at, lat, lon, is_synthetic)"
                     + " SELECT 'u' || u, timestamptz '2026-05-01' + (i || ' minutes')::interval, 47, 8, i % 97 = 0"
@@ -72,8 +69,8 @@ class PendingPointsTest {
                 for (boolean clean : new boolean[] {true, false}) {
                     for (String scope : scopes) {
                         String args = "'" + skill + "', " + incremental + ", " + clean + ", " + scope;
-                        List<List<String>> expected = rows("SELECT * FROM reference_pending_points(" + args
-                                + ") ORDER BY 1");
+                        List<List<String>> expected = rows("SELECT * FROM " + ReferencePendingPoints.FUNCTION
+                                + "(" + args + ") ORDER BY 1");
                         assertThat(rows("SELECT * FROM pending_points(" + args + ") ORDER BY 1")).as(args)
                                 .isEqualTo(expected);
                         compared += expected.size();
@@ -105,15 +102,6 @@ class PendingPointsTest {
              ResultSet plan = sql.executeQuery("EXPLAIN (FORMAT JSON) " + query)) {
             plan.next();
             return plan.getString(1);
-        }
-    }
-
-    /** V13's pending_points under another name: the definition the new one must agree with. */
-    private static String v13AsReference() throws IOException {
-        try (InputStream in = PendingPointsTest.class.getResourceAsStream("/db/migration/V13__pending_points.sql")) {
-            String v13 = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(v13).contains("CREATE FUNCTION pending_points(");
-            return v13.replace("CREATE FUNCTION pending_points(", "CREATE FUNCTION reference_pending_points(");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tracks.analysis.worker.local;
 
+import dev.tracks.analysis.worker.benchmark.MachineLoad;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -67,7 +68,7 @@ public final class LocalRunBenchmark {
         }
         Path work = Files.createTempDirectory("local-run-benchmark");
         report("builds %s; %d repeats; %d cores; load %s", builds, repeats,
-                Runtime.getRuntime().availableProcessors(), loadAverage());
+                Runtime.getRuntime().availableProcessors(), MachineLoad.loadAverage());
 
         Path workerJar = builds.get(0).workerJar();
         List<Double> analyzeTimes = new ArrayList<>();
@@ -106,7 +107,7 @@ public final class LocalRunBenchmark {
         }
 
         workerStarts(workerJar, lastData, workerRuns, work);
-        report("load at the end %s", loadAverage());
+        report("load at the end %s", MachineLoad.loadAverage());
         // Only a failure keeps the data directories, with the logs its message names.
         try (Stream<Path> files = Files.walk(work)) {
             files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
@@ -220,13 +221,6 @@ public final class LocalRunBenchmark {
         }
     }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
 
     private static void report(String format, Object... args) {
         System.out.println("[benchmark] " + String.format(Locale.ROOT, format, args));

@@ -1,12 +1,13 @@
 package dev.tracks.analysis.worker.run;
 
+import dev.tracks.analysis.schema.ReferencePendingPoints;
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.task.TaskMode;
+import dev.tracks.analysis.worker.benchmark.MachineLoad;
 import dev.tracks.analysis.worker.progress.ProgressListener;
 import dev.tracks.analysis.worker.progress.StatusWriteListener;
 import dev.tracks.analysis.worker.store.UserScope;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -61,7 +62,7 @@ public final class WorkerBenchmark {
                 .mapToInt(Integer::parseInt).toArray();
         report("%,d points of %d users; import %,d points; batch sizes %s; %d repeats; %d cores; load %s", points,
                 users, importPoints, Arrays.toString(batches), repeats, Runtime.getRuntime().availableProcessors(),
-                loadAverage());
+                MachineLoad.loadAverage());
 
         BenchmarkDatabase db = new BenchmarkDatabase("worker_benchmark");
         report("PostgreSQL: shared_buffers %s, synchronous_commit %s, fsync %s", db.show("shared_buffers"),
@@ -94,7 +95,7 @@ public final class WorkerBenchmark {
         }
         benchmark.progressCost(batches[0], repeats);
         benchmark.importRuns(importPoints, users);
-        report("load at the end %s", loadAverage());
+        report("load at the end %s", MachineLoad.loadAverage());
         benchmark.table.print(System.out);
         System.exit(0);
     }
@@ -113,22 +114,19 @@ public final class WorkerBenchmark {
 
     /**
      * The count before a run (pending_points), V24's index lookups against V13's full scan (kept as
-     * reference_pending_points for the comparison), for a first run and for an incremental run after each user's
+     * {@link ReferencePendingPoints} for the comparison), for a first run and for an incremental run after each user's
      * last 1 % of fixes arrived. Ratio: baseline A's time over the count's.
      */
-    private void pendingCounts(double readSeconds) throws SQLException, IOException {
+    private void pendingCounts(double readSeconds) throws SQLException {
         db.execute(RESET);
-        try (var v13 = WorkerBenchmark.class.getResourceAsStream("/db/migration/V13__pending_points.sql")) {
-            db.execute(new String(v13.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("CREATE FUNCTION pending_points(", "CREATE OR REPLACE FUNCTION reference_pending_points("));
-        }
+        db.execute(ReferencePendingPoints.createFunction());
         db.execute("INSERT INTO skill_watermarks (skill_name, user_id, last_recorded_at, last_point_id)"
                 + " SELECT 'stay_detection', user_id, recorded_at, id FROM (SELECT user_id, recorded_at, id,"
                 + " row_number() OVER (PARTITION BY user_id ORDER BY recorded_at DESC) AS from_end,"
                 + " count(*) OVER (PARTITION BY user_id) AS fixes FROM track_points) p"
                 + " WHERE from_end = fixes / 100 + 1", "VACUUM ANALYZE");
-        for (String function : List.of("reference_pending_points", "pending_points")) {
-            String version = function.startsWith("reference") ? "V13 full scan" : "V24 by index";
+        for (String function : List.of(ReferencePendingPoints.FUNCTION, "pending_points")) {
+            String version = function.equals(ReferencePendingPoints.FUNCTION) ? "V13 full scan" : "V24 by index";
             for (String mode : List.of("first run", "incremental, 1 % new")) {
                 String skill = mode.startsWith("first") ? "transport_mode" : "stay_detection";
                 double seconds = db.timedQuery("SELECT count(*) FROM " + function + "('" + skill + "', true, true,"
@@ -313,13 +311,6 @@ public final class WorkerBenchmark {
         }
     }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
 
     private static void report(String format, Object... args) {
         System.out.println("[benchmark] " + String.format(format, args));

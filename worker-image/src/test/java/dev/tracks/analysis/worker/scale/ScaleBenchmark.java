@@ -1,5 +1,6 @@
 package dev.tracks.analysis.worker.scale;
 
+import dev.tracks.analysis.worker.benchmark.MachineLoad;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ public final class ScaleBenchmark {
         List<String> setting = new ArrayList<>();
         setting.add(String.format("scale benchmark %s: %s copied %s times; %d run(s) of each side per scale, the"
                 + " median counts; %d cores; load at the start %s", Instant.now(), geolife, Arrays.toString(scales),
-                rounds, Runtime.getRuntime().availableProcessors(), loadAverage()));
+                rounds, Runtime.getRuntime().availableProcessors(), MachineLoad.loadAverage()));
         setting.add(String.format("analyze: java -jar %s analyze --skills %s --param %s", jar, AnalyzeSide.SKILLS,
                 String.join(" --param ", AnalyzeSide.PARAMS)));
         setting.forEach(System.out::println);
@@ -72,7 +73,7 @@ public final class ScaleBenchmark {
         for (int scale : scales) {
             results.add(measure(Path.of(geolife), scale, rounds, work, analyze, trackintel));
         }
-        setting.add("load at the end " + loadAverage() + "; each run's log and results in " + work.root());
+        setting.add("load at the end " + MachineLoad.loadAverage() + "; each run's log and results in " + work.root());
         Path report = work.file("report-" + Instant.now().toString().replace(':', '-') + ".md");
         System.out.println();
         new ScaleReport(setting, results).print(System.out);
@@ -89,7 +90,7 @@ public final class ScaleBenchmark {
         ScaledGeoLife input = ScaledGeoLife.build(geolife, scale, work.fresh("geolife-" + label));
         input.warmUp();
         System.out.printf("%n%s: %,d users, %,d fixes in %s; load %s%n", label, input.users(), input.fixes(),
-                input.root(), loadAverage());
+                input.root(), MachineLoad.loadAverage());
         List<ChainRun> analyzed = new ArrayList<>();
         List<ChainRun> compared = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
@@ -123,11 +124,4 @@ public final class ScaleBenchmark {
                 run.completed() ? "" : " (" + run.failure() + ")", run.phases(), run.counts());
     }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
 }
