@@ -37,6 +37,14 @@ public record SkillDefinition(
         return dependencies.stream().map(Dependency::skill).toList();
     }
 
+    /**
+     * Whether the skill sees the fixes outlier detection flagged: it reads track_points without point_flags (outlier
+     * detection itself). Every other skill reads, and counts as pending, the clean fixes only.
+     */
+    public boolean seesFlaggedFixes() {
+        return reads.contains(Dataset.TRACK_POINTS) && !reads.contains(Dataset.POINT_FLAGS);
+    }
+
     public Optional<ParamSpec> param(String name) {
         return params.stream().filter(p -> p.name().equals(name)).findFirst();
     }

@@ -1,7 +1,7 @@
 package dev.tracks.analysis.api.task;
 
 import dev.tracks.analysis.api.problem.ApiException;
-import dev.tracks.analysis.skill.Skill;
+import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.task.AnalysisTaskSpec;
 import dev.tracks.analysis.task.TaskMode;
 import dev.tracks.analysis.task.TaskScope;
@@ -35,7 +35,7 @@ public class PendingPoints {
                      "SELECT coalesce(sum(points), 0) FROM pending_points(?, ?, ?, ?, ?, ?)")) {
             query.setString(1, spec.getSkill().id());
             query.setBoolean(2, spec.getMode() == TaskMode.INCREMENTAL);
-            query.setBoolean(3, spec.getSkill() != Skill.OUTLIER_DETECTION);
+            query.setBoolean(3, !SkillCatalog.definition(spec.getSkill()).seesFlaggedFixes());
             query.setArray(4, scope == null || scope.getUserIds() == null || scope.getUserIds().isEmpty() ? null
                     : db.createArrayOf("text", scope.getUserIds().toArray()));
             query.setObject(5, time(scope == null ? null : scope.getFrom()));

@@ -6,13 +6,16 @@ import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.task.TaskMode;
 import dev.tracks.analysis.task.WorkerContract;
+import dev.tracks.analysis.worker.failure.WorkerFailure;
+import dev.tracks.analysis.worker.ingest.DataImportParams;
+import dev.tracks.analysis.worker.ingest.DataImportSkill;
 import dev.tracks.analysis.worker.ingest.LocalSource;
 import dev.tracks.analysis.worker.progress.ConsoleProgress;
 import dev.tracks.analysis.worker.run.RunRequest;
-import dev.tracks.analysis.worker.run.SkillRegistry;
 import dev.tracks.analysis.worker.run.SkillRun;
-import dev.tracks.analysis.worker.run.WorkerFailure;
+import dev.tracks.analysis.worker.skill.CsvExport;
 import dev.tracks.analysis.worker.skill.SkillParams;
+import dev.tracks.analysis.worker.skill.SkillRegistry;
 import dev.tracks.analysis.worker.store.RememberedFixes;
 import dev.tracks.analysis.worker.store.UserScope;
 import java.io.IOException;
@@ -95,10 +98,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
                             BATCH_SIZE, null), new ConsoleProgress(console, skill.id()));
                     phaseStart = printPhaseTime(console, skill.id(), phaseStart);
                 }
-                double activityMinutes = SkillParams.resolve(Skill.TRIP_CONSTRUCTION,
-                        skillParams.getOrDefault(Skill.TRIP_CONSTRUCTION, Map.of())).number("activityThresholdMinutes");
+                CsvExport.Settings settings = skill -> SkillParams.resolve(skill,
+                        skillParams.getOrDefault(skill, Map.of()));
                 try (Connection db = local.database().connect("tracks-analyze-export")) {
-                    for (Path file : ResultExport.write(db, out, order, activityMinutes)) {
+                    for (Path file : ResultExport.write(db, out, SkillRegistry.standard(), order, settings)) {
                         console.println("wrote " + file);
                     }
                 }
@@ -131,10 +134,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
      */
     private void importInputs(LocalDatabase local, PrintWriter console) throws IOException {
         SkillRun run = new SkillRun(SkillRegistry.standard(), local.database());
+        LocalSource sources = LocalSource.of(inputs, userId);
         try {
-            double maxRejectedShare = SkillParams.resolve(Skill.DATA_IMPORT, Map.of("source", inputs.get(0).toString()))
-                    .number("maxRejectedShare");
-            run.importFiles(LocalSource.of(inputs, userId), maxRejectedShare, (progress, last) -> { });
+            DataImportParams defaults = SkillParams.resolve(Skill.DATA_IMPORT, Map.of("source",
+                    inputs.get(0).toString())).bind(DataImportParams.class);
+            run.load(Skill.DATA_IMPORT.id(), (db, progress) -> DataImportSkill.importLocal(db, sources,
+                    defaults.maxRejectedShare(), progress), (progress, last) -> { });
         } catch (WorkerFailure rejected) {
             console.printf("skipped: %s%n", rejected.getMessage());
         }

@@ -1,6 +1,6 @@
 package dev.tracks.analysis.worker.analyze;
 
-import dev.tracks.analysis.worker.run.WorkerFailure;
+import dev.tracks.analysis.worker.failure.WorkerFailure;
 import dev.tracks.analysis.worker.store.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

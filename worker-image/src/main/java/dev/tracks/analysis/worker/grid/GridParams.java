@@ -1,7 +1,7 @@
 package dev.tracks.analysis.worker.grid;
 
 /**
- * Parameters of the grid_system skill, named and defaulted as in the skill catalog ({@code SpatialSkills}).
+ * Parameters of the grid_system skill, bound by name from the skill catalog ({@code SpatialSkills}).
  *
  * @param h3Resolution H3 resolution of the cells, 0..15 (9: about 200 m average edge, see
  *     {@code H3Core.getHexagonEdgeLengthAvg})
@@ -9,19 +9,6 @@ package dev.tracks.analysis.worker.grid;
  *     ends a cell visit
  */
 public record GridParams(int h3Resolution, int maxDwellGapSeconds) {
-
-    public GridParams {
-        if (h3Resolution < 0 || h3Resolution > 15) {
-            throw new IllegalArgumentException("h3Resolution must be in 0..15: " + h3Resolution);
-        }
-        if (maxDwellGapSeconds < 1) {
-            throw new IllegalArgumentException("maxDwellGapSeconds must be positive: " + maxDwellGapSeconds);
-        }
-    }
-
-    public static GridParams defaults() {
-        return new GridParams(9, 900);
-    }
 
     long maxDwellGapMillis() {
         return maxDwellGapSeconds * 1000L;

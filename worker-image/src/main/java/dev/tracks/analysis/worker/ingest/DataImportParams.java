@@ -1,7 +1,7 @@
 package dev.tracks.analysis.worker.ingest;
 
 /**
- * The parameters of the data_import skill, named and defaulted as in the skill catalog (FoundationSkills).
+ * The parameters of the data_import skill, bound by name from the skill catalog ({@code FoundationSkills}).
  *
  * @param source path or URL of the file, directory or zip archive to import, or {@code upload:<id>[,<id>...]}
  *     (required); all of its files are one import
@@ -12,21 +12,4 @@ package dev.tracks.analysis.worker.ingest;
  * @param maxRejectedShare a file with a larger share of invalid rows is rejected whole, in [0, 1]
  */
 public record DataImportParams(String source, ImportFormat format, String userId, double maxRejectedShare) {
-
-    public DataImportParams {
-        if (source == null || source.isBlank()) {
-            throw new IllegalArgumentException("source is required");
-        }
-        if (format == null) {
-            throw new IllegalArgumentException("format is required");
-        }
-        if (!(maxRejectedShare >= 0 && maxRejectedShare <= 1)) {
-            throw new IllegalArgumentException("maxRejectedShare must be in [0, 1]: " + maxRejectedShare);
-        }
-    }
-
-    /** The catalog defaults for {@code source}: format AUTO, no user, maxRejectedShare 0.05. */
-    public static DataImportParams defaults(String source) {
-        return new DataImportParams(source, ImportFormat.AUTO, null, 0.05);
-    }
 }

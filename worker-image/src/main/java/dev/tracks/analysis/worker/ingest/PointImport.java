@@ -42,11 +42,6 @@ public final class PointImport {
         this.progress = progress;
     }
 
-    /** Imports every file the task's parameters name. */
-    public List<FileOutcome> run(DataImportParams params) throws SQLException, IOException {
-        return run(ImportSource.of(db, params), params.maxRejectedShare());
-    }
-
     /**
      * Imports every file of the source; a file the share rule rejects is an outcome, not an exception.
      *

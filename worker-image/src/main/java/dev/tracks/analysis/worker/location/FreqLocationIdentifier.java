@@ -1,5 +1,6 @@
 package dev.tracks.analysis.worker.location;
 
+import dev.tracks.analysis.worker.stay.StoredStay;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ public final class FreqLocationIdentifier {
     }
 
     /** {@code result}'s locations labelled home/work; {@code stays} are the stays it was built from. */
-    public static LocationResult identify(List<Stay> stays, LocationResult result, FreqPreFilter filter) {
+    public static LocationResult identify(List<StoredStay> stays, LocationResult result, FreqPreFilter filter) {
         if (!userPasses(stays, result, filter)) {
             return result;
         }
@@ -38,8 +39,8 @@ public final class FreqLocationIdentifier {
         return new LocationResult(labelled, result.stayLocations());
     }
 
-    private static boolean userPasses(List<Stay> stays, LocationResult result, FreqPreFilter filter) {
-        long distinctStarts = stays.stream().map(Stay::startMillis).distinct().count();
+    private static boolean userPasses(List<StoredStay> stays, LocationResult result, FreqPreFilter filter) {
+        long distinctStarts = stays.stream().map(StoredStay::startMillis).distinct().count();
         return distinctStarts >= filter.minStaysOfUser() && result.locations().size() >= filter.minLocationsOfUser();
     }
 

@@ -1,5 +1,6 @@
 package dev.tracks.analysis.worker.location;
 
+import dev.tracks.analysis.worker.stay.StoredStay;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -25,9 +26,9 @@ public final class LocationGenerator {
     }
 
     /** The user's locations and each stay's location. */
-    public static LocationResult generateLocations(List<Stay> stays, StayStatsParams params) {
-        Stay[] ordered = stays.toArray(Stay[]::new);
-        Arrays.sort(ordered, Comparator.comparingLong(Stay::startMillis).thenComparingLong(Stay::id));
+    public static LocationResult generateLocations(List<StoredStay> stays, StayStatsParams params) {
+        StoredStay[] ordered = stays.toArray(StoredStay[]::new);
+        Arrays.sort(ordered, Comparator.comparingLong(StoredStay::startMillis).thenComparingLong(StoredStay::id));
         double[] lats = new double[ordered.length];
         double[] lons = new double[ordered.length];
         for (int i = 0; i < ordered.length; i++) {
@@ -35,7 +36,7 @@ public final class LocationGenerator {
             lons[i] = ordered[i].lon();
         }
         int[] labels = byFirstVisit(StayDbscan.cluster(lats, lons, params.epsilonMeters(), params.minSamples()));
-        List<List<Stay>> members = membersByLocation(ordered, labels);
+        List<List<StoredStay>> members = membersByLocation(ordered, labels);
         List<Location> locations = new ArrayList<>();
         for (int id = 0; id < members.size(); id++) {
             locations.add(locationOf(id, members.get(id)));
@@ -63,8 +64,8 @@ public final class LocationGenerator {
     }
 
     /** The stays of each location, by location id (ids are dense: 0 .. count-1). */
-    private static List<List<Stay>> membersByLocation(Stay[] ordered, int[] labels) {
-        List<List<Stay>> members = new ArrayList<>();
+    private static List<List<StoredStay>> membersByLocation(StoredStay[] ordered, int[] labels) {
+        List<List<StoredStay>> members = new ArrayList<>();
         for (int i = 0; i < ordered.length; i++) {
             if (labels[i] == members.size()) {
                 members.add(new ArrayList<>());
@@ -76,18 +77,18 @@ public final class LocationGenerator {
         return members;
     }
 
-    private static Location locationOf(int locationId, List<Stay> members) {
-        double[] lats = members.stream().mapToDouble(Stay::lat).toArray();
-        double[] lons = members.stream().mapToDouble(Stay::lon).toArray();
+    private static Location locationOf(int locationId, List<StoredStay> members) {
+        double[] lats = members.stream().mapToDouble(StoredStay::lat).toArray();
+        double[] lons = members.stream().mapToDouble(StoredStay::lon).toArray();
         double[] centre = LocationCentre.meanOfDistinct(lats, lons);
-        long dwell = members.stream().mapToLong(Stay::durationMillis).sum();
-        long first = members.stream().mapToLong(Stay::startMillis).min().orElseThrow();
-        long last = members.stream().mapToLong(Stay::endMillis).max().orElseThrow();
+        long dwell = members.stream().mapToLong(StoredStay::durationMillis).sum();
+        long first = members.stream().mapToLong(StoredStay::startMillis).min().orElseThrow();
+        long last = members.stream().mapToLong(StoredStay::endMillis).max().orElseThrow();
         return new Location(locationId, centre[0], centre[1], members.size(), dwell, first, last, LocationRole.OTHER);
     }
 
-    private static List<StayLocation> stayLocations(List<Stay> input, Stay[] ordered, int[] labels) {
-        Map<Stay, Integer> labelOf = new IdentityHashMap<>();
+    private static List<StayLocation> stayLocations(List<StoredStay> input, StoredStay[] ordered, int[] labels) {
+        Map<StoredStay, Integer> labelOf = new IdentityHashMap<>();
         for (int i = 0; i < ordered.length; i++) {
             labelOf.put(ordered[i], labels[i]);
         }

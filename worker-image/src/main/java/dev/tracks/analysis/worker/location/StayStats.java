@@ -1,5 +1,6 @@
 package dev.tracks.analysis.worker.location;
 
+import dev.tracks.analysis.worker.stay.StoredStay;
 import java.util.List;
 
 /**
@@ -15,7 +16,7 @@ public final class StayStats {
     }
 
     /** Locations with visits, dwell, first/last visit and home/work roles, plus each stay's location. */
-    public static LocationResult analyze(List<Stay> stays, StayStatsParams params) {
+    public static LocationResult analyze(List<StoredStay> stays, StayStatsParams params) {
         LocationResult locations = LocationGenerator.generateLocations(stays, params);
         return FreqLocationIdentifier.identify(stays, locations, FreqPreFilter.TRACKINTEL_DEFAULTS);
     }

@@ -1,20 +1,16 @@
 package dev.tracks.analysis.worker.outlier;
 
 import dev.tracks.analysis.skill.Skill;
-import dev.tracks.analysis.worker.skill.SkillParams;
+import dev.tracks.analysis.worker.skill.SkillDataset;
 import dev.tracks.analysis.worker.skill.StreamSkill;
 import dev.tracks.analysis.worker.skill.UserAnalysis;
 import dev.tracks.analysis.worker.store.ResultSink;
-import dev.tracks.analysis.worker.store.ResultTable;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 
 /** outlier_detection on the runtime: {@link OutlierDetection} over all of each user's fixes into point_flags. */
-public final class OutlierDetectionSkill implements StreamSkill<OutlierFlag> {
-
-    static final ResultTable FLAGS = new ResultTable("point_flags",
-            List.of("point_id", "user_id", "recorded_at", "reason"), "recorded_at");
+public final class OutlierDetectionSkill implements StreamSkill<OutlierParameters, OutlierFlag> {
 
     @Override
     public Skill skill() {
@@ -22,25 +18,22 @@ public final class OutlierDetectionSkill implements StreamSkill<OutlierFlag> {
     }
 
     @Override
-    public List<ResultTable> tables() {
-        return List.of(FLAGS);
+    public Class<OutlierParameters> parameters() {
+        return OutlierParameters.class;
     }
 
     @Override
-    public boolean readsFlaggedFixes() {
-        return true;
+    public List<SkillDataset> datasets() {
+        return List.of(PointFlagsTable.DATASET);
     }
 
     @Override
-    public UserAnalysis<OutlierFlag> open(Connection db, String userId, Instant from, SkillParams params) {
-        OutlierParameters parameters = new OutlierParameters(params.number("maxSpeedKmh"),
-                params.number("medianSpeedFactor"), params.number("maxAccuracyMeters"),
-                params.number("driftRadiusMeters"), params.number("backtrackMaxAngleDegrees"));
-        return (fixes, fromIndex) -> OutlierDetection.detectOutliers(fixes, fromIndex, parameters);
+    public UserAnalysis<OutlierFlag> open(Connection db, String userId, Instant from, OutlierParameters params) {
+        return (fixes, fromIndex) -> OutlierDetection.detectOutliers(fixes, fromIndex, params);
     }
 
     @Override
     public void write(String userId, OutlierFlag flag, ResultSink sink) {
-        sink.row(FLAGS, flag.fixId(), userId, Instant.ofEpochMilli(flag.timeMillis()), flag.reason().name());
+        PointFlagsTable.write(sink, userId, flag);
     }
 }

@@ -1,20 +1,17 @@
 package dev.tracks.analysis.worker.rendering;
 
 import dev.tracks.analysis.skill.Skill;
-import dev.tracks.analysis.worker.skill.SkillParams;
+import dev.tracks.analysis.worker.skill.SkillDataset;
 import dev.tracks.analysis.worker.skill.StreamSkill;
 import dev.tracks.analysis.worker.skill.UserAnalysis;
 import dev.tracks.analysis.worker.store.ResultSink;
-import dev.tracks.analysis.worker.store.ResultTable;
 import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.track.StreamResult;
+import dev.tracks.analysis.worker.trip.TripsTable;
+import dev.tracks.analysis.worker.trip.TripsTable.TripSpan;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,15 +20,7 @@ import java.util.List;
  * A trip is final once a fix after its end has been read; the trip still open at the end of the data is provisional
  * and rendered again by the next run.
  */
-public final class RenderingSkill implements StreamSkill<RenderingSkill.TripRendering> {
-
-    static final ResultTable GEOMETRIES = new ResultTable("rendering_geometries", List.of("user_id", "trip_id", "zoom",
-            "started_at", "finished_at", "n_points", "zoom_points", "polyline", "south", "west", "north", "east"),
-            "started_at");
-
-    /** A trip as trip_construction stored it. */
-    record TripSpan(long id, long startMillis, long endMillis) {
-    }
+public final class RenderingSkill implements StreamSkill<RenderingParams, RenderingSkill.TripRendering> {
 
     /** One trip's rendering. */
     public record TripRendering(long tripId, TrackRendering rendering) {
@@ -43,17 +32,20 @@ public final class RenderingSkill implements StreamSkill<RenderingSkill.TripRend
     }
 
     @Override
-    public List<ResultTable> tables() {
-        return List.of(GEOMETRIES);
+    public Class<RenderingParams> parameters() {
+        return RenderingParams.class;
     }
 
     @Override
-    public UserAnalysis<TripRendering> open(Connection db, String userId, Instant from, SkillParams params)
+    public List<SkillDataset> datasets() {
+        return List.of(RenderingGeometriesTable.DATASET);
+    }
+
+    @Override
+    public UserAnalysis<TripRendering> open(Connection db, String userId, Instant from, RenderingParams params)
             throws SQLException {
-        RenderingParams rendering = new RenderingParams(params.integer("minZoom"), params.integer("maxZoom"),
-                params.number("tolerancePixels"));
-        List<TripSpan> trips = trips(db, userId, from);
-        return (fixes, fromIndex) -> render(fixes, fromIndex, trips, rendering);
+        List<TripSpan> trips = TripsTable.spans(db, userId, from);
+        return (fixes, fromIndex) -> render(fixes, fromIndex, trips, params);
     }
 
     static StreamResult<TripRendering> render(Fixes fixes, int from, List<TripSpan> trips, RenderingParams params) {
@@ -98,31 +90,6 @@ public final class RenderingSkill implements StreamSkill<RenderingSkill.TripRend
 
     @Override
     public void write(String userId, TripRendering trip, ResultSink sink) {
-        TrackRendering rendering = trip.rendering();
-        for (ZoomGeometry zoom : rendering.zooms()) {
-            sink.row(GEOMETRIES, userId, trip.tripId(), zoom.zoom(), Instant.ofEpochMilli(rendering.startMillis()),
-                    Instant.ofEpochMilli(rendering.endMillis()), rendering.fixCount(), zoom.pointCount(),
-                    zoom.polyline(), rendering.bounds().south(), rendering.bounds().west(), rendering.bounds().north(),
-                    rendering.bounds().east());
-        }
-    }
-
-    private static List<TripSpan> trips(Connection db, String userId, Instant from) throws SQLException {
-        List<TripSpan> trips = new ArrayList<>();
-        try (PreparedStatement query = db.prepareStatement("SELECT trip_id, started_at, finished_at FROM trips"
-                + " WHERE user_id = ? AND (?::timestamptz IS NULL OR finished_at >= ?) ORDER BY started_at")) {
-            OffsetDateTime bound = from == null ? null : OffsetDateTime.ofInstant(from, ZoneOffset.UTC);
-            query.setString(1, userId);
-            query.setObject(2, bound);
-            query.setObject(3, bound);
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    trips.add(new TripSpan(row.getLong(1),
-                            row.getObject(2, OffsetDateTime.class).toInstant().toEpochMilli(),
-                            row.getObject(3, OffsetDateTime.class).toInstant().toEpochMilli()));
-                }
-            }
-        }
-        return trips;
+        RenderingGeometriesTable.write(sink, userId, trip.tripId(), trip.rendering());
     }
 }

@@ -2,6 +2,7 @@ package dev.tracks.analysis.worker.run;
 
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.task.TaskMode;
+import dev.tracks.analysis.worker.failure.WorkerFailure;
 import dev.tracks.analysis.worker.store.StagingTables;
 import dev.tracks.analysis.worker.store.TableNames;
 import dev.tracks.analysis.worker.store.UserScope;

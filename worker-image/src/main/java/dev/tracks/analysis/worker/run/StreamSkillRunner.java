@@ -1,12 +1,13 @@
 package dev.tracks.analysis.worker.run;
 
+import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.worker.progress.ProgressTracker;
 import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.skill.StreamSkill;
 import dev.tracks.analysis.worker.skill.UserAnalysis;
-import dev.tracks.analysis.worker.store.PendingWork;
 import dev.tracks.analysis.worker.store.FixSource;
 import dev.tracks.analysis.worker.store.FixStream;
+import dev.tracks.analysis.worker.store.PendingWork;
 import dev.tracks.analysis.worker.store.ResultSink;
 import dev.tracks.analysis.worker.store.TableNames;
 import dev.tracks.analysis.worker.store.Watermark;
@@ -25,11 +26,12 @@ import java.util.Optional;
  * commit with no duplicate and no lost result. A full recompute writes into staging tables and replaces the scope's
  * results in one last transaction, so readers never see a half-replaced result set.
  */
-public final class StreamSkillRunner<R> {
+public final class StreamSkillRunner<P extends Record, R> {
 
-    private final StreamSkill<R> skill;
+    private final StreamSkill<P, R> skill;
     private final RunRequest request;
-    private final SkillParams params;
+    private final P params;
+    private final boolean cleanOnly;
     private final Connection writeDb;
     private final Connection readDb;
     private final ProgressTracker progress;
@@ -39,11 +41,12 @@ public final class StreamSkillRunner<R> {
     private long results;
 
     /** @param fixSource where the users' fixes are read */
-    public StreamSkillRunner(StreamSkill<R> skill, RunRequest request, Connection writeDb, Connection readDb,
+    public StreamSkillRunner(StreamSkill<P, R> skill, RunRequest request, Connection writeDb, Connection readDb,
                              ProgressTracker progress, FixSource fixSource) {
         this.skill = skill;
         this.request = request;
-        this.params = SkillParams.resolve(skill.skill(), request.params());
+        this.params = SkillParams.resolve(skill.skill(), request.params()).bind(skill.parameters());
+        this.cleanOnly = !SkillCatalog.definition(skill.skill()).seesFlaggedFixes();
         this.writeDb = writeDb;
         this.readDb = readDb;
         this.progress = progress;
@@ -54,7 +57,7 @@ public final class StreamSkillRunner<R> {
 
     /** Runs to the end; returns the number of result rows written. */
     public long run() throws SQLException {
-        UserLoop.run(skill, request, writeDb, readDb, progress, !skill.readsFlaggedFixes(), this::runUser);
+        UserLoop.run(skill, request, writeDb, readDb, progress, cleanOnly, this::runUser);
         return results;
     }
 
@@ -95,7 +98,7 @@ public final class StreamSkillRunner<R> {
 
         void run() throws SQLException {
             UserAnalysis<R> analysis = skill.open(writeDb, userId, plan.read().from(), params);
-            try (FixStream reader = fixSource.open(readDb, userId, plan.read(), !skill.readsFlaggedFixes(),
+            try (FixStream reader = fixSource.open(readDb, userId, plan.read(), cleanOnly,
                     request.batchSize())) {
                 int from = 0;
                 boolean inContext = true;

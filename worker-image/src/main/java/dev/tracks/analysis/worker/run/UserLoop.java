@@ -26,7 +26,7 @@ final class UserLoop {
     }
 
     /** @param cleanOnly whether the skill reads only fixes that outlier detection did not flag */
-    static void run(SkillImplementation skill, RunRequest request, Connection writeDb, Connection readDb,
+    static void run(SkillImplementation<?> skill, RunRequest request, Connection writeDb, Connection readDb,
                     ProgressTracker progress, boolean cleanOnly, UserStep step) throws SQLException {
         SkillLocks.lockSkill(writeDb, skill.skill(), !request.incremental());
         writeDb.commit();

@@ -1,5 +1,6 @@
 package dev.tracks.analysis.worker.run;
 
+import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.worker.progress.ProgressTracker;
 import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.skill.UserSkill;
@@ -18,11 +19,11 @@ import java.util.Optional;
  * recomputation, in one transaction with the watermark. A full recompute stages them and swaps at the end, as the
  * stream runner does.
  */
-final class UserSkillRunner {
+final class UserSkillRunner<P extends Record> {
 
-    private final UserSkill skill;
+    private final UserSkill<P> skill;
     private final RunRequest request;
-    private final SkillParams params;
+    private final P params;
     private final Connection writeDb;
     private final Connection readDb;
     private final ProgressTracker progress;
@@ -30,11 +31,11 @@ final class UserSkillRunner {
     private final Watermarks watermarks;
     private long results;
 
-    UserSkillRunner(UserSkill skill, RunRequest request, Connection writeDb, Connection readDb,
+    UserSkillRunner(UserSkill<P> skill, RunRequest request, Connection writeDb, Connection readDb,
                     ProgressTracker progress) {
         this.skill = skill;
         this.request = request;
-        this.params = SkillParams.resolve(skill.skill(), request.params());
+        this.params = SkillParams.resolve(skill.skill(), request.params()).bind(skill.parameters());
         this.writeDb = writeDb;
         this.readDb = readDb;
         this.progress = progress;
@@ -43,7 +44,8 @@ final class UserSkillRunner {
     }
 
     long run() throws SQLException {
-        UserLoop.run(skill, request, writeDb, readDb, progress, true, this::recompute);
+        UserLoop.run(skill, request, writeDb, readDb, progress, !SkillCatalog.definition(skill.skill())
+                .seesFlaggedFixes(), this::recompute);
         return results;
     }
 

@@ -11,15 +11,28 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * A catalog skill as this worker runs it: either over each user's fixes in time order ({@link StreamSkill}), or
- * recomputed per user as a whole from what its dependencies wrote ({@link UserSkill}).
+ * A catalog skill as this worker runs it, in one of three shapes: over each user's fixes in time order
+ * ({@link StreamSkill}), recomputed per user as a whole from what its dependencies wrote ({@link UserSkill}), or
+ * bringing data in from outside the skill graph ({@link SourceSkill}). Implementations are found with
+ * {@link java.util.ServiceLoader} (one line each in {@code META-INF/services}); docs/adding-a-skill.md shows how to
+ * write one.
+ *
+ * @param <P> the skill's parameter record, bound from the catalog by {@link SkillParams#bind}
  */
-public sealed interface SkillImplementation permits StreamSkill, UserSkill {
+public sealed interface SkillImplementation<P extends Record> permits StreamSkill, UserSkill, SourceSkill {
 
     Skill skill();
 
-    /** The tables the skill owns, each with the columns it writes (in the order of the values it writes). */
-    List<ResultTable> tables();
+    /** The record the skill's parameters are bound to; its components are the catalog's parameters. */
+    Class<P> parameters();
+
+    /** The result datasets the skill writes (the catalog's {@code writes()}, source datasets aside). */
+    List<SkillDataset> datasets();
+
+    /** The tables of {@link #datasets()}. */
+    default List<ResultTable> tables() {
+        return datasets().stream().map(SkillDataset::table).toList();
+    }
 
     /**
      * Deletes the user's results that start at or after {@code from} (all of them when null), from the given

@@ -8,9 +8,11 @@ import java.sql.SQLException;
  * A skill whose results for a user depend on all of that user's data at once (clusters of all stays, mobility
  * measures): recomputed whole for each user with new points, from what its dependencies wrote. Cheap, because it
  * reads derived results (stays, cells), never the raw points.
+ *
+ * @param <P> the skill's parameter record
  */
-public non-sealed interface UserSkill extends SkillImplementation {
+public non-sealed interface UserSkill<P extends Record> extends SkillImplementation<P> {
 
     /** Reads the user's inputs and writes all of the user's results. */
-    void recompute(Connection db, String userId, SkillParams params, ResultSink sink) throws SQLException;
+    void recompute(Connection db, String userId, P params, ResultSink sink) throws SQLException;
 }

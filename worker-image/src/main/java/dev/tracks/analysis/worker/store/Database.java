@@ -1,6 +1,6 @@
 package dev.tracks.analysis.worker.store;
 
-import dev.tracks.analysis.worker.run.WorkerFailure;
+import dev.tracks.analysis.worker.failure.WorkerFailure;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

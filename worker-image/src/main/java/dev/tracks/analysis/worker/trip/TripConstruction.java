@@ -1,5 +1,6 @@
 package dev.tracks.analysis.worker.trip;
 
+import dev.tracks.analysis.worker.mode.ModeInterval;
 import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.track.StreamResult;
 import java.util.ArrayList;

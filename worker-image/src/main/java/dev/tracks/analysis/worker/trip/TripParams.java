@@ -1,7 +1,7 @@
 package dev.tracks.analysis.worker.trip;
 
 /**
- * Parameters of the trip_construction skill, named and defaulted as in the skill catalog ({@code BehaviorSkills}).
+ * Parameters of the trip_construction skill, bound by name from the skill catalog ({@code BehaviorSkills}).
  *
  * @param activityThresholdMinutes a stay is an activity when it lasts strictly longer than this (trackintel
  *     {@code create_activity_flag(time_threshold=15)})
@@ -9,18 +9,6 @@ package dev.tracks.analysis.worker.trip;
  *     {@code generate_triplegs(gap_threshold=15)}, {@code generate_trips(gap_threshold=15)})
  */
 public record TripParams(double activityThresholdMinutes, double gapThresholdMinutes) {
-
-    public TripParams {
-        if (!(activityThresholdMinutes >= 0) || !(gapThresholdMinutes > 0)) {
-            throw new IllegalArgumentException("need activityThresholdMinutes >= 0 and gapThresholdMinutes > 0, got "
-                    + activityThresholdMinutes + ", " + gapThresholdMinutes);
-        }
-    }
-
-    /** The catalog defaults: 15 min, 15 min. */
-    public static TripParams defaults() {
-        return new TripParams(15, 15);
-    }
 
     double gapMillis() {
         return gapThresholdMinutes * 60_000;

@@ -3,6 +3,7 @@ package dev.tracks.analysis.worker.trip;
 import dev.tracks.analysis.worker.geo.Geodesy;
 import dev.tracks.analysis.worker.mode.CoarseMode;
 import dev.tracks.analysis.worker.mode.FineMode;
+import dev.tracks.analysis.worker.mode.ModeInterval;
 import dev.tracks.analysis.worker.track.Fixes;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,17 +1,18 @@
 package dev.tracks.analysis.worker.evaluation;
 
+import dev.tracks.analysis.worker.mode.ModeInterval;
 import dev.tracks.analysis.worker.mode.MovementSegment;
 import dev.tracks.analysis.worker.mode.TransportMode;
 import dev.tracks.analysis.worker.mode.TransportModeParams;
 import dev.tracks.analysis.worker.outlier.OutlierDetection;
 import dev.tracks.analysis.worker.outlier.OutlierFlag;
 import dev.tracks.analysis.worker.outlier.OutlierParameters;
+import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.stay.Stay;
 import dev.tracks.analysis.worker.stay.StayDetection;
 import dev.tracks.analysis.worker.stay.StayParameters;
 import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.track.StreamResult;
-import dev.tracks.analysis.worker.trip.ModeInterval;
 import dev.tracks.analysis.worker.trip.StayInterval;
 import dev.tracks.analysis.worker.trip.Trip;
 import dev.tracks.analysis.worker.trip.TripConstruction;
@@ -39,19 +40,19 @@ final class AnalysisChain {
     }
 
     static Result run(Fixes fixes) {
-        return run(fixes, StayParameters.defaults());
+        return run(fixes, SkillParams.defaults(StayParameters.class));
     }
 
     static Result run(Fixes fixes, StayParameters stayParameters) {
-        List<OutlierFlag> flags = whole(OutlierDetection.detectOutliers(fixes, 0, OutlierParameters.defaults()));
+        List<OutlierFlag> flags = whole(OutlierDetection.detectOutliers(fixes, 0, SkillParams.defaults(OutlierParameters.class)));
         Fixes clean = withoutFlagged(fixes, flags);
         List<Stay> stays = whole(StayDetection.detectStays(clean, 0, stayParameters));
-        List<MovementSegment> segments = whole(TransportMode.segments(clean, 0, TransportModeParams.defaults()));
+        List<MovementSegment> segments = whole(TransportMode.segments(clean, 0, SkillParams.defaults(TransportModeParams.class)));
         List<StayInterval> stayIntervals = stays.stream()
                 .map(stay -> new StayInterval(stay.firstFixId(), stay.startMillis(), stay.endMillis())).toList();
         List<ModeInterval> modes = segments.stream().map(ModeInterval::of).toList();
         TripConstruction.Result trips = TripConstruction.construct(clean, 0, stayIntervals, modes,
-                TripParams.defaults());
+                SkillParams.defaults(TripParams.class));
         return new Result(fixes, flags, clean, stays, segments, whole(trips.triplegs()), whole(trips.trips()));
     }
 

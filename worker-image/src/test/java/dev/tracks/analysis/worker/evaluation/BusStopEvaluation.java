@@ -3,6 +3,7 @@ package dev.tracks.analysis.worker.evaluation;
 import dev.tracks.analysis.worker.outlier.OutlierDetection;
 import dev.tracks.analysis.worker.outlier.OutlierFlag;
 import dev.tracks.analysis.worker.outlier.OutlierParameters;
+import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.stay.Stay;
 import dev.tracks.analysis.worker.stay.StayDetection;
 import dev.tracks.analysis.worker.stay.StayParameters;
@@ -50,7 +51,7 @@ final class BusStopEvaluation {
         }
         TrackFiles.Track track = TrackFiles.read(gpx, "bus-304");
         List<OutlierFlag> flags = AnalysisChain.whole(
-                OutlierDetection.detectOutliers(track.fixes(), 0, OutlierParameters.defaults()));
+                OutlierDetection.detectOutliers(track.fixes(), 0, SkillParams.defaults(OutlierParameters.class)));
         Fixes clean = AnalysisChain.withoutFlagged(track.fixes(), flags);
         System.out.printf(Locale.ROOT, "- fixes: %d, %s .. %s; outliers dropped: %d %s%n", track.fixes().size(),
                 LabeledEvaluation.time(clean.time(0)), LabeledEvaluation.time(clean.time(clean.size() - 1)),
@@ -68,7 +69,7 @@ final class BusStopEvaluation {
                 printRow(clean, stops, new StayParameters(distance, minutes, 15, true));
             }
         }
-        printRow(clean, stops, StayParameters.defaults().withIncludeLast(true));
+        printRow(clean, stops, SkillParams.defaults(StayParameters.class).withIncludeLast(true));
         System.out.printf(Locale.ROOT, "%nA stop is found when a stay's centre lies within %.0f m of it; a stay is a"
                 + " false positive when no stop does.%n%n", MATCH_RADIUS_METERS);
         printDetails(clean, stops, new StayParameters(DISTANCES_METERS[0], DURATIONS_MINUTES[0], 15, true));

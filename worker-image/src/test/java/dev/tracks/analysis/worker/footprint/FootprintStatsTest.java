@@ -7,8 +7,9 @@ import dev.tracks.analysis.worker.geo.Geodesy;
 import dev.tracks.analysis.worker.location.Location;
 import dev.tracks.analysis.worker.location.LocationGenerator;
 import dev.tracks.analysis.worker.location.LocationResult;
-import dev.tracks.analysis.worker.location.Stay;
 import dev.tracks.analysis.worker.location.StayStatsParams;
+import dev.tracks.analysis.worker.skill.SkillParams;
+import dev.tracks.analysis.worker.stay.StoredStay;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ class FootprintStatsTest {
         assertThat(NightHome.atNight(at("2026-01-05T20:59:59Z"), PARAMS)).isFalse();
         assertThat(NightHome.atNight(at("2026-01-06T06:00:00Z"), PARAMS)).isTrue();
         assertThat(NightHome.atNight(at("2026-01-06T06:00:01Z"), PARAMS)).isFalse();
-        assertThat(NightHome.atNight(at("2026-01-06T06:30:00Z"), FootprintParams.defaults())).isTrue();
+        assertThat(NightHome.atNight(at("2026-01-06T06:30:00Z"), SkillParams.defaults(FootprintParams.class))).isTrue();
         FootprintParams afternoon = new FootprintParams(2, 13, 15, ZURICH);
         assertThat(NightHome.atNight(at("2026-01-06T13:00:00Z"), afternoon)).isTrue();
         assertThat(NightHome.atNight(at("2026-01-06T15:00:00Z"), afternoon)).isFalse();
@@ -152,16 +153,16 @@ class FootprintStatsTest {
     @Test
     void locationsFromStayStatsKeepTheirCentres() {
         Random random = new Random(8);
-        List<Stay> stays = new ArrayList<>();
+        List<StoredStay> stays = new ArrayList<>();
         for (int day = 0; day < 6; day++) {
             long midnight = at("2026-02-02T00:00:00Z") + day * 24 * HOUR;
             stays.add(noisyStay(random, stays.size(), midnight - 2 * HOUR, midnight + 6 * HOUR, LAT_A));
             stays.add(noisyStay(random, stays.size(), midnight + 8 * HOUR, midnight + 16 * HOUR, LAT_B));
         }
-        LocationResult locations = LocationGenerator.generateLocations(stays, StayStatsParams.defaults());
+        LocationResult locations = LocationGenerator.generateLocations(stays, SkillParams.defaults(StayStatsParams.class));
         List<VisitedStay> visited = new ArrayList<>();
         for (int i = 0; i < stays.size(); i++) {
-            Stay stay = stays.get(i);
+            StoredStay stay = stays.get(i);
             visited.add(new VisitedStay(stay.id(), stay.startMillis(), stay.endMillis(), stay.lat(), stay.lon(),
                     locations.stayLocations().get(i).locationId()));
         }
@@ -174,9 +175,9 @@ class FootprintStatsTest {
         assertThat(footprint.uncorrelatedEntropy()).isEqualTo(1.0);
     }
 
-    private static Stay noisyStay(Random random, long id, long start, long end, double lat) {
+    private static StoredStay noisyStay(Random random, long id, long start, long end, double lat) {
         double[] at = Geodesy.destination(lat, LON, random.nextDouble() * 360, random.nextDouble() * 20);
-        return new Stay(id, start, end, at[0], at[1]);
+        return new StoredStay(id, start, end, at[0], at[1]);
     }
 
     private static long at(String instant) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.uber.h3core.H3Core;
 import com.uber.h3core.util.LatLng;
+import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.track.StreamResult;
 import dev.tracks.analysis.worker.track.SyntheticTrack;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class CellVisitsTest {
 
-    private static final GridParams PARAMS = GridParams.defaults();
+    private static final GridParams PARAMS = SkillParams.defaults(GridParams.class);
     private static H3Core h3;
     private static long cellA;
     private static long cellB;

@@ -3,7 +3,11 @@ package dev.tracks.analysis.worker.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tracks.analysis.skill.Skill;
+import dev.tracks.analysis.worker.failure.WorkerFailure;
+import dev.tracks.analysis.worker.skill.SkillParams;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ImportReportTest {
@@ -55,19 +59,24 @@ class ImportReportTest {
         ImportReport report = Imports.read(ImportFormat.CSV, csv.toString(), "u").report();
 
         assertThat(report.rejected()).isEqualTo(5);
-        assertThat(report.shouldImport(DataImportParams.defaults("f.csv").maxRejectedShare())).isTrue();
+        assertThat(report.shouldImport(bind(Map.of("source", "f.csv")).maxRejectedShare())).isTrue();
         assertThat(report.shouldImport(0.04)).isFalse();
     }
 
     @Test
     void paramsHaveTheCatalogDefaultsAndBounds() {
-        DataImportParams defaults = DataImportParams.defaults("/data/geolife");
+        DataImportParams defaults = bind(Map.of("source", "/data/geolife"));
 
         assertThat(defaults).isEqualTo(new DataImportParams("/data/geolife", ImportFormat.AUTO, null, 0.05));
-        assertThatThrownBy(() -> new DataImportParams("x", ImportFormat.CSV, null, 1.5))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new DataImportParams("x", ImportFormat.CSV, null, Double.NaN))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> DataImportParams.defaults(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> bind(Map.of("source", "x", "maxRejectedShare", 1.5)))
+                .isInstanceOf(WorkerFailure.class).hasMessageContaining("params.maxRejectedShare");
+        assertThatThrownBy(() -> bind(Map.of("source", "x", "maxRejectedShare", Double.NaN)))
+                .isInstanceOf(WorkerFailure.class).hasMessageContaining("params.maxRejectedShare");
+        assertThatThrownBy(() -> bind(Map.of("source", " "))).isInstanceOf(WorkerFailure.class)
+                .hasMessageContaining("params.source");
+    }
+
+    private static DataImportParams bind(Map<String, ?> params) {
+        return SkillParams.resolve(Skill.DATA_IMPORT, params).bind(DataImportParams.class);
     }
 }

@@ -3,6 +3,8 @@ package dev.tracks.analysis.worker.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracks.analysis.worker.geo.Geodesy;
+import dev.tracks.analysis.worker.skill.SkillParams;
+import dev.tracks.analysis.worker.stay.StoredStay;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,7 @@ class FreqLocationIdentifierTest {
 
     @Test
     void theLongestLocationIsHomeAndTheSecondWork() {
-        List<Stay> stays = List.of(
+        List<StoredStay> stays = List.of(
                 stayAt(0, 0, 0, 2 * HOUR),
                 stayAt(1, 1, 3 * HOUR, 8 * HOUR),
                 stayAt(2, 2, 9 * HOUR, 10 * HOUR),
@@ -28,7 +30,7 @@ class FreqLocationIdentifierTest {
 
     @Test
     void equalDurationsGoToTheEarlierLocation() {
-        List<Stay> stays = List.of(stayAt(0, 0, 0, HOUR), stayAt(1, 1, 2 * HOUR, 3 * HOUR));
+        List<StoredStay> stays = List.of(stayAt(0, 0, 0, HOUR), stayAt(1, 1, 2 * HOUR, 3 * HOUR));
 
         assertThat(identify(stays, FreqPreFilter.NONE).locations()).extracting(Location::role)
                 .containsExactly(LocationRole.HOME, LocationRole.WORK);
@@ -36,7 +38,7 @@ class FreqLocationIdentifierTest {
 
     @Test
     void theDefaultPreFilterNeedsTenLocationsAndWellVisitedPlaces() {
-        List<Stay> stays = new ArrayList<>();
+        List<StoredStay> stays = new ArrayList<>();
         for (int day = 0; day < 12; day++) {
             stays.add(stayAt(stays.size(), 0, day * DAY, day * DAY + 8 * HOUR));
             stays.add(stayAt(stays.size(), 1, day * DAY + 9 * HOUR, day * DAY + 14 * HOUR));
@@ -53,27 +55,27 @@ class FreqLocationIdentifierTest {
                 LocationRole.OTHER, LocationRole.OTHER, LocationRole.OTHER, LocationRole.OTHER);
         assertThat(identify(stays, FreqPreFilter.NONE).locations().get(2).role()).isEqualTo(LocationRole.HOME);
 
-        List<Stay> nineLocations = stays.subList(0, stays.size() - 1);
+        List<StoredStay> nineLocations = stays.subList(0, stays.size() - 1);
         assertThat(identify(nineLocations, FreqPreFilter.TRACKINTEL_DEFAULTS).locations())
                 .extracting(Location::role).containsOnly(LocationRole.OTHER);
     }
 
     @Test
     void stayStatsLabelsNothingForOneStayAndReturnsNothingForNone() {
-        LocationResult one = StayStats.analyze(List.of(stayAt(0, 0, 0, HOUR)), StayStatsParams.defaults());
+        LocationResult one = StayStats.analyze(List.of(stayAt(0, 0, 0, HOUR)), SkillParams.defaults(StayStatsParams.class));
         assertThat(one.locations()).singleElement().extracting(Location::role).isEqualTo(LocationRole.OTHER);
 
-        assertThat(StayStats.analyze(List.of(), StayStatsParams.defaults()).locations()).isEmpty();
+        assertThat(StayStats.analyze(List.of(), SkillParams.defaults(StayStatsParams.class)).locations()).isEmpty();
     }
 
-    private static LocationResult identify(List<Stay> stays, FreqPreFilter filter) {
-        LocationResult locations = LocationGenerator.generateLocations(stays, StayStatsParams.defaults());
+    private static LocationResult identify(List<StoredStay> stays, FreqPreFilter filter) {
+        LocationResult locations = LocationGenerator.generateLocations(stays, SkillParams.defaults(StayStatsParams.class));
         return FreqLocationIdentifier.identify(stays, locations, filter);
     }
 
     /** A stay at place {@code place}: places lie 1 km apart on a line, so each is its own location. */
-    private static Stay stayAt(long id, int place, long start, long end) {
+    private static StoredStay stayAt(long id, int place, long start, long end) {
         double[] at = Geodesy.destination(47.0, 8.0, 90, place * 1000.0);
-        return new Stay(id, start, end, at[0], at[1]);
+        return new StoredStay(id, start, end, at[0], at[1]);
     }
 }

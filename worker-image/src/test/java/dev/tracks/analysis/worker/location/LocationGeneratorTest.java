@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.tracks.analysis.worker.geo.Geodesy;
+import dev.tracks.analysis.worker.skill.SkillParams;
+import dev.tracks.analysis.worker.stay.StoredStay;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,14 +29,14 @@ class LocationGeneratorTest {
     void threePlacesWithNoisyStaysAreThreeLocationsWithExactVisits() {
         Random random = new Random(11);
         double[][] sequence = {HOME, WORK, HOME, GYM, HOME, WORK, HOME, GYM, HOME, WORK};
-        List<Stay> stays = new ArrayList<>();
+        List<StoredStay> stays = new ArrayList<>();
         for (int i = 0; i < sequence.length; i++) {
             double[] at = Geodesy.destination(sequence[i][0], sequence[i][1], random.nextDouble() * 360,
                     random.nextDouble() * 30);
-            stays.add(new Stay(100 + i, i * 10 * HOUR, i * 10 * HOUR + (i + 1) * HOUR, at[0], at[1]));
+            stays.add(new StoredStay(100 + i, i * 10 * HOUR, i * 10 * HOUR + (i + 1) * HOUR, at[0], at[1]));
         }
 
-        LocationResult result = LocationGenerator.generateLocations(stays, StayStatsParams.defaults());
+        LocationResult result = LocationGenerator.generateLocations(stays, SkillParams.defaults(StayStatsParams.class));
 
         assertThat(result.locations()).extracting(Location::locationId, Location::visitCount)
                 .containsExactly(tuple(0, 5), tuple(1, 3), tuple(2, 2));
@@ -52,14 +54,14 @@ class LocationGeneratorTest {
 
     @Test
     void staysChainWithinEpsilonAndSplitBeyondIt() {
-        List<Stay> stays = new ArrayList<>();
+        List<StoredStay> stays = new ArrayList<>();
         double[] at = HOME;
         for (int i = 0; i < 5; i++) {
-            stays.add(new Stay(i, i * HOUR, i * HOUR + 1, at[0], at[1]));
+            stays.add(new StoredStay(i, i * HOUR, i * HOUR + 1, at[0], at[1]));
             at = Geodesy.destination(at[0], at[1], 90, i == 2 ? 120 : 80);
         }
 
-        LocationResult result = LocationGenerator.generateLocations(stays, StayStatsParams.defaults());
+        LocationResult result = LocationGenerator.generateLocations(stays, SkillParams.defaults(StayStatsParams.class));
 
         assertThat(result.stayLocations()).extracting(StayLocation::locationId).containsExactly(0, 0, 0, 1, 1);
         assertThat(Geodesy.distanceMeters(stays.get(0).lat(), stays.get(0).lon(), stays.get(2).lat(),
@@ -70,12 +72,12 @@ class LocationGeneratorTest {
     void withMinSamplesAboveOneLoneStaysAreNoiseAndBordersJoin() {
         double[] border = Geodesy.destination(HOME[0], HOME[1], 0, 90);
         double[] lone = Geodesy.destination(HOME[0], HOME[1], 180, 500);
-        List<Stay> stays = List.of(
-                new Stay(1, 0, 10, lone[0], lone[1]),
-                new Stay(2, 20, 30, border[0], border[1]),
-                new Stay(3, 40, 50, HOME[0], HOME[1]),
-                new Stay(4, 60, 70, HOME[0], HOME[1] + 0.0001),
-                new Stay(5, 80, 90, HOME[0] - 0.0001, HOME[1]));
+        List<StoredStay> stays = List.of(
+                new StoredStay(1, 0, 10, lone[0], lone[1]),
+                new StoredStay(2, 20, 30, border[0], border[1]),
+                new StoredStay(3, 40, 50, HOME[0], HOME[1]),
+                new StoredStay(4, 60, 70, HOME[0], HOME[1] + 0.0001),
+                new StoredStay(5, 80, 90, HOME[0] - 0.0001, HOME[1]));
 
         LocationResult result = LocationGenerator.generateLocations(stays, new StayStatsParams(100, 3));
 
@@ -87,12 +89,12 @@ class LocationGeneratorTest {
 
     @Test
     void theCentreIsTheMeanOfDistinctPositionsAcrossTheAntimeridian() {
-        List<Stay> stays = List.of(
-                new Stay(1, 0, 10, 10.0, 179.9996),
-                new Stay(2, 20, 30, 10.0, 179.9996),
-                new Stay(3, 40, 50, 10.0002, -179.9998));
+        List<StoredStay> stays = List.of(
+                new StoredStay(1, 0, 10, 10.0, 179.9996),
+                new StoredStay(2, 20, 30, 10.0, 179.9996),
+                new StoredStay(3, 40, 50, 10.0002, -179.9998));
 
-        Location location = LocationGenerator.generateLocations(stays, StayStatsParams.defaults()).locations().get(0);
+        Location location = LocationGenerator.generateLocations(stays, SkillParams.defaults(StayStatsParams.class)).locations().get(0);
 
         assertThat(location.visitCount()).isEqualTo(3);
         assertThat(location.lat()).isCloseTo(10.0001, within(1e-12));
@@ -101,12 +103,12 @@ class LocationGeneratorTest {
 
     @Test
     void oneStayIsOneLocationAndNoStaysNone() {
-        LocationResult one = LocationGenerator.generateLocations(List.of(new Stay(9, 5, 65, 1, 2)),
-                StayStatsParams.defaults());
+        LocationResult one = LocationGenerator.generateLocations(List.of(new StoredStay(9, 5, 65, 1, 2)),
+                SkillParams.defaults(StayStatsParams.class));
         assertThat(one.locations()).containsExactly(new Location(0, 1, 2, 1, 60, 5, 65, LocationRole.OTHER));
         assertThat(one.stayLocations()).containsExactly(new StayLocation(9, 0));
 
-        LocationResult none = LocationGenerator.generateLocations(List.of(), StayStatsParams.defaults());
+        LocationResult none = LocationGenerator.generateLocations(List.of(), SkillParams.defaults(StayStatsParams.class));
         assertThat(none.locations()).isEmpty();
         assertThat(none.stayLocations()).isEmpty();
     }
@@ -114,12 +116,12 @@ class LocationGeneratorTest {
     @Test
     void gridDbscanPartitionsLikeCommonsMathDbscan() {
         Random random = new Random(21);
-        List<Stay> stays = new ArrayList<>();
+        List<StoredStay> stays = new ArrayList<>();
         for (int i = 0; i < 1500; i++) {
             double[] hub = Geodesy.destination(HOME[0], HOME[1], random.nextInt(8) * 45, random.nextInt(4) * 400);
             double[] at = Geodesy.destination(hub[0], hub[1], random.nextDouble() * 360,
                     Math.abs(random.nextGaussian()) * 120);
-            stays.add(new Stay(i, i * HOUR, i * HOUR + HOUR, at[0], at[1]));
+            stays.add(new StoredStay(i, i * HOUR, i * HOUR + HOUR, at[0], at[1]));
         }
         for (int minSamples : new int[] {1, 4}) {
             LocationResult result = LocationGenerator.generateLocations(stays, new StayStatsParams(100, minSamples));
@@ -137,7 +139,7 @@ class LocationGeneratorTest {
     }
 
     /** commons-math3 DBSCAN with a haversine measure; its minPts does not count the point itself. */
-    private static Set<Set<Long>> commonsMathPartition(List<Stay> stays, double epsilon, int minSamples) {
+    private static Set<Set<Long>> commonsMathPartition(List<StoredStay> stays, double epsilon, int minSamples) {
         DBSCANClusterer<StayPoint> clusterer = new DBSCANClusterer<>(epsilon, minSamples - 1,
                 (a, b) -> Geodesy.distanceMeters(a[0], a[1], b[0], b[1]));
         List<StayPoint> points = stays.stream().map(StayPoint::new).toList();
@@ -150,9 +152,9 @@ class LocationGeneratorTest {
 
     /** Identity-equal, so that stays at equal positions stay distinct in commons-math's status map. */
     private static final class StayPoint implements Clusterable {
-        private final Stay stay;
+        private final StoredStay stay;
 
-        StayPoint(Stay stay) {
+        StayPoint(StoredStay stay) {
             this.stay = stay;
         }
 

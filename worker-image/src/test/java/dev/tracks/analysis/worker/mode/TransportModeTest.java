@@ -3,6 +3,7 @@ package dev.tracks.analysis.worker.mode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.track.StreamResult;
 import dev.tracks.analysis.worker.track.SyntheticTrack;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TransportModeTest {
 
     private static final Instant MORNING = Instant.parse("2026-03-02T07:00:00Z");
-    private static final TransportModeParams DEFAULTS = TransportModeParams.defaults();
+    private static final TransportModeParams DEFAULTS = SkillParams.defaults(TransportModeParams.class);
     private static final long TOLERANCE_MILLIS = 60_000;
 
     private static SyntheticTrack track(long seed) {

@@ -3,6 +3,7 @@ package dev.tracks.analysis.worker.outlier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracks.analysis.worker.geo.Geodesy;
+import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.stay.ChunkedRun;
 import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.track.SyntheticTrack;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class OutlierDetectionStreamingTest {
 
     private static final ChunkedRun.Analysis<OutlierFlag> DEFAULTS =
-            (fixes, from) -> OutlierDetection.detectOutliers(fixes, from, OutlierParameters.defaults());
+            (fixes, from) -> OutlierDetection.detectOutliers(fixes, from, SkillParams.defaults(OutlierParameters.class));
 
     @Test
     void chunkedRunsGiveTheSameFlagsAsOneRun() {

@@ -3,6 +3,7 @@ package dev.tracks.analysis.worker.outlier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracks.analysis.worker.geo.Geodesy;
+import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.track.StreamResult;
 import dev.tracks.analysis.worker.track.SyntheticTrack;
@@ -20,7 +21,7 @@ class OutlierDetectionTest {
 
     /** All flags of one call, final and provisional, by fix id. */
     private static Map<Long, OutlierReason> flagsById(Fixes fixes) {
-        StreamResult<OutlierFlag> result = OutlierDetection.detectOutliers(fixes, 0, OutlierParameters.defaults());
+        StreamResult<OutlierFlag> result = OutlierDetection.detectOutliers(fixes, 0, SkillParams.defaults(OutlierParameters.class));
         Map<Long, OutlierReason> flags = new LinkedHashMap<>();
         List<OutlierFlag> all = new ArrayList<>(result.finals());
         all.addAll(result.provisional());
@@ -135,10 +136,10 @@ class OutlierDetectionTest {
     @Test
     void noFixAndOneFix() {
         StreamResult<OutlierFlag> none = OutlierDetection.detectOutliers(new Fixes(), 0,
-                OutlierParameters.defaults());
+                SkillParams.defaults(OutlierParameters.class));
         Fixes oneInaccurate = new Fixes().add(7, 1_000, 47, 8, Double.NaN, 250);
         StreamResult<OutlierFlag> one = OutlierDetection.detectOutliers(oneInaccurate, 0,
-                OutlierParameters.defaults());
+                SkillParams.defaults(OutlierParameters.class));
         Fixes oneAccurate = new Fixes().add(8, 1_000, 47, 8, Double.NaN, 5);
 
         assertThat(none.finals()).isEmpty();

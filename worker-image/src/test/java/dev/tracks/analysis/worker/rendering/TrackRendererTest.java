@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.tracks.analysis.worker.geo.Geodesy;
+import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.track.SyntheticTrack;
 import java.time.Duration;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class TrackRendererTest {
 
-    private static final RenderingParams PARAMS = RenderingParams.defaults();
+    private static final RenderingParams PARAMS = SkillParams.defaults(RenderingParams.class);
 
     @Test
     void aZigzagIsStraightAtLowZoomAndKeepsItsVerticesAtHighZoom() {

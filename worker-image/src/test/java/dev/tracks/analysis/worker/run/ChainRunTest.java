@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.task.TaskMode;
+import dev.tracks.analysis.worker.skill.SkillRegistry;
 import dev.tracks.analysis.worker.store.UserScope;
 import dev.tracks.analysis.worker.track.SyntheticTrack;
 import java.sql.SQLException;

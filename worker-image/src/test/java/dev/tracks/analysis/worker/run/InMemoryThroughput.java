@@ -7,6 +7,7 @@ import dev.tracks.analysis.worker.grid.CellVisits;
 import dev.tracks.analysis.worker.grid.GridParams;
 import dev.tracks.analysis.worker.location.StayStats;
 import dev.tracks.analysis.worker.location.StayStatsParams;
+import dev.tracks.analysis.worker.mode.ModeInterval;
 import dev.tracks.analysis.worker.mode.MovementSegment;
 import dev.tracks.analysis.worker.mode.TransportMode;
 import dev.tracks.analysis.worker.mode.TransportModeParams;
@@ -14,13 +15,14 @@ import dev.tracks.analysis.worker.outlier.OutlierDetection;
 import dev.tracks.analysis.worker.outlier.OutlierParameters;
 import dev.tracks.analysis.worker.rendering.RenderingParams;
 import dev.tracks.analysis.worker.rendering.TrackRenderer;
+import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.stay.Stay;
 import dev.tracks.analysis.worker.stay.StayDetection;
 import dev.tracks.analysis.worker.stay.StayDetectionBenchmark;
 import dev.tracks.analysis.worker.stay.StayParameters;
+import dev.tracks.analysis.worker.stay.StoredStay;
 import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.track.StreamResult;
-import dev.tracks.analysis.worker.trip.ModeInterval;
 import dev.tracks.analysis.worker.trip.StayInterval;
 import dev.tracks.analysis.worker.trip.TripConstruction;
 import dev.tracks.analysis.worker.trip.TripParams;
@@ -44,13 +46,13 @@ public final class InMemoryThroughput {
         int size = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Fixes fixes = StayDetectionBenchmark.generate(size, new Random(7));
-        List<Stay> stays = all(StayDetection.detectStays(fixes, 0, StayParameters.defaults()));
-        List<MovementSegment> segments = all(TransportMode.segments(fixes, 0, TransportModeParams.defaults()));
+        List<Stay> stays = all(StayDetection.detectStays(fixes, 0, SkillParams.defaults(StayParameters.class)));
+        List<MovementSegment> segments = all(TransportMode.segments(fixes, 0, SkillParams.defaults(TransportModeParams.class)));
         List<StayInterval> stayIntervals = stays.stream()
                 .map(s -> new StayInterval(s.firstFixId(), s.startMillis(), s.endMillis())).toList();
         List<ModeInterval> modes = segments.stream().map(ModeInterval::of).toList();
-        List<dev.tracks.analysis.worker.location.Stay> located = stays.stream()
-                .map(s -> new dev.tracks.analysis.worker.location.Stay(s.firstFixId(), s.startMillis(), s.endMillis(),
+        List<StoredStay> located = stays.stream()
+                .map(s -> new StoredStay(s.firstFixId(), s.startMillis(), s.endMillis(),
                         s.lat(), s.lon())).toList();
         List<VisitedStay> visited = stays.stream().map(s -> new VisitedStay(s.firstFixId(), s.startMillis(),
                 s.endMillis(), s.lat(), s.lon(), VisitedStay.NO_LOCATION)).toList();
@@ -58,19 +60,19 @@ public final class InMemoryThroughput {
                 segments.size(), runs);
         System.out.printf("| algorithm | M fixes/s |%n|---|---:|%n");
         measure("outlier_detection", size, runs,
-                () -> OutlierDetection.detectOutliers(fixes, 0, OutlierParameters.defaults()));
-        measure("stay_detection", size, runs, () -> StayDetection.detectStays(fixes, 0, StayParameters.defaults()));
+                () -> OutlierDetection.detectOutliers(fixes, 0, SkillParams.defaults(OutlierParameters.class)));
+        measure("stay_detection", size, runs, () -> StayDetection.detectStays(fixes, 0, SkillParams.defaults(StayParameters.class)));
         measure("transport_mode", size, runs,
-                () -> TransportMode.segments(fixes, 0, TransportModeParams.defaults()));
+                () -> TransportMode.segments(fixes, 0, SkillParams.defaults(TransportModeParams.class)));
         measure("trip_construction", size, runs,
-                () -> TripConstruction.construct(fixes, 0, stayIntervals, modes, TripParams.defaults()));
-        measure("grid_system", size, runs, () -> CellVisits.detect(fixes, GridParams.defaults()));
+                () -> TripConstruction.construct(fixes, 0, stayIntervals, modes, SkillParams.defaults(TripParams.class)));
+        measure("grid_system", size, runs, () -> CellVisits.detect(fixes, SkillParams.defaults(GridParams.class)));
         measure("rendering_metadata (one track, 13 zooms)", size, runs,
-                () -> TrackRenderer.render(fixes, 0, fixes.size(), RenderingParams.defaults()));
+                () -> TrackRenderer.render(fixes, 0, fixes.size(), SkillParams.defaults(RenderingParams.class)));
         System.out.printf("| stay_stats (%,d stays) | %.0f k stays/s |%n", located.size(),
-                best(runs, () -> StayStats.analyze(located, StayStatsParams.defaults())) / 1e3 * located.size());
+                best(runs, () -> StayStats.analyze(located, SkillParams.defaults(StayStatsParams.class))) / 1e3 * located.size());
         System.out.printf("| footprint_stats (%,d stays) | %.0f k stays/s |%n", visited.size(),
-                best(runs, () -> FootprintStats.compute(visited, 0, FootprintParams.defaults())) / 1e3
+                best(runs, () -> FootprintStats.compute(visited, 0, SkillParams.defaults(FootprintParams.class))) / 1e3
                         * visited.size());
     }
 

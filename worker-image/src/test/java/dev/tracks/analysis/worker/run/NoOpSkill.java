@@ -1,11 +1,11 @@
 package dev.tracks.analysis.worker.run;
 
 import dev.tracks.analysis.skill.Skill;
-import dev.tracks.analysis.worker.skill.SkillParams;
+import dev.tracks.analysis.worker.outlier.OutlierParameters;
+import dev.tracks.analysis.worker.skill.SkillDataset;
 import dev.tracks.analysis.worker.skill.StreamSkill;
 import dev.tracks.analysis.worker.skill.UserAnalysis;
 import dev.tracks.analysis.worker.store.ResultSink;
-import dev.tracks.analysis.worker.store.ResultTable;
 import dev.tracks.analysis.worker.track.StreamResult;
 import java.sql.Connection;
 import java.time.Instant;
@@ -17,7 +17,7 @@ import java.util.List;
  * name of outlier_detection, a skill without dependencies, and like the analyses downstream of it reads only fixes
  * without an outlier flag.
  */
-final class NoOpSkill implements StreamSkill<Object> {
+final class NoOpSkill implements StreamSkill<OutlierParameters, Object> {
 
     @Override
     public Skill skill() {
@@ -25,12 +25,17 @@ final class NoOpSkill implements StreamSkill<Object> {
     }
 
     @Override
-    public List<ResultTable> tables() {
+    public Class<OutlierParameters> parameters() {
+        return OutlierParameters.class;
+    }
+
+    @Override
+    public List<SkillDataset> datasets() {
         return List.of();
     }
 
     @Override
-    public UserAnalysis<Object> open(Connection db, String userId, Instant from, SkillParams params) {
+    public UserAnalysis<Object> open(Connection db, String userId, Instant from, OutlierParameters params) {
         return (fixes, fromIndex) -> new StreamResult<>(List.of(), List.of(), fixes.size(), fixes.size());
     }
 

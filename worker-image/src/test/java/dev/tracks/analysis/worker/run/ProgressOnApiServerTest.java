@@ -12,6 +12,7 @@ import dev.tracks.analysis.task.TaskMode;
 import dev.tracks.analysis.task.TaskPhase;
 import dev.tracks.analysis.task.TestTasks;
 import dev.tracks.analysis.worker.progress.TaskStatusProgress;
+import dev.tracks.analysis.worker.skill.SkillRegistry;
 import dev.tracks.analysis.worker.store.UserScope;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -8,6 +8,7 @@ import dev.tracks.analysis.schema.TestDatabase;
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.task.TaskMode;
+import dev.tracks.analysis.worker.skill.SkillRegistry;
 import dev.tracks.analysis.worker.store.Database;
 import dev.tracks.analysis.worker.store.UserScope;
 import java.io.IOException;

@@ -3,6 +3,7 @@ package dev.tracks.analysis.worker.run;
 import dev.tracks.analysis.schema.TestDatabase;
 import dev.tracks.analysis.task.TaskMode;
 import dev.tracks.analysis.worker.progress.ProgressListener;
+import dev.tracks.analysis.worker.skill.SkillRegistry;
 import dev.tracks.analysis.worker.skill.StreamSkill;
 import dev.tracks.analysis.worker.store.Database;
 import dev.tracks.analysis.worker.store.UserScope;
@@ -134,11 +135,11 @@ final class RunFixture {
         return ((Number) rows(sql).get(0).get(0)).longValue();
     }
 
-    RunRequest request(StreamSkill<?> skill, TaskMode mode, UserScope scope, int batchSize) {
+    RunRequest request(StreamSkill<?, ?> skill, TaskMode mode, UserScope scope, int batchSize) {
         return new RunRequest(skill.skill(), mode, Map.of(), scope, batchSize, null);
     }
 
-    SkillRun run(StreamSkill<?> skill, TaskMode mode, UserScope scope, int batchSize, ProgressListener listener)
+    SkillRun run(StreamSkill<?, ?> skill, TaskMode mode, UserScope scope, int batchSize, ProgressListener listener)
             throws SQLException {
         SkillRun run = new SkillRun(new SkillRegistry(List.of(skill)), database);
         run.execute(request(skill, mode, scope, batchSize), listener);

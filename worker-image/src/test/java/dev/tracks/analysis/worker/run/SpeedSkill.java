@@ -1,8 +1,11 @@
 package dev.tracks.analysis.worker.run;
 
+import dev.tracks.analysis.skill.Dataset;
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.worker.geo.Geodesy;
-import dev.tracks.analysis.worker.skill.SkillParams;
+import dev.tracks.analysis.worker.outlier.OutlierParameters;
+import dev.tracks.analysis.worker.skill.CsvExport;
+import dev.tracks.analysis.worker.skill.SkillDataset;
 import dev.tracks.analysis.worker.skill.StreamSkill;
 import dev.tracks.analysis.worker.skill.UserAnalysis;
 import dev.tracks.analysis.worker.store.ResultSink;
@@ -20,10 +23,13 @@ import java.util.List;
  * as context for the next. Runs under the catalog name of outlier_detection (no dependencies) and writes
  * bench_speeds, keyed by point id like point_flags.
  */
-final class SpeedSkill implements StreamSkill<SpeedSkill.Speed> {
+final class SpeedSkill implements StreamSkill<OutlierParameters, SpeedSkill.Speed> {
 
     static final ResultTable TABLE = new ResultTable("bench_speeds",
             List.of("point_id", "user_id", "recorded_at", "speed_mps"), "recorded_at");
+    /** Stands in for the catalog dataset of the skill whose name it runs under. */
+    static final SkillDataset DATASET = new SkillDataset(Dataset.POINT_FLAGS, TABLE,
+            CsvExport.plain("bench_speeds.csv", "bench_speeds", TABLE.columns(), "point_id"));
     /**
      * Indexed like point_flags: the runtime replaces a user's results by user and time (all of them on the first
      * run), which without the second index is a scan of the whole table per user.
@@ -41,12 +47,17 @@ final class SpeedSkill implements StreamSkill<SpeedSkill.Speed> {
     }
 
     @Override
-    public List<ResultTable> tables() {
-        return List.of(TABLE);
+    public Class<OutlierParameters> parameters() {
+        return OutlierParameters.class;
     }
 
     @Override
-    public UserAnalysis<Speed> open(Connection db, String userId, Instant from, SkillParams params) {
+    public List<SkillDataset> datasets() {
+        return List.of(DATASET);
+    }
+
+    @Override
+    public UserAnalysis<Speed> open(Connection db, String userId, Instant from, OutlierParameters params) {
         return SpeedSkill::speeds;
     }
 

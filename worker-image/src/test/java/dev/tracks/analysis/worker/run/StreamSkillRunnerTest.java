@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.task.TaskMode;
+import dev.tracks.analysis.worker.outlier.OutlierParameters;
 import dev.tracks.analysis.worker.progress.ProgressSnapshot;
-import dev.tracks.analysis.worker.skill.SkillParams;
+import dev.tracks.analysis.worker.skill.SkillDataset;
+import dev.tracks.analysis.worker.skill.SkillRegistry;
 import dev.tracks.analysis.worker.skill.StreamSkill;
 import dev.tracks.analysis.worker.skill.UserAnalysis;
 import dev.tracks.analysis.worker.store.ResultSink;
-import dev.tracks.analysis.worker.store.ResultTable;
 import dev.tracks.analysis.worker.store.TimeRange;
 import dev.tracks.analysis.worker.store.UserScope;
 import dev.tracks.analysis.worker.track.Fixes;
@@ -229,7 +230,7 @@ class StreamSkillRunnerTest {
     }
 
     /** The window skill, killed in its {@code failAt}-th call: as if the pod died mid-run. */
-    private static final class CrashingSkill implements StreamSkill<WindowSkill.Window> {
+    private static final class CrashingSkill implements StreamSkill<OutlierParameters, WindowSkill.Window> {
         private final AtomicInteger calls = new AtomicInteger();
         private final int failAt;
         private final WindowSkill delegate = new WindowSkill();
@@ -244,12 +245,18 @@ class StreamSkillRunnerTest {
         }
 
         @Override
-        public List<ResultTable> tables() {
-            return delegate.tables();
+        public Class<OutlierParameters> parameters() {
+            return OutlierParameters.class;
         }
 
         @Override
-        public UserAnalysis<WindowSkill.Window> open(Connection db, String userId, Instant from, SkillParams params) {
+        public List<SkillDataset> datasets() {
+            return delegate.datasets();
+        }
+
+        @Override
+        public UserAnalysis<WindowSkill.Window> open(Connection db, String userId, Instant from,
+                                                        OutlierParameters params) {
             return (fixes, fromIndex) -> {
                 if (calls.incrementAndGet() == failAt) {
                     throw new IllegalStateException("killed");

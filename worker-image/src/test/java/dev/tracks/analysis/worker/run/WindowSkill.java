@@ -1,7 +1,10 @@
 package dev.tracks.analysis.worker.run;
 
+import dev.tracks.analysis.skill.Dataset;
 import dev.tracks.analysis.skill.Skill;
-import dev.tracks.analysis.worker.skill.SkillParams;
+import dev.tracks.analysis.worker.outlier.OutlierParameters;
+import dev.tracks.analysis.worker.skill.CsvExport;
+import dev.tracks.analysis.worker.skill.SkillDataset;
 import dev.tracks.analysis.worker.skill.StreamSkill;
 import dev.tracks.analysis.worker.skill.UserAnalysis;
 import dev.tracks.analysis.worker.store.ResultSink;
@@ -18,11 +21,14 @@ import java.util.List;
  * less than five minutes after the window's first fix; the window still open at the end of the data is provisional.
  * It runs under the catalog name of outlier_detection (a skill without dependencies) and writes test_windows.
  */
-final class WindowSkill implements StreamSkill<WindowSkill.Window> {
+final class WindowSkill implements StreamSkill<OutlierParameters, WindowSkill.Window> {
 
     static final long WINDOW_MILLIS = 5 * 60_000;
     static final ResultTable TABLE = new ResultTable("test_windows",
             List.of("user_id", "started_at", "finished_at", "n_points"), "started_at");
+    /** Stands in for the catalog dataset of the skill whose name it runs under. */
+    static final SkillDataset DATASET = new SkillDataset(Dataset.POINT_FLAGS, TABLE,
+            CsvExport.plain("test_windows.csv", "test_windows", TABLE.columns(), "user_id, started_at"));
     static final String CREATE_TABLE = "CREATE TABLE test_windows (user_id text NOT NULL,"
             + " started_at timestamptz NOT NULL, finished_at timestamptz NOT NULL, n_points int NOT NULL)";
 
@@ -35,12 +41,17 @@ final class WindowSkill implements StreamSkill<WindowSkill.Window> {
     }
 
     @Override
-    public List<ResultTable> tables() {
-        return List.of(TABLE);
+    public Class<OutlierParameters> parameters() {
+        return OutlierParameters.class;
     }
 
     @Override
-    public UserAnalysis<Window> open(Connection db, String userId, Instant from, SkillParams params) {
+    public List<SkillDataset> datasets() {
+        return List.of(DATASET);
+    }
+
+    @Override
+    public UserAnalysis<Window> open(Connection db, String userId, Instant from, OutlierParameters params) {
         return WindowSkill::analyze;
     }
 

@@ -6,6 +6,7 @@ import dev.tracks.analysis.task.TaskMode;
 import dev.tracks.analysis.worker.benchmark.MachineLoad;
 import dev.tracks.analysis.worker.progress.ProgressListener;
 import dev.tracks.analysis.worker.progress.StatusWriteListener;
+import dev.tracks.analysis.worker.skill.SkillRegistry;
 import dev.tracks.analysis.worker.store.UserScope;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.tracks.analysis.worker.stay;
 
+import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.track.StreamResult;
 import java.util.Random;
@@ -21,7 +22,7 @@ public final class StayDetectionBenchmark {
         int size = args.length > 0 ? Integer.parseInt(args[0]) : 10_000_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         Fixes fixes = generate(size, new Random(1));
-        StayParameters parameters = StayParameters.defaults();
+        StayParameters parameters = SkillParams.defaults(StayParameters.class);
         for (int run = 0; run < runs; run++) {
             long start = System.nanoTime();
             StreamResult<Stay> result = StayDetection.detectStays(fixes, 0, parameters);

@@ -3,6 +3,7 @@ package dev.tracks.analysis.worker.stay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracks.analysis.worker.geo.Geodesy;
+import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.track.Fixes;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ class StayDetectionReferenceTest {
     void findsTheSameStaysAsTrackintelsLoopWithoutEqualTimes() {
         for (long seed = 1; seed <= 5; seed++) {
             Fixes fixes = StayDetectionStreamingTest.randomDay(seed);
-            for (StayParameters parameters : List.of(StayParameters.defaults(),
+            for (StayParameters parameters : List.of(SkillParams.defaults(StayParameters.class),
                     new StayParameters(30, 2, 5, false), new StayParameters(500, 20, 60, false))) {
                 List<long[]> found = new ArrayList<>();
                 for (Stay stay : StayDetection.detectStays(fixes, 0, parameters).finals()) {

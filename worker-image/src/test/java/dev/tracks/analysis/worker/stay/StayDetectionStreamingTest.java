@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.tracks.analysis.worker.geo.Geodesy;
+import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.track.SyntheticTrack;
 import java.time.Duration;
@@ -41,7 +42,7 @@ class StayDetectionStreamingTest {
         }
         addEast(fixes, 200, 21, 2_000);
 
-        List<Stay> stays = StayDetection.detectStays(fixes, 0, StayParameters.defaults()).finals();
+        List<Stay> stays = StayDetection.detectStays(fixes, 0, SkillParams.defaults(StayParameters.class)).finals();
 
         assertThat(stays).hasSize(2);
         Stay first = stays.get(0);
@@ -67,7 +68,7 @@ class StayDetectionStreamingTest {
         }
         addEast(fixes, 99, 7, 1_000);
 
-        List<Stay> stays = StayDetection.detectStays(fixes, 0, StayParameters.defaults()).finals();
+        List<Stay> stays = StayDetection.detectStays(fixes, 0, SkillParams.defaults(StayParameters.class)).finals();
 
         assertThat(stays).singleElement().satisfies(stay -> {
             assertThat(stay.firstFixId()).isEqualTo(1);
@@ -80,7 +81,7 @@ class StayDetectionStreamingTest {
     void chunkedRunsGiveTheSameStaysAsOneRun() {
         Fixes fixes = withDuplicateTimes(randomDay(21), new Random(4));
         for (boolean includeLast : new boolean[] {false, true}) {
-            StayParameters parameters = StayParameters.defaults().withIncludeLast(includeLast);
+            StayParameters parameters = SkillParams.defaults(StayParameters.class).withIncludeLast(includeLast);
             ChunkedRun.Analysis<Stay> analysis = (part, from) -> StayDetection.detectStays(part, from, parameters);
             List<Stay> whole = ChunkedRun.whole(fixes, analysis);
             assertThat(whole).hasSizeGreaterThan(10);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.tracks.analysis.worker.geo.Geodesy;
+import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.track.StreamResult;
 import dev.tracks.analysis.worker.track.SyntheticTrack;
@@ -31,7 +32,7 @@ class StayDetectionTest {
                 .stay(Duration.ofMinutes(10), 10)
                 .move(0, 1_000, 50);
 
-        List<Stay> stays = detect(track.fixes(), StayParameters.defaults()).finals();
+        List<Stay> stays = detect(track.fixes(), SkillParams.defaults(StayParameters.class)).finals();
 
         assertThat(stays).hasSameSizeAs(track.stays());
         for (int s = 0; s < stays.size(); s++) {
@@ -58,7 +59,7 @@ class StayDetectionTest {
                 .stay(Duration.ofMinutes(6), 10)
                 .move(90, 1_000, 50);
 
-        List<Stay> stays = detect(track.fixes(), StayParameters.defaults()).finals();
+        List<Stay> stays = detect(track.fixes(), SkillParams.defaults(StayParameters.class)).finals();
 
         assertThat(stays).singleElement().satisfies(stay -> assertThat(
                 Geodesy.distanceMeters(stay.lat(), stay.lon(), track.stays().get(1).lat(), track.stays().get(1).lon()))
@@ -73,7 +74,7 @@ class StayDetectionTest {
                 .stay(Duration.ofMinutes(10), 10)
                 .move(90, 1_000, 50);
 
-        List<Stay> stays = detect(track.fixes(), StayParameters.defaults()).finals();
+        List<Stay> stays = detect(track.fixes(), SkillParams.defaults(StayParameters.class)).finals();
 
         // trackintel restarts the window at the first fix after the gap and never emits the window before it
         SyntheticTrack.Stay afterGap = track.stays().get(1);
@@ -91,7 +92,7 @@ class StayDetectionTest {
                 .stay(Duration.ofMinutes(10), 10)
                 .move(90, 1_000, 50);
 
-        List<Stay> stays = detect(track.fixes(), StayParameters.defaults()).finals();
+        List<Stay> stays = detect(track.fixes(), SkillParams.defaults(StayParameters.class)).finals();
 
         assertThat(stays).singleElement().satisfies(stay -> {
             assertThat(stay.startMillis()).isEqualTo(MORNING.toEpochMilli());
@@ -107,8 +108,8 @@ class StayDetectionTest {
         Fixes fixes = track.fixes();
         int last = fixes.size() - 1;
 
-        StreamResult<Stay> dropped = detect(fixes, StayParameters.defaults());
-        StreamResult<Stay> kept = detect(fixes, StayParameters.defaults().withIncludeLast(true));
+        StreamResult<Stay> dropped = detect(fixes, SkillParams.defaults(StayParameters.class));
+        StreamResult<Stay> kept = detect(fixes, SkillParams.defaults(StayParameters.class).withIncludeLast(true));
 
         assertThat(dropped.finals()).isEmpty();
         assertThat(dropped.provisional()).isEmpty();
@@ -128,7 +129,7 @@ class StayDetectionTest {
                 .stay(Duration.ofMinutes(20), 15)
                 .move(0, 1_000, 50);
 
-        List<Stay> stays = detect(track.fixes(), StayParameters.defaults()).finals();
+        List<Stay> stays = detect(track.fixes(), SkillParams.defaults(StayParameters.class)).finals();
 
         assertThat(stays).singleElement().satisfies(stay -> {
             assertThat(Math.abs(stay.lon())).isGreaterThan(179.99);
@@ -149,7 +150,7 @@ class StayDetectionTest {
 
     @Test
     void noFixAndOneFixGiveNoStay() {
-        StayParameters includeLast = StayParameters.defaults().withIncludeLast(true);
+        StayParameters includeLast = SkillParams.defaults(StayParameters.class).withIncludeLast(true);
         StreamResult<Stay> none = detect(new Fixes(), includeLast);
         StreamResult<Stay> one = detect(new Fixes().add(1, 0, 47.0, 8.0, Double.NaN, Double.NaN), includeLast);
 
@@ -170,7 +171,7 @@ class StayDetectionTest {
         }
         fixes.add(99, 6 * 60_000L, 47.01, 8.0, 500, Double.NaN);
 
-        List<Stay> stays = detect(fixes, StayParameters.defaults()).finals();
+        List<Stay> stays = detect(fixes, SkillParams.defaults(StayParameters.class)).finals();
 
         assertThat(stays).singleElement().satisfies(stay -> {
             assertThat(stay.elevationMeters()).isEqualTo(403);

@@ -1,5 +1,7 @@
 package dev.tracks.analysis.worker.trip;
 
+import dev.tracks.analysis.worker.mode.ModeInterval;
+import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.track.Fixes;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,7 @@ record ChunkedTrips(List<Tripleg> triplegs, List<Trip> trips) {
 
     /** Finals of all calls, then the last call's provisionals, with the fixes cut before each index of {@code cuts}. */
     static ChunkedTrips run(Fixes all, int[] cuts, List<StayInterval> stays, List<ModeInterval> modes) {
-        TripParams params = TripParams.defaults();
+        TripParams params = SkillParams.defaults(TripParams.class);
         List<Tripleg> triplegs = new ArrayList<>();
         List<Trip> trips = new ArrayList<>();
         Fixes carried = new Fixes();

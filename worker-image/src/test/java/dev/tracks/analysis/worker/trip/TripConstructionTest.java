@@ -5,9 +5,11 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.tracks.analysis.worker.mode.CoarseMode;
 import dev.tracks.analysis.worker.mode.FineMode;
+import dev.tracks.analysis.worker.mode.ModeInterval;
 import dev.tracks.analysis.worker.mode.MovementSegment;
 import dev.tracks.analysis.worker.mode.TransportMode;
 import dev.tracks.analysis.worker.mode.TransportModeParams;
+import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.track.StreamResult;
 import dev.tracks.analysis.worker.track.SyntheticTrack;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class TripConstructionTest {
 
     private static final Instant MORNING = Instant.parse("2026-03-02T06:00:00Z");
-    private static final TripParams DEFAULTS = TripParams.defaults();
+    private static final TripParams DEFAULTS = SkillParams.defaults(TripParams.class);
     private static final long T0 = MORNING.toEpochMilli();
 
     /** Home, bike to a short stop, drive to work, walk, a 30 min gap, drive home. */
@@ -226,7 +228,7 @@ class TripConstructionTest {
 
     /** The movement segments transport_mode finds in {@code fixes}. */
     static List<ModeInterval> modes(Fixes fixes) {
-        StreamResult<MovementSegment> segments = TransportMode.segments(fixes, 0, TransportModeParams.defaults());
+        StreamResult<MovementSegment> segments = TransportMode.segments(fixes, 0, SkillParams.defaults(TransportModeParams.class));
         List<ModeInterval> modes = new ArrayList<>();
         segments.finals().forEach(segment -> modes.add(ModeInterval.of(segment)));
         segments.provisional().forEach(segment -> modes.add(ModeInterval.of(segment)));

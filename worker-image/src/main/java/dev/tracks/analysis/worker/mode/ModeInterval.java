@@ -1,10 +1,9 @@
-package dev.tracks.analysis.worker.trip;
+package dev.tracks.analysis.worker.mode;
 
-import dev.tracks.analysis.worker.mode.CoarseMode;
-import dev.tracks.analysis.worker.mode.FineMode;
-import dev.tracks.analysis.worker.mode.MovementSegment;
-
-/** A movement segment's time span and classes, as stored by transport_mode: what a tripleg's mode is taken from. */
+/**
+ * A movement segment's time span and classes, as transport_mode stored it (see {@link MovementSegmentsTable#read}):
+ * what a tripleg's mode is taken from.
+ */
 public record ModeInterval(long startMillis, long endMillis, CoarseMode coarse, FineMode fine) {
 
     public static ModeInterval of(MovementSegment segment) {
@@ -12,7 +11,7 @@ public record ModeInterval(long startMillis, long endMillis, CoarseMode coarse, 
     }
 
     /** Milliseconds this interval shares with {@code [start, end]}, 0 if none. */
-    long overlapMillis(long start, long end) {
+    public long overlapMillis(long start, long end) {
         return Math.max(0, Math.min(end, endMillis) - Math.max(start, startMillis));
     }
 }

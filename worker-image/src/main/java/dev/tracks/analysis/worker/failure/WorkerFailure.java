@@ -1,4 +1,4 @@
-package dev.tracks.analysis.worker.run;
+package dev.tracks.analysis.worker.failure;
 
 import dev.tracks.analysis.task.WorkerContract;
 

@@ -1,7 +1,7 @@
-package dev.tracks.analysis.worker.location;
+package dev.tracks.analysis.worker.stay;
 
 /**
- * A stay as stay_stats reads it: the stay detection's result, reduced to what clustering needs.
+ * A stay as stay detection stored it, as the skills built on stays read it (see {@link StaysTable#read}).
  *
  * @param id the stay's id (stored stays' primary key)
  * @param startMillis arrival, epoch milliseconds
@@ -9,7 +9,7 @@ package dev.tracks.analysis.worker.location;
  * @param lat the stay's position, degrees
  * @param lon the stay's position, degrees
  */
-public record Stay(long id, long startMillis, long endMillis, double lat, double lon) {
+public record StoredStay(long id, long startMillis, long endMillis, double lat, double lon) {
 
     public long durationMillis() {
         return endMillis - startMillis;

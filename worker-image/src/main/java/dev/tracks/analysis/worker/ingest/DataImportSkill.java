@@ -1,0 +1,63 @@
+package dev.tracks.analysis.worker.ingest;
+
+import dev.tracks.analysis.skill.Skill;
+import dev.tracks.analysis.worker.failure.WorkerFailure;
+import dev.tracks.analysis.worker.progress.ProgressTracker;
+import dev.tracks.analysis.worker.skill.SourceOutcome;
+import dev.tracks.analysis.worker.skill.SourceSkill;
+import dev.tracks.analysis.worker.store.Database;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * data_import on the runtime: every file of the source through one {@link PointImport}. A file rejected by the share
+ * rule fails the task (non-retryable) after the other files are imported.
+ */
+public final class DataImportSkill implements SourceSkill<DataImportParams> {
+
+    @Override
+    public Skill skill() {
+        return Skill.DATA_IMPORT;
+    }
+
+    @Override
+    public Class<DataImportParams> parameters() {
+        return DataImportParams.class;
+    }
+
+    @Override
+    public SourceOutcome load(Connection db, DataImportParams params, ProgressTracker progress) throws SQLException {
+        return importFiles(db, () -> ImportSource.of(db, params), params.maxRejectedShare(), progress);
+    }
+
+    /**
+     * One import of local files and directories (the analyze command's inputs), exactly as a task runs it: one
+     * import, one summary, a rejection if any file was rejected.
+     */
+    public static SourceOutcome importLocal(Connection db, LocalSource files, double maxRejectedShare,
+                                            ProgressTracker progress) throws SQLException {
+        return importFiles(db, () -> files, maxRejectedShare, progress);
+    }
+
+    @FunctionalInterface
+    private interface SourceOpening {
+        ImportSource open() throws IOException, SQLException;
+    }
+
+    private static SourceOutcome importFiles(Connection db, SourceOpening opening, double maxRejectedShare,
+                                             ProgressTracker progress) throws SQLException {
+        ImportSummary summary;
+        try {
+            summary = ImportSummary.of(new PointImport(db, ReaderOptions.defaults(), progress)
+                    .run(opening.open(), maxRejectedShare));
+        } catch (IOException e) {
+            if (e.getCause() instanceof SQLException sql && Database.isTransient(sql)) {
+                throw sql;
+            }
+            throw WorkerFailure.notRetryable("params.source: " + e.getMessage());
+        }
+        return new SourceOutcome(summary.asMap(),
+                summary.rejectedFiles() > 0 ? summary.failureMessage(maxRejectedShare) : null);
+    }
+}
