@@ -38,11 +38,32 @@ public record SkillDefinition(
     }
 
     /**
-     * Whether the skill sees the fixes outlier detection flagged: it reads track_points without point_flags (outlier
-     * detection itself). Every other skill reads, and counts as pending, the clean fixes only.
+     * Whether the skill sees the fixes outlier detection flagged by its nature: it reads track_points without
+     * point_flags (outlier detection itself).
      */
     public boolean seesFlaggedFixes() {
         return reads.contains(Dataset.TRACK_POINTS) && !reads.contains(Dataset.POINT_FLAGS);
+    }
+
+    /**
+     * Whether a run with these parameters reads, and counts as pending, every fix rather than the clean ones only:
+     * by nature ({@link #seesFlaggedFixes()}) or because {@link FixSelection#PARAM} asks for ALL. A skill that reads
+     * no fixes (it builds on stays, cells) counts the clean ones.
+     */
+    public boolean readsAllFixes(Map<String, ?> params) {
+        return seesFlaggedFixes() || (readsCleanFixes() && FixSelection.of(params) == FixSelection.ALL);
+    }
+
+    private boolean readsCleanFixes() {
+        return reads.contains(Dataset.TRACK_POINTS) && reads.contains(Dataset.POINT_FLAGS);
+    }
+
+    /**
+     * Whether the skill loads data from outside the skill graph (data_import reads uploads and files, not fixes): it
+     * has no points to count or analyze.
+     */
+    public boolean isLoader() {
+        return !reads.isEmpty() && !reads.contains(Dataset.TRACK_POINTS) && reads.stream().allMatch(Dataset::isSource);
     }
 
     public Optional<ParamSpec> param(String name) {
@@ -155,7 +176,11 @@ public record SkillDefinition(
             return this;
         }
 
+        /** Every skill that reads clean fixes also takes {@link FixSelection#PARAM}, last. */
         public SkillDefinition build() {
+            if (reads.contains(Dataset.TRACK_POINTS) && reads.contains(Dataset.POINT_FLAGS)) {
+                params.add(FixSelection.param());
+            }
             return new SkillDefinition(skill, description, reference, dependencies, reads, writes, params, orders);
         }
     }

@@ -1,7 +1,5 @@
 package dev.tracks.analysis.skill;
 
-import java.util.List;
-
 import static dev.tracks.analysis.skill.Dataset.ADMIN_SUMMARIES;
 import static dev.tracks.analysis.skill.Dataset.FOOTPRINTS;
 import static dev.tracks.analysis.skill.Dataset.GRID_CELLS;
@@ -24,6 +22,8 @@ import static dev.tracks.analysis.skill.Skill.GRID_SYSTEM;
 import static dev.tracks.analysis.skill.Skill.STAY_DETECTION;
 import static dev.tracks.analysis.skill.Skill.STAY_STATS;
 import static dev.tracks.analysis.skill.Skill.TRIP_CONSTRUCTION;
+
+import java.util.List;
 
 /** Skills that summarise a user's mobility in numbers. */
 final class StatisticsSkills {
@@ -79,7 +79,7 @@ final class StatisticsSkills {
                         .describedAs("Border crossings: each change of administrative area between consecutive"
                                 + " fixes, with the crossing time interpolated.")
                         .dependsOn(GEOCODING, "a crossing is a change of the fixes' administrative areas")
-                        .reads(TRACK_POINTS, POINT_ADMIN_AREAS)
+                        .reads(TRACK_POINTS, POINT_FLAGS, POINT_ADMIN_AREAS)
                         .writes(Dataset.ADMIN_CROSSINGS)
                         .param(integer("minDwellSeconds", 60, 0, 86400, "s",
                                 "Visits to an area shorter than this are boundary jitter, not crossings."))
@@ -87,7 +87,7 @@ final class StatisticsSkills {
                 SkillDefinition.of(ADMIN_VIEW)
                         .describedAs("Time spent, distance travelled and days present per administrative area.")
                         .dependsOn(GEOCODING, "the summary is grouped by the fixes' administrative areas")
-                        .reads(TRACK_POINTS, POINT_ADMIN_AREAS)
+                        .reads(TRACK_POINTS, POINT_FLAGS, POINT_ADMIN_AREAS)
                         .writes(ADMIN_SUMMARIES)
                         .param(integer("adminLevel", 1, 0, 2, null,
                                 "Administrative level summarised: 0 country, 1 region, 2 district."))

@@ -1,5 +1,13 @@
 package dev.tracks.analysis.skill;
 
+import static dev.tracks.analysis.skill.Skill.GRID_SYSTEM;
+import static dev.tracks.analysis.skill.Skill.OUTLIER_DETECTION;
+import static dev.tracks.analysis.skill.Skill.STAY_DETECTION;
+import static dev.tracks.analysis.skill.Skill.TRANSPORT_MODE;
+import static dev.tracks.analysis.skill.Skill.TRIP_CONSTRUCTION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -11,15 +19,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-import static dev.tracks.analysis.skill.Skill.GRID_SYSTEM;
-import static dev.tracks.analysis.skill.Skill.OUTLIER_DETECTION;
-import static dev.tracks.analysis.skill.Skill.STAY_DETECTION;
-import static dev.tracks.analysis.skill.Skill.TRANSPORT_MODE;
-import static dev.tracks.analysis.skill.Skill.TRIP_CONSTRUCTION;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class SkillCatalogTest {
+
+    @Test
+    void onlyOutlierDetectionSeesFlaggedFixesAndOnlyDataImportLoadsFromOutside() {
+        assertThat(SkillCatalog.all().stream().filter(SkillDefinition::seesFlaggedFixes).map(SkillDefinition::skill))
+                .containsExactly(Skill.OUTLIER_DETECTION);
+        assertThat(SkillCatalog.all().stream().filter(SkillDefinition::isLoader).map(SkillDefinition::skill))
+                .containsExactly(Skill.DATA_IMPORT);
+    }
 
     @Test
     void catalogHasTheTwentyNineSkillsInTheirCategories() {

@@ -35,7 +35,7 @@ public class PendingPoints {
                      "SELECT coalesce(sum(points), 0) FROM pending_points(?, ?, ?, ?, ?, ?)")) {
             query.setString(1, spec.getSkill().id());
             query.setBoolean(2, spec.getMode() == TaskMode.INCREMENTAL);
-            query.setBoolean(3, !SkillCatalog.definition(spec.getSkill()).seesFlaggedFixes());
+            query.setBoolean(3, !SkillCatalog.definition(spec.getSkill()).readsAllFixes(spec.getParams()));
             query.setArray(4, scope == null || scope.getUserIds() == null || scope.getUserIds().isEmpty() ? null
                     : db.createArrayOf("text", scope.getUserIds().toArray()));
             query.setObject(5, time(scope == null ? null : scope.getFrom()));

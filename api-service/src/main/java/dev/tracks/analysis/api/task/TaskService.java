@@ -4,6 +4,7 @@ import dev.tracks.analysis.api.mirror.MirroredTask;
 import dev.tracks.analysis.api.mirror.TaskMirror;
 import dev.tracks.analysis.api.problem.ApiException;
 import dev.tracks.analysis.skill.Skill;
+import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.task.AnalysisTask;
 import dev.tracks.analysis.task.AnalysisTaskSpec;
 import dev.tracks.analysis.task.TaskLabels;
@@ -47,7 +48,7 @@ public class TaskService {
     public MirroredTask create(TaskRequest request, String caller) {
         AnalysisTaskSpec spec = TaskSpecs.spec(request, dependencyNames(request.dependsOn()));
         TaskSpecs.validate("params", spec);
-        if (spec.getDependsOn().isEmpty() && spec.getSkill() != Skill.DATA_IMPORT) {
+        if (spec.getDependsOn().isEmpty() && !SkillCatalog.definition(spec.getSkill()).isLoader()) {
             long points = pendingPoints.count(spec);
             if (points == 0) {
                 throw ApiException.invalid(null, "nothing to analyze: 0 points for " + spec.getSkill().id() + " ("

@@ -59,7 +59,8 @@ public final class SkillRun {
             throw WorkerFailure.notRetryable("dry run: " + request.skill().id() + " loads data from outside, it has"
                     + " no points to analyze");
         }
-        boolean cleanOnly = !SkillCatalog.definition(request.skill()).seesFlaggedFixes();
+        boolean cleanOnly = !SkillCatalog.definition(request.skill())
+                .readsAllFixes(SkillParams.resolve(request.skill(), request.params()).asMap());
         try (Connection db = database.connect("tracks-worker-count")) {
             return PendingWork.count(db, request.skill(), request.scope(), request.incremental(), cleanOnly).stream()
                     .mapToLong(PendingWork.UserWork::points).sum();

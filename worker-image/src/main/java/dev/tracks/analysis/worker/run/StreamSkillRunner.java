@@ -45,8 +45,9 @@ public final class StreamSkillRunner<P extends Record, R> {
                              ProgressTracker progress, FixSource fixSource) {
         this.skill = skill;
         this.request = request;
-        this.params = SkillParams.resolve(skill.skill(), request.params()).bind(skill.parameters());
-        this.cleanOnly = !SkillCatalog.definition(skill.skill()).seesFlaggedFixes();
+        SkillParams resolved = SkillParams.resolve(skill.skill(), request.params());
+        this.params = resolved.bind(skill.parameters());
+        this.cleanOnly = !SkillCatalog.definition(skill.skill()).readsAllFixes(resolved.asMap());
         this.writeDb = writeDb;
         this.readDb = readDb;
         this.progress = progress;

@@ -23,6 +23,7 @@ final class UserSkillRunner<P extends Record> {
 
     private final UserSkill<P> skill;
     private final RunRequest request;
+    private final SkillParams resolved;
     private final P params;
     private final Connection writeDb;
     private final Connection readDb;
@@ -35,7 +36,8 @@ final class UserSkillRunner<P extends Record> {
                     ProgressTracker progress) {
         this.skill = skill;
         this.request = request;
-        this.params = SkillParams.resolve(skill.skill(), request.params()).bind(skill.parameters());
+        this.resolved = SkillParams.resolve(skill.skill(), request.params());
+        this.params = resolved.bind(skill.parameters());
         this.writeDb = writeDb;
         this.readDb = readDb;
         this.progress = progress;
@@ -45,7 +47,7 @@ final class UserSkillRunner<P extends Record> {
 
     long run() throws SQLException {
         UserLoop.run(skill, request, writeDb, readDb, progress, !SkillCatalog.definition(skill.skill())
-                .seesFlaggedFixes(), this::recompute);
+                .readsAllFixes(resolved.asMap()), this::recompute);
         return results;
     }
 

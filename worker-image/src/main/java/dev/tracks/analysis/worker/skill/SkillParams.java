@@ -1,5 +1,6 @@
 package dev.tracks.analysis.worker.skill;
 
+import dev.tracks.analysis.skill.FixSelection;
 import dev.tracks.analysis.skill.ParamSpec;
 import dev.tracks.analysis.skill.ParamViolation;
 import dev.tracks.analysis.skill.Skill;
@@ -75,7 +76,8 @@ public final class SkillParams {
     /**
      * The parameters as the skill's record: each component takes the parameter of its name (numbers as double, int
      * or long; booleans; strings; time zones as {@link ZoneId}; choices as an enum constant of that name). The record
-     * and the catalog entry must name the same parameters: a renamed, missing or extra one fails here (and in the
+     * and the catalog entry must name the same parameters (those the runtime applies aside, such as
+     * {@link FixSelection#PARAM}): a renamed, missing or extra one fails here (and in the
      * binding test of every implemented skill), never as a silently used default.
      */
     public <P extends Record> P bind(Class<P> type) {
@@ -84,7 +86,8 @@ public final class SkillParams {
         Set<String> componentNames = Arrays.stream(components).map(RecordComponent::getName)
                 .collect(Collectors.toSet());
         List<String> unbound = definition.params().stream().map(ParamSpec::name)
-                .filter(name -> !componentNames.contains(name)).toList();
+                .filter(name -> !componentNames.contains(name) && !FixSelection.runtimeParams().contains(name))
+                .toList();
         if (!unbound.isEmpty()) {
             throw new IllegalStateException(type.getName() + " lacks the " + skill.id() + " parameters " + unbound
                     + " of the catalog");
