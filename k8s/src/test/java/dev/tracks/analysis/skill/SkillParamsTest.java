@@ -16,7 +16,8 @@ class SkillParamsTest {
                 Map.entry("distThresholdMeters", 100.0),
                 Map.entry("timeThresholdMinutes", 5.0),
                 Map.entry("gapThresholdMinutes", 15.0),
-                Map.entry("includeLast", false));
+                Map.entry("includeLast", false),
+                Map.entry("fixes", "CLEAN"));
     }
 
     @Test
@@ -31,7 +32,7 @@ class SkillParamsTest {
     void unknownParameterNamesTheAllowedOnes() {
         assertThat(stays.validate(Map.of("radius", 50))).containsExactly(new ParamViolation("radius",
                 "is not a parameter of stay_detection; allowed: distThresholdMeters, timeThresholdMinutes,"
-                        + " gapThresholdMinutes, includeLast"));
+                        + " gapThresholdMinutes, includeLast, fixes"));
     }
 
     @Test

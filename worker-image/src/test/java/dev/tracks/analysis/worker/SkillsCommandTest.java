@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SkillsCommandTest {
 
     @Test
-    void listsEverySkillAfterTheSkillsItNeeds() {
+    void listsEverySkillAfterTheSkillsItNeedsAndWhetherItIsImplemented() {
         StringWriter out = new StringWriter();
         CommandLine commandLine = new CommandLine(new WorkerCommand()).setOut(new PrintWriter(out));
 
@@ -26,7 +26,9 @@ class SkillsCommandTest {
         assertThat(order.indexOf("stay_detection")).isLessThan(order.indexOf("trip_construction"));
         assertThat(order.indexOf("transport_mode")).isLessThan(order.indexOf("trip_construction"));
         assertThat(lines).anySatisfy(line -> assertThat(line)
-                .matches("trip_construction\\s+behavior\\s+stay_detection,transport_mode\\s+triplegs,trips"));
+                .matches("trip_construction\\s+behavior\\s+yes\\s+stay_detection,transport_mode\\s+triplegs,trips"));
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .matches("speed_events\\s+behavior\\s+not yet\\s+outlier_detection\\s+speed_events"));
     }
 
     @Test
