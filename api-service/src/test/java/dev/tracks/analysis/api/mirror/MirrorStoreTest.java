@@ -1,6 +1,7 @@
 package dev.tracks.analysis.api.mirror;
 
 import dev.tracks.analysis.api.ApiTestEnvironment;
+import dev.tracks.analysis.controlplane.UsesControlPlane;
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.task.AnalysisTask;
 import dev.tracks.analysis.task.AnalysisTaskStatus;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @WithTestResource(ApiTestEnvironment.class)
+@UsesControlPlane
 class MirrorStoreTest {
 
     private static final String NS = "mirror-batches";

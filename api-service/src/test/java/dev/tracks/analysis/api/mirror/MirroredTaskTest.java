@@ -1,6 +1,7 @@
 package dev.tracks.analysis.api.mirror;
 
 import dev.tracks.analysis.api.ApiTestEnvironment;
+import dev.tracks.analysis.controlplane.UsesControlPlane;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,6 +22,7 @@ import static org.hamcrest.Matchers.equalTo;
  */
 @QuarkusTest
 @WithTestResource(ApiTestEnvironment.class)
+@UsesControlPlane
 class MirroredTaskTest {
 
     @Inject

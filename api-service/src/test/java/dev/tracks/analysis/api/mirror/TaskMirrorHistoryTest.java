@@ -1,6 +1,7 @@
 package dev.tracks.analysis.api.mirror;
 
 import dev.tracks.analysis.api.ApiTestEnvironment;
+import dev.tracks.analysis.controlplane.UsesControlPlane;
 import dev.tracks.analysis.task.TaskPhase;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.WithTestResource;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @WithTestResource(ApiTestEnvironment.class)
+@UsesControlPlane
 class TaskMirrorHistoryTest {
 
     @Inject

@@ -1,6 +1,7 @@
 package dev.tracks.analysis.api.mirror;
 
 import dev.tracks.analysis.api.ApiTestEnvironment;
+import dev.tracks.analysis.controlplane.UsesControlPlane;
 import dev.tracks.analysis.task.AnalysisTask;
 import dev.tracks.analysis.task.AnalysisTaskStatus;
 import dev.tracks.analysis.task.TaskLabels;
@@ -39,6 +40,7 @@ import static org.hamcrest.Matchers.containsString;
  */
 @QuarkusTest
 @WithTestResource(ApiTestEnvironment.class)
+@UsesControlPlane
 class TaskMirrorTest {
 
     @Inject
