@@ -61,14 +61,14 @@ class MirrorStoreTest {
                 change(uidC, c, "21", TaskPhase.SUCCEEDED, true)));
         store.write(List.of(change(uidB, b, "20", TaskPhase.CANCELLED, false, a, c)));
 
-        assertThat(row(uidA).status).as("an older version changes nothing").isEqualTo("Pending");
+        assertThat(row(uidA).status).as("an older version changes nothing").isEqualTo(TaskPhase.PENDING);
         assertThat(row(uidA).resourceVersion).isEqualTo("10");
         MirroredTask running = row(uidB);
-        assertThat(running.status).as("an equal version is the same state").isEqualTo("Running");
+        assertThat(running.status).as("an equal version is the same state").isEqualTo(TaskPhase.RUNNING);
         assertThat(running.dependsOnTaskIds).containsExactly(idA);
         MirroredTask deleted = row(uidC);
         assertThat(deleted.deletedAt).isNotNull();
-        assertThat(deleted.status).isEqualTo("Succeeded");
+        assertThat(deleted.status).isEqualTo(TaskPhase.SUCCEEDED);
         assertThat(deleted.blocksTaskIds).as("a deleted row keeps its links as history").containsExactly(idB);
 
         store.write(List.of(change(uidC, c, "22", TaskPhase.SUCCEEDED, true)));
