@@ -19,7 +19,8 @@ import java.util.Optional;
  * <p>Conditions, each stamped with the generation they describe, change lastTransitionTime only when their status
  * flips: {@code DependenciesReady}, {@code Admitted}, {@code Complete}, and {@code SpecApplied} when the spec changed
  * after the run started (a Job's pod template cannot change; the change is reported, not applied). A reconcile that
- * failed adds {@code Reconciled} False with the reason ({@link #reconcileFailed}); the next report drops it.
+ * failed adds {@code Reconciled} False with the reason ({@link #reconcileFailed}); the next report drops it. A finished
+ * task's status ({@link Decision.Keep}) stays as it is, whatever became of its run.
  */
 public final class StatusReport {
 
@@ -42,6 +43,10 @@ public final class StatusReport {
      */
     public static AnalysisTaskStatus next(AnalysisTaskStatus previous, Decision decision, RunState run,
             long generation, Long startedGeneration, String runName, Instant now) {
+        if (decision instanceof Decision.Keep && previous != null) {
+            // Finished for good: an operator restart or the Job's TTL must not strip its conditions or attempts.
+            return lifecycleFields(previous);
+        }
         AnalysisTaskStatus old = previous == null ? new AnalysisTaskStatus() : previous;
         AnalysisTaskStatus next = new AnalysisTaskStatus();
         next.setPhase(decision.phase());
@@ -174,9 +179,6 @@ public final class StatusReport {
         }
         if (decision instanceof Decision.Finish finish) {
             return finish.message();
-        }
-        if (decision instanceof Decision.Keep) {
-            return old.getMessage();
         }
         return "ready to run";
     }

@@ -139,4 +139,21 @@ class StatusReportTest {
         assertThat(StatusReport.changes(running, StatusReport.next(running, new Decision.Track(
                 new RunState.Active(2, T0)), new RunState.Active(2, T0), 1, 1L, "job-2", T1))).isTrue();
     }
+
+    @Test
+    void aFinishedTasksStatusNeverChangesEvenWhenItsRunIsGone() {
+        RunState.Succeeded succeeded = new RunState.Succeeded(2, T0, T1);
+        AnalysisTaskStatus finished = StatusReport.next(null, new Decision.Finish(TaskPhase.SUCCEEDED, "Succeeded",
+                "finished after 2 attempts", false), succeeded, 1, 1L, "job-2", T1);
+
+        AnalysisTaskStatus restarted = StatusReport.next(finished, new Decision.Keep(TaskPhase.SUCCEEDED), succeeded,
+                1, 1L, "job-2", T2);
+        AnalysisTaskStatus jobExpired = StatusReport.next(finished, new Decision.Keep(TaskPhase.SUCCEEDED),
+                new RunState.NotStarted(), 1, null, null, T2);
+
+        assertThat(restarted).as("an operator restart reconciles it again").usingRecursiveComparison()
+                .isEqualTo(finished);
+        assertThat(jobExpired).as("the Job's TTL removed it").usingRecursiveComparison().isEqualTo(finished);
+        assertThat(StatusReport.changes(finished, jobExpired)).isFalse();
+    }
 }

@@ -299,6 +299,8 @@ class AnalysisTaskOperatorIT {
 
     @Test
     void restartingTheOperatorMidRunCreatesNoSecondJobAndTheTaskCompletes(ControlPlane controlPlane) {
+        create("done-before", Skill.GRID_SYSTEM);
+        AnalysisTask doneBefore = awaitPhase("done-before", TaskPhase.SUCCEEDED);
         create("slow-restart", Skill.GRID_SYSTEM);
         awaitPhase("slow-restart", TaskPhase.RUNNING);
         operator.kill();
@@ -310,6 +312,9 @@ class AnalysisTaskOperatorIT {
         assertThat(jobsOf("slow-restart")).singleElement()
                 .satisfies(job -> assertThat(job.getStatus().getSucceeded()).isEqualTo(1));
         assertThat(pods("slow-restart")).hasSize(1);
+        assertThat(task("done-before").getMetadata().getResourceVersion())
+                .as("the new operator reconciled the finished task and left its status as it was")
+                .isEqualTo(doneBefore.getMetadata().getResourceVersion());
     }
 
     @Test
