@@ -1,7 +1,6 @@
 package dev.tracks.analysis.lifecycle;
 
 import dev.tracks.analysis.task.AnalysisTaskStatus;
-import dev.tracks.analysis.task.TaskPhase;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
