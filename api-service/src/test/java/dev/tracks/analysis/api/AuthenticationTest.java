@@ -3,6 +3,7 @@ package dev.tracks.analysis.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.tracks.analysis.controlplane.UsesControlPlane;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(ApiTestEnvironment.class)
+@UsesControlPlane
 class AuthenticationTest {
 
     private static final String TASKS = "/api/admin/analysis/tasks";

@@ -1,9 +1,9 @@
 package dev.tracks.analysis.lifecycle;
 
 import dev.tracks.analysis.task.AnalysisTaskStatus;
-import dev.tracks.analysis.task.TaskPhase;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,9 @@ import java.util.Optional;
  *
  * <p>Conditions, each stamped with the generation they describe, change lastTransitionTime only when their status
  * flips: {@code DependenciesReady}, {@code Admitted}, {@code Complete}, and {@code SpecApplied} when the spec changed
- * after the run started (a Job's pod template cannot change; the change is reported, not applied).
+ * after the run started (a Job's pod template cannot change; the change is reported, not applied). A reconcile that
+ * failed adds {@code Reconciled} False with the reason ({@link #reconcileFailed}); the next report drops it. A finished
+ * task's status ({@link Decision.Keep}) stays as it is, whatever became of its run.
  */
 public final class StatusReport {
 
@@ -25,6 +27,9 @@ public final class StatusReport {
     public static final String ADMITTED = "Admitted";
     public static final String COMPLETE = "Complete";
     public static final String SPEC_APPLIED = "SpecApplied";
+    public static final String RECONCILED = "Reconciled";
+
+    private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
     private StatusReport() {
     }
@@ -37,6 +42,10 @@ public final class StatusReport {
      */
     public static AnalysisTaskStatus next(AnalysisTaskStatus previous, Decision decision, RunState run,
             long generation, Long startedGeneration, String runName, Instant now) {
+        if (decision instanceof Decision.Keep && previous != null) {
+            // Finished for good: an operator restart or the Job's TTL must not strip its conditions or attempts.
+            return lifecycleFields(previous);
+        }
         AnalysisTaskStatus old = previous == null ? new AnalysisTaskStatus() : previous;
         AnalysisTaskStatus next = new AnalysisTaskStatus();
         next.setPhase(decision.phase());
@@ -63,6 +72,38 @@ public final class StatusReport {
         }
         next.setConditions(conditions);
         return next;
+    }
+
+    /**
+     * The status after a reconcile that failed before it could report: the lifecycle's fields as they were, plus
+     * the condition {@code Reconciled} False whose message says why. Repeated failures keep its lastTransitionTime.
+     */
+    public static AnalysisTaskStatus reconcileFailed(AnalysisTaskStatus previous, long generation, String why,
+            Instant now) {
+        AnalysisTaskStatus old = previous == null ? new AnalysisTaskStatus() : previous;
+        AnalysisTaskStatus next = lifecycleFields(old);
+        List<Condition> conditions = new ArrayList<>(Optional.ofNullable(old.getConditions()).orElse(List.of()));
+        conditions.removeIf(c -> RECONCILED.equals(c.getType()));
+        conditions.add(stamp(condition(RECONCILED, false, "ReconcileFailed", why), old, generation, now));
+        next.setConditions(conditions);
+        return next;
+    }
+
+    /**
+     * Whether {@code next} changes a field of {@code previous} that the lifecycle owns; the worker's (progress,
+     * resultSummary) do not count.
+     */
+    public static boolean changes(AnalysisTaskStatus previous, AnalysisTaskStatus next) {
+        return previous == null
+                || !JSON.asJson(lifecycleFields(previous)).equals(JSON.asJson(lifecycleFields(next)));
+    }
+
+    /** A copy without the worker's fields. */
+    private static AnalysisTaskStatus lifecycleFields(AnalysisTaskStatus status) {
+        AnalysisTaskStatus copy = JSON.clone(status);
+        copy.setProgress(null);
+        copy.setResultSummary(null);
+        return copy;
     }
 
     private static List<Condition> conditions(Decision decision) {
@@ -137,9 +178,6 @@ public final class StatusReport {
         }
         if (decision instanceof Decision.Finish finish) {
             return finish.message();
-        }
-        if (decision instanceof Decision.Keep) {
-            return old.getMessage();
         }
         return "ready to run";
     }

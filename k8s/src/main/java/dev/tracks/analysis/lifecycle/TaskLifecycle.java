@@ -54,7 +54,7 @@ public final class TaskLifecycle {
                 return end.get();
             }
         }
-        if (Boolean.TRUE.equals(task.spec().getCancel())) {
+        if (task.spec().cancelRequested()) {
             boolean running = run instanceof RunState.Active;
             String message = running ? "cancelled while running; the run is stopped"
                     : run instanceof RunState.Failed ? "cancelled between attempts" : "cancelled before it started";
@@ -81,9 +81,7 @@ public final class TaskLifecycle {
      * for each further attempt, at most an hour.
      */
     public static Duration backoff(AnalysisTaskSpec spec, int failedAttempts) {
-        long base = spec.getBackoffSeconds() == null ? AnalysisTaskSpec.DEFAULT_BACKOFF_SECONDS
-                : spec.getBackoffSeconds();
-        long seconds = base << Math.min(failedAttempts - 1, 20);
+        long seconds = (long) spec.backoffSecondsOrDefault() << Math.min(failedAttempts - 1, 20);
         return Duration.ofSeconds(Math.min(seconds, MAX_BACKOFF.toSeconds()));
     }
 
@@ -112,9 +110,7 @@ public final class TaskLifecycle {
         if (RunState.Failed.DEADLINE_EXCEEDED.equals(failed.reason())) {
             return Optional.of(new Decision.Finish(TaskPhase.FAILED, "DeadlineExceeded", failed.message(), false));
         }
-        int maxRetries = task.spec().getMaxRetries() == null ? AnalysisTaskSpec.DEFAULT_MAX_RETRIES
-                : task.spec().getMaxRetries();
-        if (failed.attempts() > maxRetries) {
+        if (failed.attempts() > task.spec().maxRetriesOrDefault()) {
             return Optional.of(new Decision.Finish(TaskPhase.FAILED, "RetriesExhausted",
                     attempts(failed.attempts()) + " failed; the last: " + failed.message(), false));
         }
@@ -138,8 +134,7 @@ public final class TaskLifecycle {
             return new Decision.Finish(TaskPhase.FAILED, "InvalidSpec",
                     "spec.dependsOn: dependency cycle " + String.join(" -> ", cycle.get()), false);
         }
-        DependencyGate.Verdict gate = DependencyGate.evaluate(
-                Optional.ofNullable(task.spec().getDependsOn()).orElse(List.of()), task.dependencies());
+        DependencyGate.Verdict gate = DependencyGate.evaluate(task.spec().dependsOnOrEmpty(), task.dependencies());
         if (gate instanceof DependencyGate.Verdict.DependencyFailed failed) {
             return new Decision.Finish(TaskPhase.FAILED, "DependencyFailed", failed.message(), false);
         }

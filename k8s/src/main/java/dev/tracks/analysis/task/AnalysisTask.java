@@ -41,6 +41,16 @@ public class AnalysisTask extends CustomResource<AnalysisTaskSpec, AnalysisTaskS
     public static final String GROUP = "analysis.tracks.dev";
     public static final String VERSION = "v1alpha1";
 
+    /** status.phase; null before the first decision. Not a bean getter: no field of the schema. */
+    public TaskPhase phase() {
+        return getStatus() == null ? null : getStatus().getPhase();
+    }
+
+    /** Whether the task is in a phase it never leaves. */
+    public boolean finished() {
+        return phase() != null && phase().isFinished();
+    }
+
     @Override
     protected AnalysisTaskStatus initStatus() {
         return new AnalysisTaskStatus();

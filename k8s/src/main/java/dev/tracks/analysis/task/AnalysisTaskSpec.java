@@ -19,12 +19,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** What the task should do. Bounds are constants so that the CRD and {@link TaskSpecValidation} share them. */
+/**
+ * What the task should do. Bounds are constants so that the CRD and {@link TaskSpecValidation} share them.
+ *
+ * <p>Every optional field has an accessor with the default the CRD declares ({@code priorityOrDefault()}, ...), for
+ * a spec that did not come through the API server (the local mode, a test, a client-side object). Their names are not
+ * bean getters, so Jackson and the CRD generator do not see them: the schema has only the fields below.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @SchemaCustomizer(value = SchemaMerge.class, input = AnalysisTaskSpec.SCHEMA)
 public class AnalysisTaskSpec {
 
+    public static final int DEFAULT_PRIORITY = 0;
+    public static final int DEFAULT_PARALLELISM = 1;
     public static final int DEFAULT_BATCH_SIZE = 10_000;
     public static final int MIN_BATCH_SIZE = 10;
     public static final int MAX_BATCH_SIZE = 100_000;
@@ -70,11 +79,11 @@ public class AnalysisTaskSpec {
     @JsonPropertyDescription("Names of AnalysisTasks in the same namespace that must succeed before this one starts.")
     private List<String> dependsOn = new ArrayList<>();
 
-    @Default("0")
+    @Default("" + DEFAULT_PRIORITY)
     @Min(-MAX_PRIORITY)
     @Max(MAX_PRIORITY)
     @JsonPropertyDescription("Admission order among ready tasks: higher first, then older first.")
-    private Integer priority = 0;
+    private Integer priority = DEFAULT_PRIORITY;
 
     @JsonPropertyDescription("CPU and memory requests and limits of the worker; per-skill defaults apply when empty.")
     private ResourceRequirements resources;
@@ -104,11 +113,11 @@ public class AnalysisTaskSpec {
     @JsonPropertyDescription("Points per batch; each batch commits together with its watermark.")
     private Integer batchSize = DEFAULT_BATCH_SIZE;
 
-    @Default("1")
+    @Default("" + DEFAULT_PARALLELISM)
     @Min(1)
     @Max(MAX_PARALLELISM)
     @JsonPropertyDescription("Number of shards (pods) that split the users between them.")
-    private Integer parallelism = 1;
+    private Integer parallelism = DEFAULT_PARALLELISM;
 
     @JsonPropertyDescription("Limits the task to some users and/or a time range of points; all points when absent.")
     private TaskScope scope;
@@ -117,6 +126,51 @@ public class AnalysisTaskSpec {
     @ValidationRule(value = "self || !oldSelf", message = "cancel cannot be withdrawn once set")
     @JsonPropertyDescription("Set to true to cancel the task: its Job is stopped and the phase becomes Cancelled.")
     private Boolean cancel = false;
+
+    /** spec.mode, INCREMENTAL when absent. */
+    public TaskMode modeOrDefault() {
+        return mode == null ? TaskMode.INCREMENTAL : mode;
+    }
+
+    /** spec.params, empty when absent. */
+    public Map<String, Object> paramsOrEmpty() {
+        return params == null ? Map.of() : params;
+    }
+
+    /** spec.dependsOn, empty when absent. */
+    public List<String> dependsOnOrEmpty() {
+        return dependsOn == null ? List.of() : dependsOn;
+    }
+
+    public int priorityOrDefault() {
+        return priority == null ? DEFAULT_PRIORITY : priority;
+    }
+
+    public int maxRetriesOrDefault() {
+        return maxRetries == null ? DEFAULT_MAX_RETRIES : maxRetries;
+    }
+
+    public int backoffSecondsOrDefault() {
+        return backoffSeconds == null ? DEFAULT_BACKOFF_SECONDS : backoffSeconds;
+    }
+
+    public int batchSizeOrDefault() {
+        return batchSize == null ? DEFAULT_BATCH_SIZE : batchSize;
+    }
+
+    public int parallelismOrDefault() {
+        return parallelism == null ? DEFAULT_PARALLELISM : parallelism;
+    }
+
+    /** spec.scope, if the task is limited to some users or a time range. */
+    public Optional<TaskScope> scopeIfAny() {
+        return Optional.ofNullable(scope);
+    }
+
+    /** Whether spec.cancel is set. */
+    public boolean cancelRequested() {
+        return Boolean.TRUE.equals(cancel);
+    }
 
     public Skill getSkill() {
         return skill;

@@ -1,7 +1,9 @@
 package dev.tracks.analysis.task;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Where a task is in its life; Kubernetes-style capitalised names on the wire. */
 public enum TaskPhase {
@@ -22,7 +24,18 @@ public enum TaskPhase {
         return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
     }
 
-    /** True for the phases a task never leaves. */
+    /** The phase with this name on the wire (as {@link #displayName} gives it), ignoring case. */
+    public static Optional<TaskPhase> fromDisplayName(String name) {
+        return Arrays.stream(values()).filter(phase -> phase.displayName().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** The phase with this name on the wire; fails naming the phases there are. */
+    public static TaskPhase of(String name) {
+        return fromDisplayName(name).orElseThrow(() -> new IllegalArgumentException("unknown task phase '" + name
+                + "': one of " + Arrays.stream(values()).map(TaskPhase::displayName).toList()));
+    }
+
+    /** True for the phases a task never leaves: the one definition of a finished task. */
     public boolean isFinished() {
         return this == SUCCEEDED || this == FAILED || this == CANCELLED;
     }

@@ -14,7 +14,19 @@ public record TestBinaries(String kubernetesVersion, Path directory) {
 
     static final String VERSIONS_FILE = "k8s/testbin/versions.env";
 
+    /**
+     * Set (to true) by the build in the fast tier, where every test that reaches the binaries should have been left
+     * out by its tag.
+     */
+    static final String EXCLUDED_PROPERTY = "tracks.controlPlane.excluded";
+
+    /** The binaries; fails a test that reaches them in the fast tier, because it lacks its tag. */
     public static TestBinaries locate() {
+        if (Boolean.getBoolean(EXCLUDED_PROPERTY)) {
+            throw new IllegalStateException("this test uses the Kubernetes control plane but is not tagged "
+                    + UsesControlPlane.TAG + ", so the fast tier (-DexcludedGroups=" + UsesControlPlane.TAG
+                    + ") runs it: annotate its class with @RealKubernetes or @UsesControlPlane");
+        }
         Properties versions = new Properties();
         Path file = repositoryRoot().resolve(VERSIONS_FILE);
         try (var reader = Files.newBufferedReader(file)) {

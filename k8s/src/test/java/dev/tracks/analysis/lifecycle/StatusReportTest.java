@@ -99,4 +99,61 @@ class StatusReportTest {
         assertThat(StatusReport.next(retried, new Decision.Track(second), second, 1, 1L, "job-2", T2))
                 .usingRecursiveComparison().isEqualTo(retried);
     }
+
+    @Test
+    void aFailedReconcileKeepsTheStatusAndSaysWhyUntilTheNextReport() {
+        RunState.Active active = new RunState.Active(1, T0);
+        AnalysisTaskStatus running = StatusReport.next(null, new Decision.Track(active), active, 1, 1L, "job-1", T0);
+        running.setProgress(new TaskProgress());
+
+        AnalysisTaskStatus failed = StatusReport.reconcileFailed(running, 1, "jobs.batch is forbidden", T1);
+        AnalysisTaskStatus failedAgain = StatusReport.reconcileFailed(failed, 1, "jobs.batch is forbidden", T2);
+
+        assertThat(failed.getPhase()).isEqualTo(TaskPhase.RUNNING);
+        assertThat(failed.getMessage()).isEqualTo(running.getMessage());
+        assertThat(failed.getProgress()).as("the worker's field is not the operator's to apply").isNull();
+        assertThat(failedAgain.getConditions()).filteredOn(c -> c.getType().equals(StatusReport.RECONCILED))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.getStatus()).isEqualTo("False");
+                    assertThat(c.getReason()).isEqualTo("ReconcileFailed");
+                    assertThat(c.getMessage()).isEqualTo("jobs.batch is forbidden");
+                    assertThat(c.getLastTransitionTime()).as("since the first failure").isEqualTo(T1.toString());
+                });
+        assertThat(StatusReport.changes(failed, failedAgain)).isFalse();
+
+        AnalysisTaskStatus recovered = StatusReport.next(failedAgain, new Decision.Track(active), active, 1, 1L,
+                "job-1", T2);
+        assertThat(recovered.getConditions()).extracting(Condition::getType).doesNotContain(StatusReport.RECONCILED);
+        assertThat(StatusReport.changes(failedAgain, recovered)).isTrue();
+    }
+
+    @Test
+    void onlyTheLifecyclesFieldsCountAsAChange() {
+        RunState.Active active = new RunState.Active(1, T0);
+        AnalysisTaskStatus running = StatusReport.next(null, new Decision.Track(active), active, 1, 1L, "job-1", T0);
+        AnalysisTaskStatus withProgress = StatusReport.next(running, new Decision.Track(active), active, 1, 1L,
+                "job-1", T1);
+        withProgress.setProgress(new TaskProgress());
+        assertThat(StatusReport.changes(null, running)).isTrue();
+        assertThat(StatusReport.changes(withProgress, running)).isFalse();
+        assertThat(StatusReport.changes(running, StatusReport.next(running, new Decision.Track(
+                new RunState.Active(2, T0)), new RunState.Active(2, T0), 1, 1L, "job-2", T1))).isTrue();
+    }
+
+    @Test
+    void aFinishedTasksStatusNeverChangesEvenWhenItsRunIsGone() {
+        RunState.Succeeded succeeded = new RunState.Succeeded(2, T0, T1);
+        AnalysisTaskStatus finished = StatusReport.next(null, new Decision.Finish(TaskPhase.SUCCEEDED, "Succeeded",
+                "finished after 2 attempts", false), succeeded, 1, 1L, "job-2", T1);
+
+        AnalysisTaskStatus restarted = StatusReport.next(finished, new Decision.Keep(TaskPhase.SUCCEEDED), succeeded,
+                1, 1L, "job-2", T2);
+        AnalysisTaskStatus jobExpired = StatusReport.next(finished, new Decision.Keep(TaskPhase.SUCCEEDED),
+                new RunState.NotStarted(), 1, null, null, T2);
+
+        assertThat(restarted).as("an operator restart reconciles it again").usingRecursiveComparison()
+                .isEqualTo(finished);
+        assertThat(jobExpired).as("the Job's TTL removed it").usingRecursiveComparison().isEqualTo(finished);
+        assertThat(StatusReport.changes(finished, jobExpired)).isFalse();
+    }
 }

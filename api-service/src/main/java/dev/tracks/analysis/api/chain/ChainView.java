@@ -1,26 +1,27 @@
 package dev.tracks.analysis.api.chain;
 
 import dev.tracks.analysis.api.task.TaskView;
+import dev.tracks.analysis.task.TaskPhase;
 import java.util.List;
 
 /**
- * A chain and its tasks. Its status: Failed when a task failed or was cancelled, Succeeded when all succeeded,
- * Running when any runs, else Pending.
+ * A chain and its tasks. Its status, named as a task's phase: Failed when a task failed or was cancelled, Succeeded
+ * when all succeeded, Running when any runs or some have succeeded, else Pending.
  */
 public record ChainView(String chainId, String status, List<TaskView> tasks) {
 
     static ChainView of(String chainId, List<TaskView> tasks) {
-        List<String> states = tasks.stream().map(TaskView::status).toList();
-        String status;
-        if (states.contains("Failed") || states.contains("Cancelled")) {
-            status = "Failed";
-        } else if (states.stream().allMatch("Succeeded"::equals)) {
-            status = "Succeeded";
-        } else if (states.contains("Running") || states.contains("Succeeded")) {
-            status = "Running";
+        List<TaskPhase> phases = tasks.stream().map(task -> TaskPhase.of(task.status())).toList();
+        TaskPhase status;
+        if (phases.contains(TaskPhase.FAILED) || phases.contains(TaskPhase.CANCELLED)) {
+            status = TaskPhase.FAILED;
+        } else if (phases.stream().allMatch(phase -> phase == TaskPhase.SUCCEEDED)) {
+            status = TaskPhase.SUCCEEDED;
+        } else if (phases.contains(TaskPhase.RUNNING) || phases.contains(TaskPhase.SUCCEEDED)) {
+            status = TaskPhase.RUNNING;
         } else {
-            status = "Pending";
+            status = TaskPhase.PENDING;
         }
-        return new ChainView(chainId, status, tasks);
+        return new ChainView(chainId, status.displayName(), tasks);
     }
 }

@@ -144,14 +144,10 @@ final class WorkerProcesses {
         Map<String, String> env = new HashMap<>(database);
         env.put(WorkerContract.ENV_TASK_UID, task.getMetadata().getUid());
         env.put(WorkerContract.ENV_SKILL, spec.getSkill().id());
-        env.put(WorkerContract.ENV_MODE, spec.getMode().name());
-        env.put(WorkerContract.ENV_PARAMS, JSON.asJson(spec.getParams() == null ? Map.of() : spec.getParams()));
-        if (spec.getBatchSize() != null) {
-            env.put(WorkerContract.ENV_BATCH_SIZE, String.valueOf(spec.getBatchSize()));
-        }
-        if (spec.getScope() != null) {
-            env.put(WorkerContract.ENV_SCOPE, JSON.asJson(spec.getScope()));
-        }
+        env.put(WorkerContract.ENV_MODE, spec.modeOrDefault().name());
+        env.put(WorkerContract.ENV_PARAMS, JSON.asJson(spec.paramsOrEmpty()));
+        env.put(WorkerContract.ENV_BATCH_SIZE, String.valueOf(spec.batchSizeOrDefault()));
+        spec.scopeIfAny().ifPresent(scope -> env.put(WorkerContract.ENV_SCOPE, JSON.asJson(scope)));
         env.put(WorkerContract.ENV_SHARD_COUNT, "1");
         env.put(WorkerContract.ENV_TERMINATION_LOG, reasonFile.toString());
         return env;

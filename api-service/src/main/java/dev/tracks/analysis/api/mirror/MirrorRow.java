@@ -4,7 +4,6 @@ import dev.tracks.analysis.task.AnalysisTask;
 import dev.tracks.analysis.task.AnalysisTaskSpec;
 import dev.tracks.analysis.task.AnalysisTaskStatus;
 import dev.tracks.analysis.task.TaskLabels;
-import dev.tracks.analysis.task.TaskMode;
 import dev.tracks.analysis.task.TaskPhase;
 import dev.tracks.analysis.task.TaskProgress;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -26,7 +25,7 @@ import java.util.UUID;
  */
 record MirrorRow(
         String namespace, String name, UUID uid, String resourceVersion, Long generation,
-        String skillName, String taskType, String status, int priority, String paramsJson, String scopeJson,
+        String skillName, String taskType, TaskPhase status, int priority, String paramsJson, String scopeJson,
         Double progressPercent, Long etaSeconds, Double pointsPerSecond,
         Long totalPoints, Long processedPoints, Long failedPoints,
         Integer attempts, String jobName, String chainId, OffsetDateTime startTime, OffsetDateTime endTime,
@@ -52,11 +51,11 @@ record MirrorRow(
                 meta.getNamespace(), meta.getName(), UUID.fromString(meta.getUid()), meta.getResourceVersion(),
                 meta.getGeneration(),
                 spec.getSkill() != null ? spec.getSkill().id() : null,
-                (spec.getMode() != null ? spec.getMode() : TaskMode.INCREMENTAL).name(),
-                phase.displayName(),
-                spec.getPriority() != null ? spec.getPriority() : 0,
-                json.asJson(spec.getParams() != null ? spec.getParams() : Map.of()),
-                spec.getScope() != null ? json.asJson(spec.getScope()) : null,
+                spec.modeOrDefault().name(),
+                phase,
+                spec.priorityOrDefault(),
+                json.asJson(spec.paramsOrEmpty()),
+                spec.scopeIfAny().map(json::asJson).orElse(null),
                 percent(progress.getPercent()), nonNegative(progress.getEtaSeconds()),
                 nonNegative(progress.getPointsPerSecond()),
                 nonNegative(progress.getTotalPoints()), nonNegative(progress.getProcessedPoints()),
@@ -65,7 +64,7 @@ record MirrorRow(
                 status.getJobName(), label(meta.getLabels(), TaskLabels.CHAIN), start, end,
                 status.getResultSummary() != null ? json.asJson(status.getResultSummary()) : null,
                 phase == TaskPhase.FAILED || phase == TaskPhase.CANCELLED ? status.getMessage() : null,
-                spec.getDependsOn() != null ? List.copyOf(spec.getDependsOn()) : List.of(),
+                List.copyOf(spec.dependsOnOrEmpty()),
                 label(meta.getAnnotations(), TaskLabels.CREATED_BY),
                 timestamp(meta.getCreationTimestamp()));
     }

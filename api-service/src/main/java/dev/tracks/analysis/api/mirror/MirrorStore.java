@@ -296,7 +296,7 @@ class MirrorStore {
         statement.setObject(++i, row.generation(), Types.BIGINT);
         statement.setString(++i, row.skillName());
         statement.setString(++i, row.taskType());
-        statement.setString(++i, row.status());
+        statement.setString(++i, row.status().displayName());
         statement.setInt(++i, row.priority());
         statement.setString(++i, row.paramsJson());
         statement.setString(++i, row.scopeJson());

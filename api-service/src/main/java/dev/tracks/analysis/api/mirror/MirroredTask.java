@@ -1,7 +1,9 @@
 package dev.tracks.analysis.api.mirror;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.tracks.analysis.task.TaskPhase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -46,7 +48,8 @@ public class MirroredTask extends PanacheEntityBase {
     public String taskType;
 
     @Column(nullable = false)
-    public String status;
+    @Convert(converter = TaskPhaseColumn.class)
+    public TaskPhase status;
 
     @Column(nullable = false)
     public int priority;

@@ -144,9 +144,9 @@ public class TaskResource {
     }
 
     private static String status(String value) {
-        List<String> known = Arrays.stream(TaskPhase.values()).map(TaskPhase::displayName).toList();
-        return known.stream().filter(s -> s.equalsIgnoreCase(value)).findFirst().orElseThrow(() ->
-                ApiException.invalid("status", "must be one of " + known + ", got '" + value + "'"));
+        return TaskPhase.fromDisplayName(value).map(TaskPhase::displayName).orElseThrow(() ->
+                ApiException.invalid("status", "must be one of " + Arrays.stream(TaskPhase.values())
+                        .map(TaskPhase::displayName).toList() + ", got '" + value + "'"));
     }
 
     private static OffsetDateTime time(String name, String value) {

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -29,7 +28,6 @@ import org.jboss.logging.Logger;
 public class TaskService {
 
     private static final Logger LOG = Logger.getLogger(TaskService.class);
-    private static final Set<String> FINISHED = Set.of("Succeeded", "Failed", "Cancelled");
 
     private final TaskResources resources;
     private final TaskMirror mirror;
@@ -86,17 +84,17 @@ public class TaskService {
         if (row == null) {
             throw ApiException.notFound("no task with id " + id);
         }
-        if (FINISHED.contains(row.status) || row.deletedAt != null) {
-            throw ApiException.conflict("task " + id + " (" + row.name + ") has already finished: " + row.status);
+        if (row.status.isFinished() || row.deletedAt != null) {
+            throw ApiException.conflict("task " + id + " (" + row.name + ") has already finished: "
+                    + row.status.displayName());
         }
         AnalysisTask resource = resources.get(row.namespace, row.name).orElse(null);
         if (resource == null || !resource.getMetadata().getUid().equals(row.uid.toString())) {
             throw ApiException.conflict("task " + id + " (" + row.name + ") no longer exists");
         }
-        if (resource.getStatus() != null && resource.getStatus().getPhase() != null
-                && resource.getStatus().getPhase().isFinished()) {
+        if (resource.finished()) {
             throw ApiException.conflict("task " + id + " (" + row.name + ") has already finished: "
-                    + resource.getStatus().getPhase().displayName());
+                    + resource.phase().displayName());
         }
         mirror.record(resources.cancel(row.namespace, row.name));
         return MirroredTask.findById(id);

@@ -21,8 +21,8 @@ public record TaskView(long id, String namespace, String name, String skillName,
     }
 
     public static TaskView of(MirroredTask row) {
-        return new TaskView(row.id, row.namespace, row.name, row.skillName, row.taskType, row.status, row.priority,
-                row.params, row.scope, List.of(row.dependsOn), Arrays.asList(row.dependsOnTaskIds),
+        return new TaskView(row.id, row.namespace, row.name, row.skillName, row.taskType, row.status.displayName(),
+                row.priority, row.params, row.scope, List.of(row.dependsOn), Arrays.asList(row.dependsOnTaskIds),
                 Arrays.asList(row.blocksTaskIds), new Progress(row.progressPercent, row.totalPoints,
                 row.processedPoints, row.failedPoints, row.pointsPerSecond, row.etaSeconds), row.attempts, row.jobName,
                 row.chainId, row.startTime, row.endTime, row.resultSummary, row.errorMessage, row.createdBy,

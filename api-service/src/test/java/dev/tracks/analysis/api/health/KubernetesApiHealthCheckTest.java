@@ -2,6 +2,7 @@ package dev.tracks.analysis.api.health;
 
 import dev.tracks.analysis.api.ApiTestEnvironment;
 import dev.tracks.analysis.api.local.ApiMode;
+import dev.tracks.analysis.controlplane.UsesControlPlane;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -19,6 +20,7 @@ import static org.hamcrest.Matchers.hasItem;
 /** Readiness follows the Kubernetes API: up against the real API server, down when nothing answers. */
 @QuarkusTest
 @WithTestResource(ApiTestEnvironment.class)
+@UsesControlPlane
 class KubernetesApiHealthCheckTest {
 
     @Test

@@ -1,6 +1,7 @@
 package dev.tracks.analysis.api.mirror;
 
 import dev.tracks.analysis.api.ApiTestEnvironment;
+import dev.tracks.analysis.controlplane.UsesControlPlane;
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.task.AnalysisTask;
 import dev.tracks.analysis.task.AnalysisTaskStatus;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @WithTestResource(ApiTestEnvironment.class)
+@UsesControlPlane
 class MirrorStoreTest {
 
     private static final String NS = "mirror-batches";
@@ -59,14 +61,14 @@ class MirrorStoreTest {
                 change(uidC, c, "21", TaskPhase.SUCCEEDED, true)));
         store.write(List.of(change(uidB, b, "20", TaskPhase.CANCELLED, false, a, c)));
 
-        assertThat(row(uidA).status).as("an older version changes nothing").isEqualTo("Pending");
+        assertThat(row(uidA).status).as("an older version changes nothing").isEqualTo(TaskPhase.PENDING);
         assertThat(row(uidA).resourceVersion).isEqualTo("10");
         MirroredTask running = row(uidB);
-        assertThat(running.status).as("an equal version is the same state").isEqualTo("Running");
+        assertThat(running.status).as("an equal version is the same state").isEqualTo(TaskPhase.RUNNING);
         assertThat(running.dependsOnTaskIds).containsExactly(idA);
         MirroredTask deleted = row(uidC);
         assertThat(deleted.deletedAt).isNotNull();
-        assertThat(deleted.status).isEqualTo("Succeeded");
+        assertThat(deleted.status).isEqualTo(TaskPhase.SUCCEEDED);
         assertThat(deleted.blocksTaskIds).as("a deleted row keeps its links as history").containsExactly(idB);
 
         store.write(List.of(change(uidC, c, "22", TaskPhase.SUCCEEDED, true)));

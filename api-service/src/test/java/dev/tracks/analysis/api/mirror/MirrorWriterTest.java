@@ -1,6 +1,7 @@
 package dev.tracks.analysis.api.mirror;
 
 import dev.tracks.analysis.api.ApiTestEnvironment;
+import dev.tracks.analysis.controlplane.UsesControlPlane;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  */
 @QuarkusTest
 @WithTestResource(ApiTestEnvironment.class)
+@UsesControlPlane
 class MirrorWriterTest {
 
     /** What happens while PostgreSQL is down: the write stays pending, is retried, and does not block others. */

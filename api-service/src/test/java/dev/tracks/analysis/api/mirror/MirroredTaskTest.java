@@ -1,6 +1,8 @@
 package dev.tracks.analysis.api.mirror;
 
 import dev.tracks.analysis.api.ApiTestEnvironment;
+import dev.tracks.analysis.controlplane.UsesControlPlane;
+import dev.tracks.analysis.task.TaskPhase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,6 +23,7 @@ import static org.hamcrest.Matchers.equalTo;
  */
 @QuarkusTest
 @WithTestResource(ApiTestEnvironment.class)
+@UsesControlPlane
 class MirroredTaskTest {
 
     @Inject
@@ -44,7 +47,7 @@ class MirroredTaskTest {
             row.uid = uid;
             row.skillName = "stay_detection";
             row.taskType = "INCREMENTAL";
-            row.status = "Running";
+            row.status = TaskPhase.RUNNING;
             row.params = Map.of("distThresholdMeters", 100);
             row.dependsOn = new String[] {"outliers-1"};
             row.dependsOnTaskIds = new Long[] {};

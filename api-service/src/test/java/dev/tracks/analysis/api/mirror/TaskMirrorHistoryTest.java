@@ -1,6 +1,7 @@
 package dev.tracks.analysis.api.mirror;
 
 import dev.tracks.analysis.api.ApiTestEnvironment;
+import dev.tracks.analysis.controlplane.UsesControlPlane;
 import dev.tracks.analysis.task.TaskPhase;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.WithTestResource;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @WithTestResource(ApiTestEnvironment.class)
+@UsesControlPlane
 class TaskMirrorHistoryTest {
 
     @Inject
@@ -77,15 +79,15 @@ class TaskMirrorHistoryTest {
         String name = unique("history");
         UUID first = uid(tasks.create(name, task -> { }));
         tasks.applyStatus(name, operatorStatus(name, TaskPhase.SUCCEEDED, "2026-03-01T10:05:00Z", "done"), OPERATOR);
-        long firstId = awaitRow(first, row -> assertThat(row.status).isEqualTo("Succeeded")).id;
+        long firstId = awaitRow(first, row -> assertThat(row.status).isEqualTo(TaskPhase.SUCCEEDED)).id;
 
         tasks.delete(name);
         MirroredTask deleted = awaitRow(first, row -> assertThat(row.deletedAt).isNotNull());
-        assertThat(deleted.status).isEqualTo("Succeeded");
+        assertThat(deleted.status).isEqualTo(TaskPhase.SUCCEEDED);
         assertThat(deleted.jobName).isEqualTo("job-" + name);
 
         UUID second = uid(tasks.create(name, task -> { }));
-        MirroredTask recreated = awaitRow(second, row -> assertThat(row.status).isEqualTo("Pending"));
+        MirroredTask recreated = awaitRow(second, row -> assertThat(row.status).isEqualTo(TaskPhase.PENDING));
         assertThat(recreated.id).isNotEqualTo(firstId);
         assertThat(recreated.deletedAt).isNull();
         assertThat(row(first).deletedAt).isEqualTo(deleted.deletedAt);
@@ -114,7 +116,7 @@ class TaskMirrorHistoryTest {
         }
 
         awaitRow(changedUid, row -> {
-            assertThat(row.status).isEqualTo("Running");
+            assertThat(row.status).isEqualTo(TaskPhase.RUNNING);
             assertThat(row.processedPoints).isEqualTo(5L);
         });
         awaitRow(deletedUid, row -> assertThat(row.deletedAt).isNotNull());

@@ -1,6 +1,7 @@
 package dev.tracks.analysis.api.mirror;
 
 import dev.tracks.analysis.api.ApiTestEnvironment;
+import dev.tracks.analysis.controlplane.UsesControlPlane;
 import dev.tracks.analysis.task.AnalysisTask;
 import dev.tracks.analysis.task.AnalysisTaskStatus;
 import dev.tracks.analysis.task.TaskLabels;
@@ -39,6 +40,7 @@ import static org.hamcrest.Matchers.containsString;
  */
 @QuarkusTest
 @WithTestResource(ApiTestEnvironment.class)
+@UsesControlPlane
 class TaskMirrorTest {
 
     @Inject
@@ -68,7 +70,7 @@ class TaskMirrorTest {
             task.getMetadata().setAnnotations(Map.of(TaskLabels.CREATED_BY, "token:ci"));
         });
         UUID uid = uid(created);
-        MirroredTask pending = awaitRow(uid, row -> assertThat(row.status).isEqualTo("Pending"));
+        MirroredTask pending = awaitRow(uid, row -> assertThat(row.status).isEqualTo(TaskPhase.PENDING));
         assertThat(pending.namespace).isEqualTo(NS);
         assertThat(pending.name).isEqualTo(created.getMetadata().getName());
         assertThat(pending.skillName).isEqualTo("stay_detection");
@@ -87,7 +89,7 @@ class TaskMirrorTest {
         tasks.applyStatus(name, operatorStatus(name, TaskPhase.RUNNING, null, null), OPERATOR);
         tasks.applyStatus(name, workerProgress(1000, 250, 25.0), WORKER);
         MirroredTask running = awaitRow(uid, row -> {
-            assertThat(row.status).isEqualTo("Running");
+            assertThat(row.status).isEqualTo(TaskPhase.RUNNING);
             assertThat(row.processedPoints).isEqualTo(250L);
         });
         assertThat(running.attempts).isEqualTo(1);
@@ -105,7 +107,7 @@ class TaskMirrorTest {
         tasks.applyStatus(name, finished, WORKER);
         tasks.applyStatus(name, operatorStatus(name, TaskPhase.SUCCEEDED, "2026-03-01T10:05:00Z", "done"), OPERATOR);
         MirroredTask succeeded = awaitRow(uid, row -> {
-            assertThat(row.status).isEqualTo("Succeeded");
+            assertThat(row.status).isEqualTo(TaskPhase.SUCCEEDED);
             assertThat(row.resultSummary).containsEntry("stays", 12);
         });
         assertThat(succeeded.progressPercent).isEqualTo(100.0);
@@ -120,13 +122,13 @@ class TaskMirrorTest {
         UUID uid = uid(tasks.create(name, task -> { }));
         tasks.applyStatus(name, operatorStatus(name, TaskPhase.QUEUED, null, "position 3 in the queue"), OPERATOR);
         awaitRow(uid, row -> {
-            assertThat(row.status).isEqualTo("Queued");
+            assertThat(row.status).isEqualTo(TaskPhase.QUEUED);
             assertThat(row.errorMessage).isNull();
         });
         tasks.applyStatus(name, operatorStatus(name, TaskPhase.FAILED, "2026-03-01T10:01:00Z",
                 "worker exited with code 1"), OPERATOR);
         awaitRow(uid, row -> {
-            assertThat(row.status).isEqualTo("Failed");
+            assertThat(row.status).isEqualTo(TaskPhase.FAILED);
             assertThat(row.errorMessage).isEqualTo("worker exited with code 1");
         });
     }
@@ -141,7 +143,7 @@ class TaskMirrorTest {
         assertThat(mirror.idOf(UUID.randomUUID())).isEmpty();
         String name = created.getMetadata().getName();
         tasks.applyStatus(name, operatorStatus(name, TaskPhase.RUNNING, null, null), OPERATOR);
-        awaitRow(uid(created), row -> assertThat(row.status).isEqualTo("Running"));
+        awaitRow(uid(created), row -> assertThat(row.status).isEqualTo(TaskPhase.RUNNING));
         long rows = QuarkusTransaction.requiringNew().call(() -> MirroredTask.count("name", name));
         assertThat(rows).isEqualTo(1);
     }
@@ -158,7 +160,7 @@ class TaskMirrorTest {
 
         MirroredTask row = row(uid(created));
         assertThat(row.resourceVersion).isEqualTo(newer);
-        assertThat(row.status).isEqualTo("Running");
+        assertThat(row.status).isEqualTo(TaskPhase.RUNNING);
     }
 
     /** Resource versions are compared as numbers ("1000" is newer than "999"), never as text. */
@@ -172,7 +174,7 @@ class TaskMirrorTest {
 
         MirroredTask row = row(uid);
         assertThat(row.resourceVersion).isEqualTo("1000");
-        assertThat(row.status).isEqualTo("Succeeded");
+        assertThat(row.status).isEqualTo(TaskPhase.SUCCEEDED);
     }
 
     @Test

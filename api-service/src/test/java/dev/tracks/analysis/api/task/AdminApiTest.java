@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.tracks.analysis.api.ApiTestEnvironment;
 import dev.tracks.analysis.api.TestIdentities;
 import dev.tracks.analysis.api.TestPoints;
+import dev.tracks.analysis.controlplane.UsesControlPlane;
 import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.task.AnalysisTask;
 import dev.tracks.analysis.task.AnalysisTaskStatus;
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(ApiTestEnvironment.class)
+@UsesControlPlane
 class AdminApiTest {
 
     private static final String TASKS = "/api/admin/analysis/tasks";

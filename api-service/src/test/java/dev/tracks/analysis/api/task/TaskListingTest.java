@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import dev.tracks.analysis.api.ApiTestEnvironment;
 import dev.tracks.analysis.api.TestIdentities;
+import dev.tracks.analysis.controlplane.UsesControlPlane;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(ApiTestEnvironment.class)
+@UsesControlPlane
 class TaskListingTest {
 
     private static final String TASKS = "/api/admin/analysis/tasks";

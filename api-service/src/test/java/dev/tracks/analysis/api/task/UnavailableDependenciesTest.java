@@ -10,6 +10,7 @@ import dev.tracks.analysis.api.mirror.TestMirror;
 import dev.tracks.analysis.api.problem.ApiException;
 import dev.tracks.analysis.api.problem.Problem;
 import dev.tracks.analysis.api.problem.ProblemMappers;
+import dev.tracks.analysis.controlplane.UsesControlPlane;
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.task.AnalysisTask;
 import dev.tracks.analysis.task.TestTasks;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(ApiTestEnvironment.class)
+@UsesControlPlane
 class UnavailableDependenciesTest {
 
     private static final String NS = ApiTestEnvironment.NAMESPACE;

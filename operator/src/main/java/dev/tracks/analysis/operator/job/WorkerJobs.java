@@ -69,7 +69,7 @@ public final class WorkerJobs {
         labels.put(TASK_LABEL, task.getMetadata().getName());
         labels.put(SKILL_LABEL, spec.getSkill().id());
         labels.put(ATTEMPT_LABEL, String.valueOf(attempt));
-        int shards = spec.getParallelism() == null ? 1 : spec.getParallelism();
+        int shards = spec.parallelismOrDefault();
         ResourceRequirements resources = spec.getResources() != null ? spec.getResources()
                 : settings.resourcesFor(spec.getSkill());
         return new JobBuilder()
@@ -105,8 +105,7 @@ public final class WorkerJobs {
                 .withRestartPolicy("Never")
                 .withServiceAccountName(settings.serviceAccount())
                 .withAutomountServiceAccountToken(true)
-                .withPriorityClassName(settings.priorityClassFor(spec.getPriority() == null ? 0 : spec.getPriority())
-                        .orElse(null))
+                .withPriorityClassName(settings.priorityClassFor(spec.priorityOrDefault()).orElse(null))
                 .withNewSecurityContext()
                 .withRunAsNonRoot(true)
                 .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
@@ -143,13 +142,10 @@ public final class WorkerJobs {
         env.add(literal(WorkerContract.ENV_TASK_NAME, task.getMetadata().getName()));
         env.add(literal(WorkerContract.ENV_TASK_UID, task.getMetadata().getUid()));
         env.add(literal(WorkerContract.ENV_SKILL, spec.getSkill().id()));
-        env.add(literal(WorkerContract.ENV_MODE, spec.getMode().name()));
-        env.add(literal(WorkerContract.ENV_PARAMS, JSON.asJson(spec.getParams() == null ? Map.of()
-                : spec.getParams())));
-        env.add(literal(WorkerContract.ENV_BATCH_SIZE, String.valueOf(spec.getBatchSize())));
-        if (spec.getScope() != null) {
-            env.add(literal(WorkerContract.ENV_SCOPE, JSON.asJson(spec.getScope())));
-        }
+        env.add(literal(WorkerContract.ENV_MODE, spec.modeOrDefault().name()));
+        env.add(literal(WorkerContract.ENV_PARAMS, JSON.asJson(spec.paramsOrEmpty())));
+        env.add(literal(WorkerContract.ENV_BATCH_SIZE, String.valueOf(spec.batchSizeOrDefault())));
+        spec.scopeIfAny().ifPresent(scope -> env.add(literal(WorkerContract.ENV_SCOPE, JSON.asJson(scope))));
         env.add(literal(WorkerContract.ENV_SHARD_COUNT, String.valueOf(shards)));
         env.add(secret(WorkerContract.ENV_DB_URL, settings.databaseSecret(), settings.databaseUrlKey()));
         env.add(secret(WorkerContract.ENV_DB_USER, settings.databaseSecret(), settings.databaseUserKey()));

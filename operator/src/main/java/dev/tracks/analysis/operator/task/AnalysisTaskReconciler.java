@@ -2,25 +2,25 @@ package dev.tracks.analysis.operator.task;
 
 import dev.tracks.analysis.lifecycle.Admission;
 import dev.tracks.analysis.lifecycle.Decision;
-import dev.tracks.analysis.lifecycle.RunState;
+import dev.tracks.analysis.lifecycle.LifecycleStep;
+import dev.tracks.analysis.lifecycle.Runs;
 import dev.tracks.analysis.lifecycle.StatusReport;
 import dev.tracks.analysis.lifecycle.TaskLifecycle;
+import dev.tracks.analysis.operator.job.JobDriver;
 import dev.tracks.analysis.operator.job.JobRuns;
 import dev.tracks.analysis.operator.job.JobSettings;
 import dev.tracks.analysis.operator.job.WorkerJobs;
 import dev.tracks.analysis.task.AnalysisTask;
 import dev.tracks.analysis.task.AnalysisTaskStatus;
 import dev.tracks.analysis.task.TaskPhase;
-import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -34,8 +34,6 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +43,10 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Reconciles an AnalysisTask into a worker Job: observe (the task, its dependencies, its Job), decide
- * ({@link TaskLifecycle}, {@link Admission}), act (create or delete the Job), then report ({@link StatusReport},
- * applied with the operator's own field manager so the worker's progress stays).
+ * Reconciles an AnalysisTask into a worker Job: observe (the task, its dependencies, its Jobs), decide
+ * ({@link TaskLifecycle}, {@link Admission}), act and report ({@link LifecycleStep} through the {@link JobDriver}, as
+ * the local mode does through its processes), then apply the status with the operator's own field manager so the
+ * worker's progress stays. A reconcile that fails leaves its reason in the status ({@link #updateErrorStatus}).
  */
 @ControllerConfiguration(name = AnalysisTaskReconciler.NAME, fieldManager = WorkerJobs.MANAGED_BY)
 @RBACRule(apiGroups = "batch", resources = "jobs", verbs = {"get", "list", "watch", "create", "delete"})
@@ -61,7 +60,8 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
     /** Safety net for waiting and queued tasks; dependency and slot changes also trigger them at once. */
     private static final Duration RECHECK = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(AnalysisTaskReconciler.class);
-    private static final KubernetesSerialization JSON = new KubernetesSerialization();
+    /** Condition messages stay readable; the API server's own messages are far shorter. */
+    private static final int MAX_REASON = 1024;
 
     private final Admission.Limits limits;
     private final JobSettings jobSettings;
@@ -70,6 +70,7 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
     private final Clock clock = Clock.systemUTC();
     private final TaskMetrics metrics;
     private volatile IndexedResourceCache<AnalysisTask> tasks;
+    private volatile JobDriver jobs;
 
     public AnalysisTaskReconciler(OperatorSettings settings, KubernetesClient client, MeterRegistry registry) {
         // Derived once: the configuration does not change while the operator runs, and a bad entry fails the start.
@@ -82,7 +83,7 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
     @Override
     public List<EventSource<?, AnalysisTask>> prepareEventSources(EventSourceContext<AnalysisTask> context) {
         tasks = context.getPrimaryCache();
-        InformerEventSource<Job, AnalysisTask> jobs = new InformerEventSource<>(InformerEventSourceConfiguration
+        InformerEventSource<Job, AnalysisTask> jobInformer = new InformerEventSource<>(InformerEventSourceConfiguration
                 .from(Job.class, AnalysisTask.class)
                 .withName("jobs")
                 .withLabelSelector(WorkerJobs.MANAGED_BY_LABEL + "=" + WorkerJobs.MANAGED_BY)
@@ -94,48 +95,41 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
         InformerEventSource<AnalysisTask, AnalysisTask> peers = new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(AnalysisTask.class, AnalysisTask.class)
                         .withName("peers")
-                        .withOnUpdateFilter((newTask, oldTask) -> phase(newTask) != phase(oldTask))
+                        .withOnUpdateFilter((newTask, oldTask) -> newTask.phase() != oldTask.phase())
                         .withSecondaryToPrimaryMapper(changed -> context.getPrimaryCache().list()
                                 .filter(task -> dependsOn(task, changed)
-                                        || (movesQueue(changed) && phase(task) == TaskPhase.QUEUED))
+                                        || (movesQueue(changed) && task.phase() == TaskPhase.QUEUED))
                                 .map(ResourceID::fromResource)
                                 .collect(Collectors.toSet()))
                         .build(), context);
-        return List.of(jobs, peers);
+        jobs = new JobDriver(client, jobSettings, jobInformer::getSecondaryResources, metrics::admitted);
+        return List.of(jobInformer, peers);
     }
 
     @Override
     public UpdateControl<AnalysisTask> reconcile(AnalysisTask task, Context<AnalysisTask> context) {
         Instant now = clock.instant();
-        List<Job> jobs = jobsOf(task, context);
-        Job latest = JobRuns.latest(jobs).orElse(null);
-        // A finished task never changes again: no need to list its pods for the last failure.
-        boolean finished = phase(task) != null && phase(task).isFinished();
-        RunState run = JobRuns.stateOf(jobs, latest == null || finished ? null : lastFailure(latest));
+        Runs<Job> runs = jobs.observe(task);
         TaskLifecycle.Observation observation = new TaskLifecycle.Observation(task.getMetadata().getName(),
-                task.getSpec(), phase(task), dependencyPhases(task, context), dependencyGraph(task, context), run,
-                now);
+                task.getSpec(), task.phase(), dependencyPhases(task, context), dependencyGraph(task, context),
+                runs.state(), now);
         Decision decision = TaskLifecycle.decide(observation);
         if (decision instanceof Decision.ReadyToRun) {
             decision = admit(task, decision, context);
         }
-        if (decision instanceof Decision.Start || decision instanceof Decision.Retry) {
-            int attempt = decision instanceof Decision.Retry retry ? retry.attempt() : 1;
-            Optional<Duration> deadline = TaskLifecycle.remainingDeadline(task.getSpec(), run.startedAt(), now);
-            latest = startJob(task, attempt, deadline);
-            jobs = new ArrayList<>(jobs);
-            jobs.add(latest);
-            run = JobRuns.stateOf(jobs, null);
+        LifecycleStep.Outcome<Job> outcome;
+        try {
+            outcome = LifecycleStep.act(task, decision, runs, jobs, now);
+        } catch (RuntimeException e) {
+            if (decision instanceof Decision.Start) {
+                synchronized (ledger) {
+                    ledger.forget(key(task));
+                }
+            }
+            throw e;
         }
-        if (decision instanceof Decision.Finish finish && finish.stopRun() && latest != null) {
-            client.batch().v1().jobs().resource(latest).withPropagationPolicy(DeletionPropagation.FOREGROUND)
-                    .delete();
-        }
-        AnalysisTaskStatus next = StatusReport.next(task.getStatus(), decision, run,
-                task.getMetadata().getGeneration(), JobRuns.startedGeneration(jobs),
-                latest == null ? null : latest.getMetadata().getName(), now);
-        TaskEvents.record(client, task, decision, next);
-        UpdateControl<AnalysisTask> control = report(task, next);
+        TaskEvents.record(client, task, decision, outcome.status());
+        UpdateControl<AnalysisTask> control = report(task, outcome);
         if (decision instanceof Decision.AwaitRetry await) {
             Duration wait = Duration.between(now, await.at());
             return control.rescheduleAfter(wait.isNegative() ? Duration.ofSeconds(1) : wait);
@@ -144,19 +138,42 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
         return pending ? control.rescheduleAfter(RECHECK) : control;
     }
 
+    /**
+     * A reconcile that threw (the API server refused a Job, a status apply failed...) leaves its reason in the
+     * status: condition Reconciled False with the error's message, until a reconcile succeeds. JOSDK retries it.
+     */
+    @Override
+    public ErrorStatusUpdateControl<AnalysisTask> updateErrorStatus(AnalysisTask task, Context<AnalysisTask> context,
+            Exception e) {
+        AnalysisTaskStatus next = StatusReport.reconcileFailed(task.getStatus(), task.getMetadata().getGeneration(),
+                reason(e), clock.instant());
+        if (!StatusReport.changes(task.getStatus(), next)) {
+            return ErrorStatusUpdateControl.noStatusUpdate();
+        }
+        LOG.warnf("task %s: reconcile failed: %s", key(task), reason(e));
+        return ErrorStatusUpdateControl.patchStatus(statusPatch(task, next));
+    }
+
+    /** What the API server said (its Status message), else the exception's message; bounded for a condition. */
+    static String reason(Exception e) {
+        String message = e instanceof KubernetesClientException k && k.getStatus() != null
+                && k.getStatus().getMessage() != null ? k.getStatus().getMessage() : String.valueOf(e.getMessage());
+        String reason = e.getClass().getSimpleName() + ": " + message;
+        return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON - 3) + "..." : reason;
+    }
+
     /** Takes a slot under the lock; the Job itself is created outside it, so creations run in parallel. */
     private Decision admit(AnalysisTask task, Decision ready, Context<AnalysisTask> context) {
         synchronized (ledger) {
             List<AnalysisTask> all = context.getPrimaryCache().list().toList();
             List<Admission.Candidate> candidates = all.stream()
-                    .filter(t -> phase(t) == TaskPhase.QUEUED || sameTask(t, task))
-                    .filter(t -> !Boolean.TRUE.equals(t.getSpec().getCancel()))
+                    .filter(t -> t.phase() == TaskPhase.QUEUED || sameTask(t, task))
+                    .filter(t -> !t.getSpec().cancelRequested())
                     .map(t -> new Admission.Candidate(key(t), t.getSpec().getSkill(),
-                            t.getSpec().getPriority() == null ? 0 : t.getSpec().getPriority(),
-                            Instant.parse(t.getMetadata().getCreationTimestamp())))
+                            t.getSpec().priorityOrDefault(), Instant.parse(t.getMetadata().getCreationTimestamp())))
                     .toList();
             Map<String, TaskPhase> phases = all.stream().collect(Collectors.toMap(AnalysisTaskReconciler::key,
-                    t -> Optional.ofNullable(phase(t)).orElse(TaskPhase.PENDING)));
+                    t -> Optional.ofNullable(t.phase()).orElse(TaskPhase.PENDING)));
             Admission.Verdict verdict = Admission.decide(candidates, ledger.running(all, phases), limits)
                     .get(key(task));
             Decision decision = TaskLifecycle.admit(ready, verdict);
@@ -167,40 +184,15 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
         }
     }
 
-    private Job startJob(AnalysisTask task, int attempt, Optional<Duration> deadline) {
-        Job job = WorkerJobs.build(task, jobSettings, attempt, deadline);
-        try {
-            Job created = client.batch().v1().jobs().inNamespace(task.getMetadata().getNamespace()).resource(job)
-                    .create();
-            metrics.admitted();
-            LOG.infof("created Job %s", created.getMetadata().getName());
-            return created;
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 409) {
-                // Already there: an earlier reconcile made it and the cache has not seen it yet.
-                return client.batch().v1().jobs().inNamespace(task.getMetadata().getNamespace())
-                        .withName(job.getMetadata().getName()).get();
-            }
-            if (attempt == 1) {
-                synchronized (ledger) {
-                    ledger.forget(key(task));
-                }
-            }
-            throw e;
-        }
-    }
-
-    private UpdateControl<AnalysisTask> report(AnalysisTask task, AnalysisTaskStatus next) {
-        AnalysisTaskStatus previous = task.getStatus();
-        if (previous != null && operatorFields(previous).equals(operatorFields(next))) {
+    private UpdateControl<AnalysisTask> report(AnalysisTask task, LifecycleStep.Outcome<Job> outcome) {
+        if (!outcome.changed()) {
             return UpdateControl.noUpdate();
         }
-        TaskPhase before = previous == null ? null : previous.getPhase();
-        if (before != next.getPhase()) {
-            LOG.infof("task %s/%s: %s -> %s (%s)", task.getMetadata().getNamespace(), task.getMetadata().getName(),
-                    before, next.getPhase(), next.getMessage());
+        if (outcome.phaseChanged()) {
+            LOG.infof("task %s: %s -> %s (%s)", key(task), outcome.previousPhase(), outcome.status().getPhase(),
+                    outcome.status().getMessage());
         }
-        return UpdateControl.patchStatus(statusPatch(task, next));
+        return UpdateControl.patchStatus(statusPatch(task, outcome.status()));
     }
 
     /**
@@ -217,80 +209,31 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
         return patch;
     }
 
-    /**
-     * The task's Jobs from the informer; when it has none yet but the status names one (just made, or an operator
-     * restart before the cache filled), that one from the API server.
-     */
-    private List<Job> jobsOf(AnalysisTask task, Context<AnalysisTask> context) {
-        List<Job> cached = new ArrayList<>(context.getSecondaryResources(Job.class));
-        String named = task.getStatus() == null ? null : task.getStatus().getJobName();
-        if (cached.isEmpty() && named != null) {
-            Optional.ofNullable(client.batch().v1().jobs().inNamespace(task.getMetadata().getNamespace())
-                    .withName(named).get()).ifPresent(cached::add);
-        }
-        return cached;
-    }
-
-    /** The termination message of the most recent failed worker pod, for the task's failure message. */
-    private String lastFailure(Job job) {
-        if (job.getStatus() == null || job.getStatus().getFailed() == null || job.getStatus().getFailed() == 0) {
-            return null;
-        }
-        return client.pods().inNamespace(job.getMetadata().getNamespace())
-                .withLabel("job-name", job.getMetadata().getName()).list().getItems().stream()
-                .filter(pod -> pod.getStatus() != null && "Failed".equals(pod.getStatus().getPhase()))
-                .max(Comparator.comparing(pod -> pod.getMetadata().getCreationTimestamp()))
-                .flatMap(AnalysisTaskReconciler::terminationMessage)
-                .orElse(null);
-    }
-
-    private static Optional<String> terminationMessage(Pod pod) {
-        return pod.getStatus().getContainerStatuses().stream()
-                .filter(s -> s.getState() != null && s.getState().getTerminated() != null)
-                .map(s -> "exit code " + s.getState().getTerminated().getExitCode()
-                        + Optional.ofNullable(s.getState().getTerminated().getMessage()).map(m -> ": " + m).orElse(""))
-                .findFirst();
-    }
-
     private static Map<String, TaskPhase> dependencyPhases(AnalysisTask task, Context<AnalysisTask> context) {
         Map<String, TaskPhase> phases = new HashMap<>();
-        for (String name : Optional.ofNullable(task.getSpec().getDependsOn()).orElse(List.of())) {
+        for (String name : task.getSpec().dependsOnOrEmpty()) {
             context.getPrimaryCache().get(new ResourceID(name, task.getMetadata().getNamespace()))
-                    .ifPresent(dependency -> phases.put(name, phase(dependency)));
+                    .ifPresent(dependency -> phases.put(name, dependency.phase()));
         }
         return phases;
     }
 
     /** Every task's dependencies in the namespace; none needed for a task without any, which is on no cycle. */
     private static Map<String, List<String>> dependencyGraph(AnalysisTask task, Context<AnalysisTask> context) {
-        if (Optional.ofNullable(task.getSpec().getDependsOn()).orElse(List.of()).isEmpty()) {
+        if (task.getSpec().dependsOnOrEmpty().isEmpty()) {
             return Map.of();
         }
         return context.getPrimaryCache().list(task.getMetadata().getNamespace())
-                .collect(Collectors.toMap(t -> t.getMetadata().getName(),
-                        t -> Optional.ofNullable(t.getSpec().getDependsOn()).orElse(List.of())));
+                .collect(Collectors.toMap(t -> t.getMetadata().getName(), t -> t.getSpec().dependsOnOrEmpty()));
     }
 
     private static boolean movesQueue(AnalysisTask changed) {
-        TaskPhase phase = phase(changed);
-        return phase == TaskPhase.QUEUED || (phase != null && phase.isFinished());
+        return changed.phase() == TaskPhase.QUEUED || changed.finished();
     }
 
     private static boolean dependsOn(AnalysisTask task, AnalysisTask dependency) {
         return Objects.equals(task.getMetadata().getNamespace(), dependency.getMetadata().getNamespace())
-                && Optional.ofNullable(task.getSpec().getDependsOn()).orElse(List.of())
-                .contains(dependency.getMetadata().getName());
-    }
-
-    private static String operatorFields(AnalysisTaskStatus status) {
-        AnalysisTaskStatus copy = JSON.clone(status);
-        copy.setProgress(null);
-        copy.setResultSummary(null);
-        return JSON.asJson(copy);
-    }
-
-    static TaskPhase phase(AnalysisTask task) {
-        return task.getStatus() == null ? null : task.getStatus().getPhase();
+                && task.getSpec().dependsOnOrEmpty().contains(dependency.getMetadata().getName());
     }
 
     static String key(AnalysisTask task) {

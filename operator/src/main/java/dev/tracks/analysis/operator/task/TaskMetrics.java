@@ -41,6 +41,6 @@ final class TaskMetrics {
         if (cache == null) {
             return 0;
         }
-        return cache.list().filter(task -> AnalysisTaskReconciler.phase(task) == phase).count();
+        return cache.list().filter(task -> task.phase() == phase).count();
     }
 }

@@ -15,7 +15,9 @@ import dev.tracks.analysis.task.TestTasks;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.net.http.HttpClient;
@@ -194,6 +196,68 @@ class AnalysisTaskOperatorIT {
     }
 
     @Test
+    void aReconcileThatFailsLeavesItsReasonInTheStatusUntilOneSucceeds() {
+        // The API server refuses every Job made in this namespace (an admission policy), so the reconcile that
+        // would start the task throws.
+        String policy = "refuse-jobs-" + namespace;
+        client.resource("""
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicy
+                metadata: {name: %1$s}
+                spec:
+                  failurePolicy: Fail
+                  matchConstraints:
+                    resourceRules:
+                    - {apiGroups: [batch], apiVersions: [v1], operations: [CREATE], resources: [jobs]}
+                  validations:
+                  - {expression: "false", message: "no Jobs in %2$s"}
+                """.formatted(policy, namespace)).create();
+        client.resource("""
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicyBinding
+                metadata: {name: %1$s}
+                spec:
+                  policyName: %1$s
+                  validationActions: [Deny]
+                  matchResources:
+                    namespaceSelector:
+                      matchLabels: {kubernetes.io/metadata.name: %2$s}
+                """.formatted(policy, namespace)).create();
+        try {
+            await().atMost(TIMEOUT).until(() -> refusesJobs(policy));
+            create("outliers", Skill.OUTLIER_DETECTION);
+
+            AnalysisTask refused = client.resources(AnalysisTask.class).inNamespace(namespace).withName("outliers")
+                    .waitUntilCondition(t -> t != null && reconciled(t) != null, TIMEOUT.toSeconds(),
+                            java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(reconciled(refused).getStatus()).isEqualTo("False");
+            assertThat(reconciled(refused).getReason()).isEqualTo("ReconcileFailed");
+            assertThat(reconciled(refused).getMessage()).contains(policy, "no Jobs in " + namespace);
+            assertThat(jobsOf("outliers")).isEmpty();
+        } finally {
+            client.admissionRegistration().v1().validatingAdmissionPolicyBindings().withName(policy).delete();
+            client.admissionRegistration().v1().validatingAdmissionPolicies().withName(policy).delete();
+        }
+        AnalysisTask succeeded = awaitPhase("outliers", TaskPhase.SUCCEEDED);
+        assertThat(succeeded.getStatus().getConditions()).extracting(Condition::getType)
+                .as("a reconcile that succeeds drops the failure").doesNotContain(StatusReport.RECONCILED);
+        assertThat(jobsOf("outliers")).hasSize(1);
+    }
+
+    /** Whether {@code policy} refuses a Job in the namespace now (admission policies take effect within seconds). */
+    private boolean refusesJobs(String policy) {
+        try {
+            client.batch().v1().jobs().inNamespace(namespace).resource(new JobBuilder().withNewMetadata()
+                    .withName("probe").endMetadata().withNewSpec().withNewTemplate().withNewSpec()
+                    .withRestartPolicy("Never").addNewContainer().withName("probe").withImage("probe").endContainer()
+                    .endSpec().endTemplate().endSpec().build()).dryRun().create();
+            return false;
+        } catch (KubernetesClientException e) {
+            return e.getMessage().contains(policy);
+        }
+    }
+
+    @Test
     void parametersTheCatalogRejectsFailTheTaskAsInvalidSpec() {
         AnalysisTask task = spec("stays", Skill.STAY_DETECTION);
         task.getSpec().setParams(Map.of("radius", 100));
@@ -235,6 +299,8 @@ class AnalysisTaskOperatorIT {
 
     @Test
     void restartingTheOperatorMidRunCreatesNoSecondJobAndTheTaskCompletes(ControlPlane controlPlane) {
+        create("done-before", Skill.GRID_SYSTEM);
+        AnalysisTask doneBefore = awaitPhase("done-before", TaskPhase.SUCCEEDED);
         create("slow-restart", Skill.GRID_SYSTEM);
         awaitPhase("slow-restart", TaskPhase.RUNNING);
         operator.kill();
@@ -246,6 +312,9 @@ class AnalysisTaskOperatorIT {
         assertThat(jobsOf("slow-restart")).singleElement()
                 .satisfies(job -> assertThat(job.getStatus().getSucceeded()).isEqualTo(1));
         assertThat(pods("slow-restart")).hasSize(1);
+        assertThat(task("done-before").getMetadata().getResourceVersion())
+                .as("the new operator reconciled the finished task and left its status as it was")
+                .isEqualTo(doneBefore.getMetadata().getResourceVersion());
     }
 
     @Test
@@ -343,6 +412,12 @@ class AnalysisTaskOperatorIT {
 
     private List<io.fabric8.kubernetes.api.model.Pod> pods(String task) {
         return client.pods().inNamespace(namespace).withLabel(WorkerJobs.TASK_LABEL, task).list().getItems();
+    }
+
+    private static Condition reconciled(AnalysisTask task) {
+        return task.getStatus() == null || task.getStatus().getConditions() == null ? null
+                : task.getStatus().getConditions().stream().filter(c -> c.getType().equals(StatusReport.RECONCILED))
+                .findFirst().orElse(null);
     }
 
     private static String completeReason(AnalysisTask task) {

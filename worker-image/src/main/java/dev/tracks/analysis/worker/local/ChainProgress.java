@@ -1,5 +1,6 @@
 package dev.tracks.analysis.worker.local;
 
+import dev.tracks.analysis.task.TaskPhase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +20,7 @@ final class ChainProgress {
     List<String> update(List<TaskState> tasks, Duration elapsed) {
         List<String> lines = new ArrayList<>();
         for (TaskState task : tasks) {
-            String seen = task.status() + "|" + (task.percent() == null ? "" : (long) Math.floor(task.percent()));
+            String seen = task.status().displayName() + "|" + (task.percent() == null ? "" : (long) Math.floor(task.percent()));
             if (!seen.equals(shown.put(task.id(), seen))) {
                 lines.add(line(task, elapsed));
             }
@@ -30,7 +31,7 @@ final class ChainProgress {
     /** e.g. {@code 0:42  stay_detection       Running     45%   1,234 / 2,742 points  ETA 0:03}. */
     static String line(TaskState task, Duration elapsed) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%5s  %-20s %-10s", clock(elapsed),
-                task.skill(), task.status()));
+                task.skill(), task.status().displayName()));
         if (task.percent() != null) {
             line.append(String.format(Locale.ROOT, " %3d%%", (long) Math.floor(task.percent())));
         }
@@ -41,10 +42,10 @@ final class ChainProgress {
             }
             line.append(" points");
         }
-        if ("Running".equals(task.status()) && task.etaSeconds() != null) {
+        if (task.status() == TaskPhase.RUNNING && task.etaSeconds() != null) {
             line.append("  ETA ").append(clock(Duration.ofSeconds(task.etaSeconds())));
         }
-        if (task.errorMessage() != null && !"Succeeded".equals(task.status())) {
+        if (task.errorMessage() != null && task.status() != TaskPhase.SUCCEEDED) {
             line.append("  ").append(task.errorMessage());
         }
         return line.toString().stripTrailing();

@@ -1,6 +1,7 @@
 package dev.tracks.analysis.worker.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracks.analysis.task.TaskPhase;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -127,7 +128,7 @@ public final class LocalCommand implements Callable<Integer> {
                         TaskState.ofChain(chain), data, postgres.jdbcUrl(), postgres.port(), root, token,
                         files.get(0).file()).render());
                 out.printf("Wall time %s.%n", ChainProgress.clock(Duration.ofNanos(System.nanoTime() - started)));
-                boolean succeeded = imported && "Succeeded".equals(chain.path("status").asText());
+                boolean succeeded = imported && TaskPhase.of(chain.path("status").asText()) == TaskPhase.SUCCEEDED;
                 if (!exitWhenDone) {
                     out.println("Serving the admin API; Ctrl-C stops it (PostgreSQL keeps the data).");
                     out.flush();
@@ -182,15 +183,16 @@ public final class LocalCommand implements Callable<Integer> {
                     file.path("rows").asLong(), file.path("rejectedRows").asLong(),
                     file.path("insertedPoints").asLong(), file.path("imported").asBoolean() ? "" : " (rejected)");
         }
-        if ("Succeeded".equals(state.status())) {
+        if (state.status() == TaskPhase.SUCCEEDED) {
             JsonNode inserted = summary.path("insertedPoints");
             out.printf("imported %s: %s new points (task %d)%n", what, inserted.isNumber()
                     ? String.format(Locale.ROOT, "%,d", inserted.asLong()) : "-", taskId);
         } else if (state.isFinal()) {
-            out.printf("import of %s %s: %s (task %d)%n", what, state.status(), state.errorMessage(), taskId);
+            out.printf("import of %s %s: %s (task %d)%n", what, state.status().displayName(), state.errorMessage(),
+                    taskId);
         }
         out.flush();
-        return "Succeeded".equals(state.status());
+        return state.status() == TaskPhase.SUCCEEDED;
     }
 
     /** Triggers the default chain and prints its progress until it ends; null if stopped first. */
@@ -204,8 +206,8 @@ public final class LocalCommand implements Callable<Integer> {
             progress.update(TaskState.ofChain(chain), Duration.ofNanos(System.nanoTime() - started))
                     .forEach(out::println);
             out.flush();
-            String status = chain.path("status").asText();
-            if ("Succeeded".equals(status) || "Failed".equals(status)) {
+            // A chain's status is named as a task's phase; it ends Succeeded or Failed.
+            if (TaskPhase.of(chain.path("status").asText()).isFinished()) {
                 return chain;
             }
             if (stop.await(PROGRESS_POLL)) {

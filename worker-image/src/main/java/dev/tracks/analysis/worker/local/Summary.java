@@ -3,6 +3,7 @@ package dev.tracks.analysis.worker.local;
 import dev.tracks.analysis.skill.Dataset;
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.skill.SkillCatalog;
+import dev.tracks.analysis.task.TaskPhase;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -26,9 +27,9 @@ record Summary(String chainId, String status, List<TaskState> tasks, DataDirecto
         StringBuilder out = new StringBuilder();
         out.append("\nChain ").append(chainId).append(": ").append(status).append('\n');
         for (TaskState task : tasks) {
-            out.append(String.format(Locale.ROOT, "  %-20s %-10s %12s points%s%n", task.skill(), task.status(),
+            out.append(String.format(Locale.ROOT, "  %-20s %-10s %12s points%s%n", task.skill(), task.status().displayName(),
                     task.processedPoints() == null ? "-" : String.format(Locale.ROOT, "%,d", task.processedPoints()),
-                    task.errorMessage() == null || "Succeeded".equals(task.status()) ? ""
+                    task.errorMessage() == null || task.status() == TaskPhase.SUCCEEDED ? ""
                             : "  " + task.errorMessage()));
         }
         String tables = SkillCatalog.DEFAULT_CHAIN.stream().map(SkillCatalog::definition)

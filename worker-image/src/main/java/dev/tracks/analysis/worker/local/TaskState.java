@@ -1,9 +1,9 @@
 package dev.tracks.analysis.worker.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracks.analysis.task.TaskPhase;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What the local run shows of a task: the fields of the admin API's task view (snake_case JSON) it prints.
@@ -13,15 +13,13 @@ import java.util.Set;
  * @param totalPoints null before the worker reports
  * @param etaSeconds null when unknown
  */
-record TaskState(long id, String skill, String status, Double percent, Long processedPoints, Long totalPoints,
+record TaskState(long id, String skill, TaskPhase status, Double percent, Long processedPoints, Long totalPoints,
                  Long etaSeconds, String errorMessage) {
-
-    private static final Set<String> FINAL = Set.of("Succeeded", "Failed", "Cancelled");
 
     static TaskState of(JsonNode task) {
         JsonNode progress = task.path("progress");
         return new TaskState(task.path("id").asLong(), task.path("skill_name").asText(),
-                task.path("status").asText(), number(progress.path("percent")),
+                TaskPhase.of(task.path("status").asText()), number(progress.path("percent")),
                 whole(progress.path("processed_points")), whole(progress.path("total_points")),
                 whole(progress.path("eta_seconds")), task.path("error_message").isTextual()
                 ? task.path("error_message").asText() : null);
@@ -35,7 +33,7 @@ record TaskState(long id, String skill, String status, Double percent, Long proc
     }
 
     boolean isFinal() {
-        return FINAL.contains(status);
+        return status.isFinished();
     }
 
     private static Double number(JsonNode node) {

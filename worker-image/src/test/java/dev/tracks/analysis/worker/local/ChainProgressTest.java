@@ -3,6 +3,7 @@ package dev.tracks.analysis.worker.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tracks.analysis.task.TaskPhase;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class ChainProgressTest {
     @Test
     void readsEveryFieldOfTheTaskView() throws Exception {
         TaskState task = TaskState.of(JSON.readTree(task(7, "stay_detection", "Running", 12.5, 125L, 1000L, 9L)));
-        assertThat(task).isEqualTo(new TaskState(7, "stay_detection", "Running", 12.5, 125L, 1000L, 9L, null));
+        assertThat(task).isEqualTo(new TaskState(7, "stay_detection", TaskPhase.RUNNING, 12.5, 125L, 1000L, 9L, null));
         assertThat(task.isFinal()).isFalse();
     }
 
