@@ -134,11 +134,11 @@ public final class RunCommand implements Callable<Integer> {
             fromTask = resource.getSpec();
         }
         Skill chosen = fromTask != null ? fromTask.getSkill() : parseSkill(skill);
-        TaskMode chosenMode = fromTask != null ? fromTask.getMode() : parseMode(mode);
-        Map<String, Object> chosenParams = fromTask != null ? fromTask.getParams() : parseJson("params", params);
+        TaskMode chosenMode = fromTask != null ? fromTask.modeOrDefault() : parseMode(mode);
+        Map<String, Object> chosenParams = fromTask != null ? fromTask.paramsOrEmpty() : parseJson("params", params);
         TaskScope chosenScope = fromTask != null && fromTask.getScope() != null ? fromTask.getScope()
                 : JSON.convertValue(parseJson("scope", scope), TaskScope.class);
-        int chosenBatch = fromTask != null ? fromTask.getBatchSize() : batchSize;
+        int chosenBatch = fromTask != null ? fromTask.batchSizeOrDefault() : batchSize;
         // Checked before anything connects: invalid parameters must fail at once, with the non-retryable code.
         SkillParams.resolve(chosen, chosenParams);
         if (shardCount < 1 || shardIndex < 0 || shardIndex >= shardCount) {
