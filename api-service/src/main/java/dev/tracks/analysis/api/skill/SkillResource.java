@@ -17,10 +17,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class SkillResource {
 
-    /** One skill of the catalog. */
+    /**
+     * One skill of the catalog.
+     *
+     * @param implemented false for the skills this release's worker does not implement yet (their tasks fail with
+     *     "not implemented")
+     */
     public record SkillView(String name, String category, String description, String reference,
                             List<DependencyView> dependsOn, List<String> reads, List<String> writes,
-                            List<ParamSpec> parameters, boolean inDefaultChain) {
+                            List<ParamSpec> parameters, boolean inDefaultChain, boolean implemented) {
     }
 
     /** A dependency and why it exists. */
@@ -40,6 +45,6 @@ public class SkillResource {
                 definition.dependencies().stream().map(d -> new DependencyView(d.skill().id(), d.reason())).toList(),
                 definition.reads().stream().map(Dataset::table).toList(),
                 definition.writes().stream().map(Dataset::table).toList(), definition.params(),
-                SkillCatalog.DEFAULT_CHAIN.contains(skill));
+                SkillCatalog.DEFAULT_CHAIN.contains(skill), !SkillCatalog.NOT_YET_IMPLEMENTED.contains(skill));
     }
 }

@@ -204,7 +204,9 @@ class AdminApiTest {
                 .body("find { it.name == 'stay_detection' }.parameters.find { it.name == 'distThresholdMeters' }"
                         + ".default_value", equalTo(100.0f))
                 .body("find { it.name == 'trip_construction' }.depends_on.skill",
-                        contains("stay_detection", "transport_mode"));
+                        contains("stay_detection", "transport_mode"))
+                .body("find { it.name == 'stay_detection' }.implemented", equalTo(true))
+                .body("find { it.name == 'speed_events' }.implemented", equalTo(false));
     }
 
     @Test
