@@ -66,7 +66,8 @@ public final class SkillRun {
         SkillImplementation skill = registry.get(request.skill());
         boolean cleanOnly = !(skill instanceof StreamSkill<?> stream) || !stream.readsFlaggedFixes();
         try (Connection db = database.connect("tracks-worker-count")) {
-            return PendingWork.count(db, request.skill(), request.scope(), request.incremental(), cleanOnly).stream()
+            return PendingWork.count(db, request.skill(), request.scope(), request.incremental(), cleanOnly,
+                            request.paramsHash()).stream()
                     .mapToLong(PendingWork.UserWork::points).sum();
         }
     }
