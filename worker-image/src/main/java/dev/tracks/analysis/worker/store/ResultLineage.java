@@ -166,11 +166,6 @@ public final class ResultLineage {
         }
     }
 
-    /** md5 of a table's rows as text, in a fixed order; the same for the same rows wherever they are stored. */
-    private static String rowsDigest(ResultTable table) {
-        return "md5(coalesce(string_agg(r::text, E'\\n' ORDER BY r::text), ''))";
-    }
-
     /**
      * Marks the results of every skill downstream that has results for the users (a watermark) stale, or refreshes
      * the mark's time and cause.
@@ -182,8 +177,10 @@ public final class ResultLineage {
         try (PreparedStatement upsert = db.prepareStatement("INSERT INTO stale_results (skill_name, user_id,"
                 + " invalidated_at, cause_skill, reason, task_uid) SELECT w.skill_name, w.user_id, clock_timestamp(),"
                 + " ?, ?, ? FROM skill_watermarks w WHERE w.skill_name = ANY (?) AND w.user_id = ANY (?)"
-                + " ON CONFLICT (skill_name, user_id) DO UPDATE SET invalidated_at = excluded.invalidated_at,"
-                + " cause_skill = excluded.cause_skill, reason = excluded.reason, task_uid = excluded.task_uid")) {
+                // Rows locked in one order: two runs marking overlapping rows do not deadlock on them.
+                + " ORDER BY w.skill_name, w.user_id ON CONFLICT (skill_name, user_id) DO UPDATE SET"
+                + " invalidated_at = excluded.invalidated_at, cause_skill = excluded.cause_skill,"
+                + " reason = excluded.reason, task_uid = excluded.task_uid")) {
             upsert.setString(1, skill.id());
             upsert.setString(2, cause.id());
             upsert.setObject(3, taskUid);

@@ -41,11 +41,12 @@ public final class Watermarks {
     public void save(Connection db, Skill skill, Watermark mark, UUID taskUid) throws SQLException {
         try (PreparedStatement upsert = db.prepareStatement("INSERT INTO " + table + " (skill_name, user_id,"
                 + " last_recorded_at, last_point_id, analyzed_points, resume_from, context_from, task_uid, params_hash,"
-                + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now()) ON CONFLICT (skill_name, user_id) DO UPDATE SET"
+                + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now())"
+                + " ON CONFLICT (skill_name, user_id) DO UPDATE SET"
                 + " last_recorded_at = excluded.last_recorded_at, last_point_id = excluded.last_point_id,"
                 + " analyzed_points = excluded.analyzed_points, resume_from = excluded.resume_from,"
-                + " context_from = excluded.context_from, task_uid = excluded.task_uid, params_hash = excluded.params_hash,"
-                + " updated_at = now()")) {
+                + " context_from = excluded.context_from, task_uid = excluded.task_uid,"
+                + " params_hash = excluded.params_hash, updated_at = now()")) {
             upsert.setString(1, skill.id());
             upsert.setString(2, mark.userId());
             upsert.setObject(3, Sql.timestamp(mark.lastRecordedAt()));

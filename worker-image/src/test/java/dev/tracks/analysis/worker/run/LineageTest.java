@@ -113,6 +113,7 @@ class LineageTest {
     void latePointsThatChangeStaysMarkWhatWasBuiltOnThemInTheSameRun() throws SQLException {
         RunFixture fixture = twoDaysOfAdaAndDan("lineage_late");
         runChain(fixture, TaskMode.INCREMENTAL, Map.of(), UUID.randomUUID());
+        List<List<Object>> staysBefore = fixture.rows("SELECT * FROM stays ORDER BY stay_id");
         // Ada's phone uploads the night late: she stayed home, the fixes fill the gap between the two days.
         SyntheticTrack firstDay = ChainRunTest.day(MONDAY, 47.37, 8.54, 1);
         fixture.insert("ada", SyntheticTrack.startingAt(Instant.ofEpochMilli(firstDay.nowMillis()), firstDay.lat(),
@@ -124,6 +125,8 @@ class LineageTest {
         assertThat(fixture.count("SELECT count(*) FROM point_flags")).isZero();
         assertThat(staleUsers(fixture)).as("outlier detection found the same (no) flags: nothing changed").isEmpty();
         run(fixture, Skill.STAY_DETECTION, TaskMode.INCREMENTAL, Map.of(), late);
+        assertThat(usersWhoseRowsDiffer(staysBefore, fixture.rows("SELECT * FROM stays ORDER BY stay_id")))
+                .containsExactly("ada");
         assertThat(staleUsers(fixture)).containsExactlyInAnyOrderElementsOf(
                 BUILT_ON_STAYS.stream().map(skill -> skill + " ada stay_detection late_points").toList());
         assertThat(fixture.rows("SELECT DISTINCT task_uid FROM stale_results")).containsExactly(List.of(late));
@@ -153,6 +156,26 @@ class LineageTest {
         Map<String, List<List<Object>>> incremental = ChainRunTest.results(fixture);
         runChain(fixture, TaskMode.FULL_RECOMPUTE, Map.of(Skill.STAY_DETECTION, NARROW_STAYS), UUID.randomUUID());
         assertThat(ChainRunTest.results(fixture)).isEqualTo(incremental);
+    }
+
+    @Test
+    void aPerUserSkillRerunWithOtherParametersRecomputesEveryUserAndEqualsAFullRecompute() throws SQLException {
+        RunFixture fixture = twoDaysOfAdaAndDan("lineage_per_user");
+        runChain(fixture, TaskMode.INCREMENTAL, Map.of(), UUID.randomUUID());
+        Map<String, Object> wide = Map.of("epsilonMeters", 2000);
+        assertThat(count(fixture, Skill.STAY_STATS, Map.of())).isZero();
+        assertThat(count(fixture, Skill.STAY_STATS, wide))
+                .isEqualTo(fixture.count("SELECT count(*) FROM track_points"));
+        List<List<Object>> narrowLocations = fixture.rows("SELECT * FROM locations ORDER BY user_id, location_id");
+
+        UUID rerun = UUID.randomUUID();
+        run(fixture, Skill.STAY_STATS, TaskMode.INCREMENTAL, wide, rerun);
+        assertThat(lastRunOf(fixture, "stay_stats")).containsEntry("ada", rerun).containsEntry("dan", rerun);
+        assertThat(count(fixture, Skill.STAY_STATS, wide)).isZero();
+        List<List<Object>> wideLocations = fixture.rows("SELECT * FROM locations ORDER BY user_id, location_id");
+        assertThat(wideLocations).isNotEqualTo(narrowLocations);
+        run(fixture, Skill.STAY_STATS, TaskMode.FULL_RECOMPUTE, wide, UUID.randomUUID());
+        assertThat(fixture.rows("SELECT * FROM locations ORDER BY user_id, location_id")).isEqualTo(wideLocations);
     }
 
     private static void runChain(RunFixture fixture, TaskMode mode, Map<Skill, Map<String, Object>> params,
