@@ -48,6 +48,15 @@ class ResultLineageTest {
                     .isNotEqualTo(inOrder);
             assertThat(lineage.digest(db, "ada", morning)).as("the change lies after the covered times")
                     .isEqualTo(morningOnly);
+            sql.execute("UPDATE triplegs SET length_m = length_m - 1e-9 WHERE tripleg_id = 2");
+            assertThat(lineage.digest(db, "ada", TimeRange.ALL)).isEqualTo(inOrder);
+            sql.execute("UPDATE triplegs SET mode = CASE tripleg_id WHEN 1 THEN 'rail' ELSE 'walk' END,"
+                    + " mode_coarse = CASE tripleg_id WHEN 1 THEN 'fast_mobility' ELSE 'slow_mobility' END");
+            String railFirst = lineage.digest(db, "ada", TimeRange.ALL);
+            sql.execute("UPDATE triplegs SET mode = CASE tripleg_id WHEN 2 THEN 'rail' ELSE 'walk' END,"
+                    + " mode_coarse = CASE tripleg_id WHEN 2 THEN 'fast_mobility' ELSE 'slow_mobility' END");
+            assertThat(lineage.digest(db, "ada", TimeRange.ALL)).as("two legs trading their modes")
+                    .isNotEqualTo(railFirst);
             sql.execute(legs("bob", 3));
             assertThat(lineage.digest(db, "ada", morning)).as("another user's rows").isEqualTo(morningOnly);
             db.rollback();
