@@ -82,6 +82,24 @@ public final class SkillCatalog {
     }
 
     /**
+     * The skills whose results are built, directly or through others, on the given skill's: what has to be recomputed
+     * for a user when the skill's results for that user change.
+     */
+    public static Set<Skill> downstreamOf(Skill skill) {
+        Set<Skill> downstream = EnumSet.noneOf(Skill.class);
+        List<Skill> toVisit = new ArrayList<>(List.of(skill));
+        while (!toVisit.isEmpty()) {
+            Skill upstream = toVisit.remove(toVisit.size() - 1);
+            for (SkillDefinition definition : DEFINITIONS.values()) {
+                if (definition.dependsOn().contains(upstream) && downstream.add(definition.skill())) {
+                    toVisit.add(definition.skill());
+                }
+            }
+        }
+        return downstream;
+    }
+
+    /**
      * The given skills ordered so that each comes after the skills it depends on (among the given ones); ties keep
      * the catalog order. Fails if the dependencies contain a cycle.
      */

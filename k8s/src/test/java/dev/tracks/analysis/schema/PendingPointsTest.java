@@ -15,9 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * pending_points (V24) answers exactly what V13's full scan answered, for every mode and scope, on fixes with
+ * pending_points (V24, V26) answers exactly what V13's full scan answered, for every mode and scope, on fixes with
  * watermarks, late arrivals, outlier flags and synthetic fixes; and an incremental count reads the new fixes through
- * indexes instead of the whole table, and a count of every fix only the index.
+ * indexes instead of the whole table, and a count of every fix only the index. A user whose results were computed
+ * with other parameters, or are stale (V26), counts as one the skill never analyzed.
  */
 class PendingPointsTest {
 
@@ -84,6 +85,34 @@ class PendingPointsTest {
     }
 
     @Test
+    void usersWithResultsOfOtherParametersOrStaleCountAllTheirPoints() throws SQLException {
+        String incremental = "SELECT * FROM pending_points('stay_detection', true, true, ARRAY['u1', 'u2', 'u3', 'u4',"
+                + " 'u6'], NULL, NULL, ?) ORDER BY 1";
+        List<List<String>> full = rows("SELECT * FROM pending_points('stay_detection', false, true, ARRAY['u1', 'u2',"
+                + " 'u3', 'u4', 'u6'], NULL, NULL) ORDER BY 1");
+        List<List<String>> asBefore = rows(incremental.replace("?", "NULL"));
+        try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement()) {
+            db.setAutoCommit(false);
+            sql.execute("UPDATE skill_watermarks SET params_hash = 'old' WHERE skill_name = 'stay_detection'"
+                    + " AND user_id IN ('u1', 'u2')");
+            sql.execute("INSERT INTO stale_results (skill_name, user_id, cause_skill, reason) VALUES"
+                    + " ('stay_detection', 'u3', 'outlier_detection', 'parameters_changed'),"
+                    + " ('trip_construction', 'u4', 'stay_detection', 'late_points')");
+            List<List<String>> withNew = rows(db, incremental.replace("?", "'new'"));
+            assertThat(withNew).as("other parameters for u1, u2; u3 stale").containsExactly(full.get(0), full.get(1),
+                    full.get(2), asBefore.get(3), asBefore.get(4));
+            assertThat(rows(db, incremental.replace("?", "'old'"))).as("same parameters; u3 stale")
+                    .containsExactly(asBefore.get(0), asBefore.get(1), full.get(2), asBefore.get(3), asBefore.get(4));
+            assertThat(rows(db, incremental.replace("?", "NULL"))).as("parameters not compared; u3 stale")
+                    .containsExactly(asBefore.get(0), asBefore.get(1), full.get(2), asBefore.get(3), asBefore.get(4));
+            db.rollback();
+        }
+        assertThat(full).extracting(row -> row.get(0)).containsExactly("u1", "u2", "u3", "u4", "u6");
+        assertThat(asBefore.get(2)).as("u3 had a watermark: stale, it counts more").isNotEqualTo(full.get(2));
+        assertThat(asBefore.get(0)).as("u1 had a watermark").isNotEqualTo(full.get(0));
+    }
+
+    @Test
     void anIncrementalCountReadsTheNewFixesByIndex() throws SQLException {
         assertThat(plan("SELECT * FROM pending_points('stay_detection', true, true, NULL, NULL, NULL)"))
                 .doesNotContainPattern(SEQUENTIAL_SCAN_OF_FIXES)
@@ -106,8 +135,13 @@ class PendingPointsTest {
     }
 
     private static List<List<String>> rows(String query) throws SQLException {
-        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(query);
-             ResultSet row = statement.executeQuery()) {
+        try (Connection db = dataSource.getConnection()) {
+            return rows(db, query);
+        }
+    }
+
+    private static List<List<String>> rows(Connection db, String query) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(query); ResultSet row = statement.executeQuery()) {
             List<List<String>> rows = new ArrayList<>();
             while (row.next()) {
                 rows.add(List.of(row.getString(1), row.getString(2), String.valueOf(row.getString(3))));

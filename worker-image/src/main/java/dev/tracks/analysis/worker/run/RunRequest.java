@@ -1,5 +1,6 @@
 package dev.tracks.analysis.worker.run;
 
+import dev.tracks.analysis.skill.ParamsHash;
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.task.TaskMode;
 import dev.tracks.analysis.worker.failure.WorkerFailure;
@@ -27,6 +28,11 @@ public record RunRequest(Skill skill, TaskMode mode, Map<String, Object> params,
 
     public boolean incremental() {
         return mode == TaskMode.INCREMENTAL;
+    }
+
+    /** The hash of the parameters the run computes with, kept with each user's watermark. */
+    String paramsHash() {
+        return ParamsHash.of(skill, params);
     }
 
     /** Where results go: the live tables, or the staging copies of a full recompute. */

@@ -62,7 +62,8 @@ public final class SkillRun {
         boolean cleanOnly = !SkillCatalog.definition(request.skill())
                 .readsAllFixes(SkillParams.resolve(request.skill(), request.params()).asMap());
         try (Connection db = database.connect("tracks-worker-count")) {
-            return PendingWork.count(db, request.skill(), request.scope(), request.incremental(), cleanOnly).stream()
+            return PendingWork.count(db, request.skill(), request.scope(), request.incremental(), cleanOnly,
+                            request.paramsHash()).stream()
                     .mapToLong(PendingWork.UserWork::points).sum();
         }
     }

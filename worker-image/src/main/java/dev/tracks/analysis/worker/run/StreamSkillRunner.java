@@ -8,6 +8,7 @@ import dev.tracks.analysis.worker.skill.UserAnalysis;
 import dev.tracks.analysis.worker.store.FixSource;
 import dev.tracks.analysis.worker.store.FixStream;
 import dev.tracks.analysis.worker.store.PendingWork;
+import dev.tracks.analysis.worker.store.ResultLineage;
 import dev.tracks.analysis.worker.store.ResultSink;
 import dev.tracks.analysis.worker.store.TableNames;
 import dev.tracks.analysis.worker.store.Watermark;
@@ -24,7 +25,9 @@ import java.util.Optional;
  * Runs a {@link StreamSkill} over the users of a run: per user, read the points in batches, analyze, and commit each
  * batch's final results together with the watermark, so that a worker killed at any moment resumes after its last
  * commit with no duplicate and no lost result. A full recompute writes into staging tables and replaces the scope's
- * results in one last transaction, so readers never see a half-replaced result set.
+ * results in one last transaction, so readers never see a half-replaced result set. A user whose covered results are
+ * replaced (a {@link Replacement}) is analyzed in one transaction, which also marks the dependents stale if the
+ * results changed.
  */
 public final class StreamSkillRunner<P extends Record, R> {
 
@@ -38,6 +41,8 @@ public final class StreamSkillRunner<P extends Record, R> {
     private final FixSource fixSource;
     private final TableNames tables;
     private final Watermarks watermarks;
+    private final ResultLineage lineage;
+    private final String paramsHash;
     private long results;
 
     /** @param fixSource where the users' fixes are read */
@@ -54,6 +59,8 @@ public final class StreamSkillRunner<P extends Record, R> {
         this.fixSource = fixSource;
         this.tables = request.tableNames();
         this.watermarks = request.watermarks();
+        this.lineage = new ResultLineage(skill.skill(), skill.tables(), request.taskUid());
+        this.paramsHash = request.paramsHash();
     }
 
     /** Runs to the end; returns the number of result rows written. */
@@ -63,16 +70,21 @@ public final class StreamSkillRunner<P extends Record, R> {
     }
 
     private void runUser(PendingWork.UserWork user) throws SQLException {
-        Watermark mark = request.incremental()
+        Watermark live = request.incremental()
                 ? watermarks.find(writeDb, skill.skill(), user.userId()).orElse(null) : null;
+        Instant invalidatedAt = request.incremental() ? lineage.invalidatedAt(writeDb, user.userId()).orElse(null)
+                : null;
+        Watermark mark = Replacement.planningMark(live, invalidatedAt, paramsHash);
         Optional<DependencyState> dependencies = DependencyState.of(writeDb, skill.skill(), user.userId());
         if (dependencies.isEmpty()) {
             return;
         }
         UserRun plan = UserRun.plan(request.scope().times(), mark, user.earliestLate(),
                 dependencies.get().analyzedUpTo(), dependencies.get().finalBefore());
+        Replacement replacement = Replacement.of(live, invalidatedAt, paramsHash, user.earliestLate(),
+                plan.clearFrom()).orElse(null);
         new UserBatches(user.userId(), plan, mark, user.earliestLate() == null && mark != null
-                ? mark.lastRecordedAt().toEpochMilli() : Long.MIN_VALUE).run();
+                ? mark.lastRecordedAt().toEpochMilli() : Long.MIN_VALUE, replacement).run();
     }
 
     /** The batches of one user: carries fixes over from the analysis' context index between them. */
@@ -88,9 +100,12 @@ public final class StreamSkillRunner<P extends Record, R> {
         private Instant lastTime;
         /** Fixes at or before this time were analyzed before: re-reading them is not progress. */
         private final long newAfterMillis;
+        /** Null unless the run replaces results the dependents may have built on: then one transaction. */
+        private final Replacement replacement;
 
-        UserBatches(String userId, UserRun plan, Watermark mark, long newAfterMillis) {
+        UserBatches(String userId, UserRun plan, Watermark mark, long newAfterMillis, Replacement replacement) {
             this.newAfterMillis = newAfterMillis;
+            this.replacement = replacement;
             this.userId = userId;
             this.plan = plan;
             this.analyzed = mark == null ? 0 : mark.analyzedPoints();
@@ -98,6 +113,20 @@ public final class StreamSkillRunner<P extends Record, R> {
         }
 
         void run() throws SQLException {
+            if (replacement == null) {
+                analyze();
+                return;
+            }
+            String before = lineage.digest(writeDb, userId, replacement.covered());
+            analyze();
+            if (cleared) {
+                lineage.replaced(writeDb, userId, replacement.covered(), before, replacement.cause(),
+                        replacement.seenInvalidatedAt());
+            }
+            writeDb.commit();
+        }
+
+        private void analyze() throws SQLException {
             UserAnalysis<R> analysis = skill.open(writeDb, userId, plan.read().from(), params);
             try (FixStream reader = fixSource.open(readDb, userId, plan.read(), cleanOnly,
                     request.batchSize())) {
@@ -211,8 +240,10 @@ public final class StreamSkillRunner<P extends Record, R> {
             sink.flush(writeDb);
             analyzed += newlyAnalyzed;
             watermarks.save(writeDb, skill.skill(), new Watermark(userId, lastTime, lastPointId, analyzed, resume,
-                    context), request.taskUid());
-            writeDb.commit();
+                    context, paramsHash), request.taskUid());
+            if (replacement == null) {
+                writeDb.commit();
+            }
             progress.advance(newlyAnalyzed, 0);
         }
 

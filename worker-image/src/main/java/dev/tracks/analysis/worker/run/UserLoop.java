@@ -3,16 +3,18 @@ package dev.tracks.analysis.worker.run;
 import dev.tracks.analysis.worker.progress.ProgressTracker;
 import dev.tracks.analysis.worker.skill.SkillImplementation;
 import dev.tracks.analysis.worker.store.PendingWork;
+import dev.tracks.analysis.worker.store.ResultLineage;
 import dev.tracks.analysis.worker.store.SkillLocks;
 import dev.tracks.analysis.worker.store.StagingTables;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * The frame of every run: take the skill's lock ({@link SkillLocks}), count the work and report it, prepare the
  * staging tables of a full recompute, run each user under that user's lock, and swap the staged results in at the
- * end.
+ * end, marking what was built on results that changed stale ({@link ResultLineage}).
  */
 final class UserLoop {
 
@@ -29,9 +31,10 @@ final class UserLoop {
     static void run(SkillImplementation<?> skill, RunRequest request, Connection writeDb, Connection readDb,
                     ProgressTracker progress, boolean cleanOnly, UserStep step) throws SQLException {
         SkillLocks.lockSkill(writeDb, skill.skill(), !request.incremental());
+        Instant started = request.incremental() ? null : ResultLineage.now(writeDb);
         writeDb.commit();
         List<PendingWork.UserWork> work = PendingWork.count(readDb, skill.skill(), request.scope(),
-                request.incremental(), cleanOnly);
+                request.incremental(), cleanOnly, request.paramsHash());
         readDb.commit();
         progress.start(work.stream().mapToLong(PendingWork.UserWork::points).sum());
         if (!request.incremental()) {
@@ -46,6 +49,8 @@ final class UserLoop {
             writeDb.commit();
         }
         if (!request.incremental()) {
+            new ResultLineage(skill.skill(), skill.tables(), request.taskUid()).beforeSwap(writeDb,
+                    request.scope().times(), started);
             StagingTables.replaceLive(writeDb, skill.skill(), skill.tables(), request.scope().times());
             writeDb.commit();
         }

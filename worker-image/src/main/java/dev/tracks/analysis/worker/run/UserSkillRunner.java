@@ -5,6 +5,7 @@ import dev.tracks.analysis.worker.progress.ProgressTracker;
 import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.skill.UserSkill;
 import dev.tracks.analysis.worker.store.PendingWork;
+import dev.tracks.analysis.worker.store.ResultLineage;
 import dev.tracks.analysis.worker.store.ResultSink;
 import dev.tracks.analysis.worker.store.TableNames;
 import dev.tracks.analysis.worker.store.Watermark;
@@ -17,7 +18,8 @@ import java.util.Optional;
 /**
  * Runs a {@link UserSkill}: for each user with points its last run did not cover, replace the user's results with a
  * recomputation, in one transaction with the watermark. A full recompute stages them and swaps at the end, as the
- * stream runner does.
+ * stream runner does. A recomputation for late points, other parameters or stale inputs marks the dependents stale
+ * in that transaction if the results changed.
  */
 final class UserSkillRunner<P extends Record> {
 
@@ -30,6 +32,8 @@ final class UserSkillRunner<P extends Record> {
     private final ProgressTracker progress;
     private final TableNames tables;
     private final Watermarks watermarks;
+    private final ResultLineage lineage;
+    private final String paramsHash;
     private long results;
 
     UserSkillRunner(UserSkill<P> skill, RunRequest request, Connection writeDb, Connection readDb,
@@ -43,6 +47,8 @@ final class UserSkillRunner<P extends Record> {
         this.progress = progress;
         this.tables = request.tableNames();
         this.watermarks = request.watermarks();
+        this.lineage = new ResultLineage(skill.skill(), skill.tables(), request.taskUid());
+        this.paramsHash = request.paramsHash();
     }
 
     long run() throws SQLException {
@@ -61,6 +67,14 @@ final class UserSkillRunner<P extends Record> {
             throw new IllegalStateException(skill.skill().id() + " is a per-user skill without dependencies in the"
                     + " catalog: it has no results to build on");
         }
+        Watermark live = request.incremental()
+                ? watermarks.find(writeDb, skill.skill(), user.userId()).orElse(null) : null;
+        Instant invalidatedAt = request.incremental() ? lineage.invalidatedAt(writeDb, user.userId()).orElse(null)
+                : null;
+        Optional<Replacement> replacement = Replacement.of(live, invalidatedAt, paramsHash, user.earliestLate(),
+                null);
+        String before = replacement.isEmpty() ? null
+                : lineage.digest(writeDb, user.userId(), replacement.get().covered());
         if (request.incremental()) {
             // A full recompute writes into fresh staging tables, which hold nothing of the user yet.
             skill.deleteResults(writeDb, user.userId(), null, tables);
@@ -69,12 +83,15 @@ final class UserSkillRunner<P extends Record> {
         skill.recompute(writeDb, user.userId(), params, sink);
         results += sink.rowCount();
         sink.flush(writeDb);
-        Watermark previous = request.incremental()
-                ? watermarks.find(writeDb, skill.skill(), user.userId()).orElse(null) : null;
+        Watermark previous = Replacement.planningMark(live, invalidatedAt, paramsHash);
         long analyzed = (previous == null ? 0 : previous.analyzedPoints()) + user.points();
         // What the dependencies covered is what this recomputation covered: no read of the user's points needed.
         watermarks.save(writeDb, skill.skill(), new Watermark(user.userId(), upTo,
-                dependencies.get().coveredPointId(), analyzed, null, null), request.taskUid());
+                dependencies.get().coveredPointId(), analyzed, null, null, paramsHash), request.taskUid());
+        if (replacement.isPresent()) {
+            lineage.replaced(writeDb, user.userId(), replacement.get().covered(), before, replacement.get().cause(),
+                    invalidatedAt);
+        }
         writeDb.commit();
         progress.advance(user.points(), 0);
     }

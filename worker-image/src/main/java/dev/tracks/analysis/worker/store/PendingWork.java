@@ -32,10 +32,13 @@ public final class PendingWork {
      * Users are split into shards by a hash of their id, so that the pods of an Indexed Job each take every
      * {@code shardCount}-th user and together cover each exactly once.
      */
-    /** @param cleanOnly count only fixes that outlier detection did not flag (what the skill reads) */
+    /**
+     * @param cleanOnly count only fixes that outlier detection did not flag (what the skill reads)
+     * @param paramsHash the run's parameters: a user whose results were computed with others counts all points
+     */
     public static List<UserWork> count(Connection db, Skill skill, UserScope scope, boolean incremental,
-                                       boolean cleanOnly) throws SQLException {
-        String sql = "SELECT user_id, points, earliest_late FROM pending_points(?, ?, ?, ?, ?, ?) WHERE "
+                                       boolean cleanOnly, String paramsHash) throws SQLException {
+        String sql = "SELECT user_id, points, earliest_late FROM pending_points(?, ?, ?, ?, ?, ?, ?) WHERE "
                 + scope.shardCondition("user_id") + " ORDER BY user_id";
         try (PreparedStatement query = db.prepareStatement(sql)) {
             query.setString(1, skill.id());
@@ -44,6 +47,7 @@ public final class PendingWork {
             query.setArray(4, scope.userIds().isEmpty() ? null : db.createArrayOf("text", scope.userIds().toArray()));
             query.setObject(5, Sql.timestamp(scope.times().from()));
             query.setObject(6, Sql.timestamp(scope.times().to()));
+            query.setString(7, paramsHash);
             List<UserWork> work = new ArrayList<>();
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {

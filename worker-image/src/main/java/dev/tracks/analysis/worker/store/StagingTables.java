@@ -60,7 +60,7 @@ public final class StagingTables {
                         + " ON CONFLICT (skill_name, user_id) DO UPDATE SET"
                         + " last_recorded_at = excluded.last_recorded_at, last_point_id = excluded.last_point_id, analyzed_points = excluded.analyzed_points,"
                         + " resume_from = excluded.resume_from, context_from = excluded.context_from,"
-                        + " task_uid = excluded.task_uid, updated_at = now()");
+                        + " task_uid = excluded.task_uid, params_hash = excluded.params_hash, updated_at = now()");
             }
         }
     }

@@ -10,12 +10,19 @@ import java.time.Instant;
  *     late
  * @param resumeFrom results at or after this time are provisional (null: none are)
  * @param contextFrom the next run re-reads points from this time (null: only points after lastRecordedAt)
+ * @param paramsHash the hash of the parameters the results were computed with (ParamsHash); null for results of
+ *     before V26, taken as computed with any
  */
 public record Watermark(String userId, Instant lastRecordedAt, long lastPointId, long analyzedPoints,
-                        Instant resumeFrom, Instant contextFrom) {
+                        Instant resumeFrom, Instant contextFrom, String paramsHash) {
 
     /** The time from which the next run reads points, or null to read those after {@link #lastRecordedAt}. */
     public Instant readFrom() {
         return contextFrom;
+    }
+
+    /** Whether the results were computed with other parameters than those of {@code hash}. */
+    public boolean computedWithOther(String hash) {
+        return paramsHash != null && !paramsHash.equals(hash);
     }
 }

@@ -39,7 +39,7 @@ class ChainRunTest {
     }
 
     /** A commuter's day: home, walk to the station, train, walk to work, work, and back by car. */
-    private static SyntheticTrack day(Instant start, double homeLat, double homeLon, long seed) {
+    static SyntheticTrack day(Instant start, double homeLat, double homeLon, long seed) {
         return SyntheticTrack.startingAt(start, homeLat, homeLon, seed)
                 .sampleEvery(Duration.ofSeconds(5))
                 .stay(Duration.ofMinutes(60), 8)
@@ -60,7 +60,7 @@ class ChainRunTest {
         }
     }
 
-    private static Map<String, List<List<Object>>> results(RunFixture fixture) throws SQLException {
+    static Map<String, List<List<Object>>> results(RunFixture fixture) throws SQLException {
         Map<String, List<List<Object>>> all = new LinkedHashMap<>();
         for (Map.Entry<String, String> table : TABLES.entrySet()) {
             all.put(table.getKey(), fixture.rows("SELECT * FROM " + table.getKey() + " ORDER BY " + table.getValue()));
