@@ -10,6 +10,7 @@ import dev.tracks.analysis.api.ApiTestEnvironment;
 import dev.tracks.analysis.api.TestIdentities;
 import dev.tracks.analysis.api.TestPoints;
 import dev.tracks.analysis.api.task.PendingPoints;
+import dev.tracks.analysis.controlplane.UsesControlPlane;
 import dev.tracks.analysis.skill.ParamsHash;
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.task.AnalysisTaskSpec;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 
 /** Stale results through the admin API on the real PostgreSQL: counts per skill, paged users, the dry run's count. */
 @QuarkusTest
+@UsesControlPlane
 @WithTestResource(ApiTestEnvironment.class)
 class StalenessApiTest {
 

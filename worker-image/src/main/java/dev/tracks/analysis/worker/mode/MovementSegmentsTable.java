@@ -6,12 +6,10 @@ import dev.tracks.analysis.worker.skill.CsvExport.Column;
 import dev.tracks.analysis.worker.skill.SkillDataset;
 import dev.tracks.analysis.worker.store.ResultSink;
 import dev.tracks.analysis.worker.store.Sql;
+import dev.tracks.analysis.worker.store.UserResults;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -48,22 +46,11 @@ public final class MovementSegmentsTable {
      * @param finishedSince only those that end at or after this time (null: all)
      */
     public static List<ModeInterval> read(Connection db, String userId, Instant finishedSince) throws SQLException {
-        List<ModeInterval> modes = new ArrayList<>();
-        try (PreparedStatement query = db.prepareStatement("SELECT started_at, finished_at, mode_coarse, mode"
-                + " FROM movement_segments WHERE user_id = ? AND (?::timestamptz IS NULL OR finished_at >= ?)"
-                + " ORDER BY started_at")) {
-            query.setString(1, userId);
-            query.setObject(2, Sql.timestamp(finishedSince));
-            query.setObject(3, Sql.timestamp(finishedSince));
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    modes.add(new ModeInterval(Sql.instant(row, 1).toEpochMilli(), Sql.instant(row, 2).toEpochMilli(),
-                            CoarseMode.valueOf(row.getString(3).toUpperCase(Locale.ROOT)),
-                            FineMode.valueOf(row.getString(4).toUpperCase(Locale.ROOT))));
-                }
-            }
-        }
-        return modes;
+        return UserResults.read(db, "movement_segments", "started_at, finished_at, mode_coarse, mode", "started_at",
+                userId, finishedSince, row -> new ModeInterval(Sql.instant(row, 1).toEpochMilli(),
+                        Sql.instant(row, 2).toEpochMilli(),
+                        CoarseMode.valueOf(row.getString(3).toUpperCase(Locale.ROOT)),
+                        FineMode.valueOf(row.getString(4).toUpperCase(Locale.ROOT))));
     }
 
     /** The stored label of a mode: trackintel's lower-case names. */

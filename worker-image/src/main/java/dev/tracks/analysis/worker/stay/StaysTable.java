@@ -7,12 +7,10 @@ import dev.tracks.analysis.worker.skill.CsvExport.Column;
 import dev.tracks.analysis.worker.skill.SkillDataset;
 import dev.tracks.analysis.worker.store.ResultSink;
 import dev.tracks.analysis.worker.store.Sql;
+import dev.tracks.analysis.worker.store.UserResults;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,21 +43,9 @@ public final class StaysTable {
      * @param finishedSince only those that end at or after this time (null: all)
      */
     public static List<StoredStay> read(Connection db, String userId, Instant finishedSince) throws SQLException {
-        List<StoredStay> stays = new ArrayList<>();
-        try (PreparedStatement query = db.prepareStatement("SELECT stay_id, started_at, finished_at, lat, lon"
-                + " FROM stays WHERE user_id = ? AND (?::timestamptz IS NULL OR finished_at >= ?)"
-                + " ORDER BY started_at, stay_id")) {
-            query.setString(1, userId);
-            query.setObject(2, Sql.timestamp(finishedSince));
-            query.setObject(3, Sql.timestamp(finishedSince));
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    stays.add(new StoredStay(row.getLong(1), Sql.instant(row, 2).toEpochMilli(),
-                            Sql.instant(row, 3).toEpochMilli(), row.getDouble(4), row.getDouble(5)));
-                }
-            }
-        }
-        return stays;
+        return UserResults.read(db, "stays", "stay_id, started_at, finished_at, lat, lon", "started_at, stay_id",
+                userId, finishedSince, row -> new StoredStay(row.getLong(1), Sql.instant(row, 2).toEpochMilli(),
+                        Sql.instant(row, 3).toEpochMilli(), row.getDouble(4), row.getDouble(5)));
     }
 
     /** trackintel's activity flag with the run's trip_construction setting: duration strictly above it. */

@@ -6,12 +6,10 @@ import dev.tracks.analysis.worker.skill.CsvExport.Column;
 import dev.tracks.analysis.worker.skill.SkillDataset;
 import dev.tracks.analysis.worker.store.ResultSink;
 import dev.tracks.analysis.worker.store.Sql;
+import dev.tracks.analysis.worker.store.UserResults;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,19 +46,8 @@ public final class TripsTable {
      * @param finishedSince only those that end at or after this time (null: all)
      */
     public static List<TripSpan> spans(Connection db, String userId, Instant finishedSince) throws SQLException {
-        List<TripSpan> trips = new ArrayList<>();
-        try (PreparedStatement query = db.prepareStatement("SELECT trip_id, started_at, finished_at FROM trips"
-                + " WHERE user_id = ? AND (?::timestamptz IS NULL OR finished_at >= ?) ORDER BY started_at")) {
-            query.setString(1, userId);
-            query.setObject(2, Sql.timestamp(finishedSince));
-            query.setObject(3, Sql.timestamp(finishedSince));
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    trips.add(new TripSpan(row.getLong(1), Sql.instant(row, 2).toEpochMilli(),
-                            Sql.instant(row, 3).toEpochMilli()));
-                }
-            }
-        }
-        return trips;
+        return UserResults.read(db, "trips", "trip_id, started_at, finished_at", "started_at", userId, finishedSince,
+                row -> new TripSpan(row.getLong(1), Sql.instant(row, 2).toEpochMilli(),
+                        Sql.instant(row, 3).toEpochMilli()));
     }
 }
