@@ -10,7 +10,8 @@ import java.sql.Statement;
 
 /**
  * The database of a run on one machine: a given PostgreSQL, or else an embedded PostgreSQL (the real server binaries,
- * unpacked and started in a temporary directory, removed at close), with the schema migrated.
+ * unpacked and started in a temporary directory, removed at close) that holds the run's results but not its fixes,
+ * with the schema migrated.
  */
 final class LocalDatabase implements AutoCloseable {
 
@@ -24,21 +25,40 @@ final class LocalDatabase implements AutoCloseable {
         this.description = description;
     }
 
+    /** A given PostgreSQL, migrated: the fixes are stored in its track_points. */
     static LocalDatabase open(String jdbcUrl, String user, String password) {
-        LocalDatabase local;
-        if (jdbcUrl != null && !jdbcUrl.isBlank()) {
-            local = new LocalDatabase(null, new Database(jdbcUrl, user, password), jdbcUrl);
-        } else {
-            try {
-                EmbeddedPostgres postgres = throwAwayServer().start();
-                String url = postgres.getJdbcUrl("postgres", "postgres");
-                local = new LocalDatabase(postgres, new Database(url, "postgres", null),
-                        "embedded PostgreSQL (" + url + ", removed at exit)");
-            } catch (IOException e) {
-                throw WorkerFailure.notRetryable("cannot start the embedded PostgreSQL: " + e.getMessage());
-            }
-        }
+        LocalDatabase local = new LocalDatabase(null, new Database(jdbcUrl, user, password), jdbcUrl);
         local.database.migrate();
+        return local;
+    }
+
+    /**
+     * An embedded PostgreSQL for a run whose fixes are held in memory ({@code MemoryFixes}), migrated. Its
+     * track_points stay empty, so point_flags cannot reference them: the one foreign key to track_points is dropped
+     * (a server removed at the run's end, and outlier detection flags only fixes it read).
+     */
+    static LocalDatabase embeddedForFixesInMemory() {
+        LocalDatabase local;
+        try {
+            EmbeddedPostgres postgres = throwAwayServer().start();
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            local = new LocalDatabase(postgres, new Database(url, "postgres", null),
+                    "embedded PostgreSQL (" + url + ", removed at exit)");
+        } catch (IOException e) {
+            throw WorkerFailure.notRetryable("cannot start the embedded PostgreSQL: " + e.getMessage());
+        }
+        try {
+            local.database.migrate();
+            try (Connection db = local.database.connect("tracks-analyze-schema");
+                 Statement alter = db.createStatement()) {
+                db.setAutoCommit(true);
+                alter.execute("ALTER TABLE point_flags DROP CONSTRAINT point_flags_point_id_fkey");
+            }
+        } catch (SQLException | RuntimeException e) {
+            local.closeQuietly();
+            throw e instanceof WorkerFailure failure ? failure
+                    : WorkerFailure.notRetryable("cannot prepare the embedded PostgreSQL: " + e.getMessage());
+        }
         return local;
     }
 
@@ -77,6 +97,14 @@ final class LocalDatabase implements AutoCloseable {
 
     String description() {
         return description;
+    }
+
+    void closeQuietly() {
+        try {
+            close();
+        } catch (IOException e) {
+            // the server's temporary directory stays behind; the failure that got here is the one to report
+        }
     }
 
     @Override
