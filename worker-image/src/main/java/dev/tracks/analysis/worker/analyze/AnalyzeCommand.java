@@ -194,7 +194,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
      */
     private void importInputs(LocalDatabase local, PrintWriter console) throws IOException {
         SkillRun run = new SkillRun(SkillRegistry.standard(), local.database());
-        LocalSource sources = LocalSource.of(inputs, userId);
+        LocalSource sources = LocalSource.of(inputs, userId).withoutEstimate();
         String rejection = null;
         try {
             run.load(Skill.DATA_IMPORT.id(), (db, progress) -> DataImportSkill.importLocal(db, sources,
@@ -208,7 +208,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /** The same import into memory, with the same report. */
     private MemoryFixes importIntoMemory(PrintWriter console) throws IOException {
         MemoryImport memory = new MemoryImport();
-        SourceOutcome outcome = DataImportSkill.importLocal(memory, LocalSource.of(inputs, userId),
+        SourceOutcome outcome = DataImportSkill.importLocal(memory, LocalSource.of(inputs, userId).withoutEstimate(),
                 maxRejectedShare(), new ProgressTracker((progress, last) -> { }, Clock.systemUTC(),
                         SkillRun.REPORT_INTERVAL));
         printImport(console, outcome);

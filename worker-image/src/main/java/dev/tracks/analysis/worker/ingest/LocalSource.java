@@ -12,9 +12,23 @@ import java.util.List;
 public final class LocalSource implements ImportSource {
 
     private final List<SourceFile> files;
+    private final boolean estimated;
 
     public LocalSource(List<SourceFile> files) {
+        this(files, true);
+    }
+
+    private LocalSource(List<SourceFile> files, boolean estimated) {
         this.files = List.copyOf(files);
+        this.estimated = estimated;
+    }
+
+    /**
+     * The same files without an estimate of their rows, for an import whose progress nobody sees (analyze's):
+     * counting reads every file once more, a third of the import's time on the GeoLife samples.
+     */
+    public LocalSource withoutEstimate() {
+        return new LocalSource(files, false);
     }
 
     /** The files of one path; see {@link SourceWalker#expand}. */
@@ -34,6 +48,9 @@ public final class LocalSource implements ImportSource {
     /** Lines (PLT, CSV) or point elements (GPX) of plain files; compressed files and archives are not counted. */
     @Override
     public long estimatedRows() throws IOException {
+        if (!estimated) {
+            return 0;
+        }
         long rows = 0;
         for (SourceFile file : files) {
             if (!file.archive() && !ImportFile.isGzip(file.path().toString())) {

@@ -43,6 +43,8 @@ public final class MemoryImport implements ImportWriter {
     private long keptSinceCommit;
     private long fileFixes;
     private MemoryFixes result;
+    private String lastUserId;
+    private UserFixes lastUser;
 
     /**
      * Reads every file of {@code source} into memory; the outcomes are those of an import into track_points.
@@ -76,6 +78,7 @@ public final class MemoryImport implements ImportWriter {
         lastIdBeforeFile = lastId;
         idsWrittenOfFile = 0;
         sizesBeforeFile.clear();
+        lastUserId = null;
     }
 
     @Override
@@ -88,12 +91,21 @@ public final class MemoryImport implements ImportWriter {
         }
         buffered++;
         fileFixes++;
-        UserFixes user = users.computeIfAbsent(fix.userId(), id -> new UserFixes());
-        sizesBeforeFile.putIfAbsent(user, user.fixes.size());
+        UserFixes user = userOf(fix.userId());
         if (user.addIfNew(lastId + 1, fix)) {
             lastId++;
             inserted[file]++;
         }
+    }
+
+    /** The user's fixes, noting their size before the file; most files have one user, looked up once. */
+    private UserFixes userOf(String userId) {
+        if (!userId.equals(lastUserId)) {
+            lastUser = users.computeIfAbsent(userId, id -> new UserFixes());
+            lastUserId = userId;
+            sizesBeforeFile.putIfAbsent(lastUser, lastUser.fixes.size());
+        }
+        return lastUser;
     }
 
     @Override
