@@ -12,6 +12,7 @@ import dev.tracks.analysis.worker.ingest.DataImportSkill;
 import dev.tracks.analysis.worker.ingest.LocalSource;
 import dev.tracks.analysis.worker.ingest.MemoryImport;
 import dev.tracks.analysis.worker.progress.ConsoleProgress;
+import dev.tracks.analysis.worker.progress.ProgressListener;
 import dev.tracks.analysis.worker.progress.ProgressTracker;
 import dev.tracks.analysis.worker.run.RunRequest;
 import dev.tracks.analysis.worker.run.SkillRun;
@@ -22,6 +23,7 @@ import dev.tracks.analysis.worker.skill.SourceOutcome;
 import dev.tracks.analysis.worker.store.FixSource;
 import dev.tracks.analysis.worker.store.MemoryFixes;
 import dev.tracks.analysis.worker.store.RememberedFixes;
+import dev.tracks.analysis.worker.store.TimeRange;
 import dev.tracks.analysis.worker.store.UserScope;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,6 +40,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -76,6 +82,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--user-id", description = "The user of every input file; default: CSV and GeoJSON files name"
             + " their users, a GeoLife tree its user folders, any other file its file name.")
     String userId;
+
+    @Option(names = "--threads", description = "Threads that analyze users at the same time, each its share of the"
+            + " users (with the embedded PostgreSQL only); default: the processors available.")
+    Integer threads;
 
     @Option(names = "--jdbc-url", description = "Use this PostgreSQL instead of an embedded one.")
     String jdbcUrl;
@@ -118,7 +128,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             local.settleImportedFixes();
             phaseStart = printPhaseTime(console, "import", phaseStart);
             // The fixes do not change while the skills run: each is read from the database once.
-            runChain(console, local, RememberedFixes.withinHeap(), order, skillParams, phaseStart);
+            runChain(console, local, RememberedFixes.withinHeap(), 1, order, skillParams, phaseStart);
         }
     }
 
@@ -144,7 +154,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
             console.println("database: " + local.description());
             // What the import did not hide of the server's start.
             phaseStart = printPhaseTime(console, "database", phaseStart);
-            runChain(console, local, fixes, order, skillParams, phaseStart);
+            runChain(console, local, fixes, shards(), order, skillParams, phaseStart);
+        }
+    }
+
+    /** Waits for a shard's run; its failure is the command's. */
+    private static void awaitRun(Future<?> run) {
+        try {
+            run.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw WorkerFailure.notRetryable("interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -157,16 +182,41 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs the skills in order over the fixes, then writes each result table as a CSV file. */
-    private void runChain(PrintWriter console, LocalDatabase local, FixSource fixes, List<Skill> order,
+    private int shards() {
+        if (threads != null && threads < 1) {
+            throw WorkerFailure.notRetryable("--threads: at least 1, got " + threads);
+        }
+        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Runs the skills in order over the fixes, each on {@code shards} threads at once (a run per shard of the users, as
+     * the pods of a sharded task run; users are independent, and a skill starts when the one before has finished),
+     * then writes each result table as a CSV file.
+     */
+    private void runChain(PrintWriter console, LocalDatabase local, FixSource fixes, int shards, List<Skill> order,
                           Map<Skill, Map<String, Object>> skillParams, long chainStart)
             throws SQLException, IOException {
         long phaseStart = chainStart;
-        for (Skill skill : order) {
-            SkillRun run = new SkillRun(SkillRegistry.standard(), local.database(), fixes);
-            run.execute(new RunRequest(skill, TaskMode.INCREMENTAL, skillParams.get(skill), UserScope.all(),
-                    BATCH_SIZE, null), new ConsoleProgress(console, skill.id()));
-            phaseStart = printPhaseTime(console, skill.id(), phaseStart);
+        ExecutorService pool = Executors.newFixedThreadPool(shards);
+        try {
+            for (Skill skill : order) {
+                ShardedProgress progress = new ShardedProgress(new ConsoleProgress(console, skill.id()), shards);
+                List<Future<?>> runs = new ArrayList<>();
+                for (int shard = 0; shard < shards; shard++) {
+                    RunRequest request = new RunRequest(skill, TaskMode.INCREMENTAL, skillParams.get(skill),
+                            new UserScope(List.of(), TimeRange.ALL, shard, shards), BATCH_SIZE, null);
+                    ProgressListener listener = progress.shard(shard);
+                    runs.add(pool.submit(() -> new SkillRun(SkillRegistry.standard(), local.database(), fixes)
+                            .execute(request, listener)));
+                }
+                for (Future<?> run : runs) {
+                    awaitRun(run);
+                }
+                phaseStart = printPhaseTime(console, skill.id(), phaseStart);
+            }
+        } finally {
+            pool.shutdownNow();
         }
         CsvExport.Settings settings = skill -> SkillParams.resolve(skill, skillParams.getOrDefault(skill, Map.of()));
         try (Connection db = local.database().connect("tracks-analyze-export")) {

@@ -113,8 +113,8 @@ class AnalyzeCommandTest {
     }
 
     /**
-     * The fixes held in memory (the embedded PostgreSQL) and stored in track_points (--jdbc-url) give the same CSV
-     * files, byte for byte: the same fixes with the same ids (point_flags.csv names them), the same repeats dropped
+     * The fixes held in memory (the embedded PostgreSQL, users analyzed on three threads) and stored in track_points
+     * (--jdbc-url, one thread) give the same CSV files, byte for byte: the same fixes with the same ids (point_flags.csv names them), the same repeats dropped
      * across files, a file in reverse time order sorted, and a file rejected by the share rule reported and skipped
      * the same way, though the import had written part of it when its buffer filled up (its ids stay used).
      */
@@ -151,7 +151,9 @@ class AnalyzeCommandTest {
                 doraCsv.toString(), gpx.toString());
 
         Path inMemory = dir.resolve("in-memory");
-        assertThat(analyze("analyze", "--input", inputs, "--out", inMemory.toString())).as(err.toString()).isZero();
+        // Three threads, each its shard of the users, against one.
+        assertThat(analyze("analyze", "--input", inputs, "--out", inMemory.toString(), "--threads", "3"))
+                .as(err.toString()).isZero();
         String memoryReport = out.toString();
         out.getBuffer().setLength(0);
         Path stored = dir.resolve("stored");
