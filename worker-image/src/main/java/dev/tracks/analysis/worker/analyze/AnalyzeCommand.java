@@ -257,7 +257,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     /** The same import into memory, with the same report. */
     private MemoryFixes importIntoMemory(PrintWriter console) throws IOException {
-        MemoryImport memory = new MemoryImport();
+        MemoryImport memory = new MemoryImport(shards());
         SourceOutcome outcome = DataImportSkill.importLocal(memory, LocalSource.of(inputs, userId).withoutEstimate(),
                 maxRejectedShare(), new ProgressTracker((progress, last) -> { }, Clock.systemUTC(),
                         SkillRun.REPORT_INTERVAL));

@@ -26,6 +26,7 @@ import java.util.stream.IntStream;
  */
 public final class MemoryImport implements ImportWriter {
 
+    private final int threads;
     private final Map<String, UserFixes> users = new HashMap<>();
     /** The last id given: track_points' identity. */
     private long lastId;
@@ -46,15 +47,20 @@ public final class MemoryImport implements ImportWriter {
     private String lastUserId;
     private UserFixes lastUser;
 
+    /** @param threads the threads that parse the files, ahead of the one that adds their fixes here */
+    public MemoryImport(int threads) {
+        this.threads = threads;
+    }
+
     /**
      * Reads every file of {@code source} into memory; the outcomes are those of an import into track_points.
      *
      * @throws IOException if a file cannot be read at all
      */
-    public List<PointImport.FileOutcome> run(ImportSource source, ReaderOptions options, double maxRejectedShare,
+    public List<PointImport.FileOutcome> run(LocalSource source, ReaderOptions options, double maxRejectedShare,
                                              ProgressTracker progress) throws IOException {
         try {
-            return new PointImport(this, options, progress).run(source, maxRejectedShare);
+            return new PointImport(this, options, progress).runParsedAhead(source, maxRejectedShare, threads);
         } catch (SQLException e) {
             throw new IllegalStateException("an import into memory touches no database", e);
         }

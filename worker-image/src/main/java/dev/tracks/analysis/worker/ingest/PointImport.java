@@ -51,27 +51,45 @@ public final class PointImport {
      */
     public List<FileOutcome> run(ImportSource source, double maxRejectedShare) throws SQLException, IOException {
         progress.start(source.estimatedRows());
+        return importing(reads -> source.forEachFile((file, in) -> {
+            writer.startFile(sourceColumn(file));
+            ImportReport report = FixReaders.forFormat(file.format()).read(in, file.userId(), options, fix -> {
+                try {
+                    writer.add(fix);
+                } catch (SQLException e) {
+                    throw new IOException("writing the fixes failed: " + e.getMessage(), e);
+                }
+            });
+            reads.add(endFile(file, report, maxRejectedShare));
+        }));
+    }
+
+    /**
+     * The same import with the files parsed on {@code threads} threads ahead of the writer, each whole (see
+     * {@link LocalSource#forEachParsed}) and written in import order: for a writer that holds the fixes in memory
+     * anyway.
+     */
+    List<FileOutcome> runParsedAhead(LocalSource source, double maxRejectedShare, int threads)
+            throws SQLException, IOException {
+        progress.start(source.estimatedRows());
+        return importing(reads -> source.forEachParsed(options, threads, parsed -> {
+            writer.startFile(sourceColumn(parsed.file()));
+            for (ImportedFix fix : parsed.fixes()) {
+                writer.add(fix);
+            }
+            reads.add(endFile(parsed.file(), parsed.report(), maxRejectedShare));
+        }));
+    }
+
+    @FunctionalInterface
+    private interface FileLoop {
+        void write(List<FileRead> reads) throws SQLException, IOException;
+    }
+
+    private List<FileOutcome> importing(FileLoop files) throws SQLException, IOException {
         List<FileRead> reads = new ArrayList<>();
         try {
-            source.forEachFile((file, in) -> {
-                writer.startFile("import:" + file.format().name().toLowerCase(Locale.ROOT));
-                ImportReport report = FixReaders.forFormat(file.format()).read(in, file.userId(), options, fix -> {
-                    try {
-                        writer.add(fix);
-                    } catch (SQLException e) {
-                        throw new IOException("writing the fixes failed: " + e.getMessage(), e);
-                    }
-                });
-                progress.advance(report.rows(), report.rejected());
-                boolean imported = report.shouldImport(maxRejectedShare);
-                if (imported) {
-                    writer.keepFile();
-                } else {
-                    writer.dropFile();
-                }
-                reads.add(new FileRead(file, report, imported));
-                writer.betweenFiles();
-            });
+            files.write(reads);
             writer.finish();
         } catch (SQLException | IOException | RuntimeException e) {
             writer.abandon();
@@ -85,5 +103,22 @@ public final class PointImport {
                     read.imported()));
         }
         return outcomes;
+    }
+
+    private static String sourceColumn(ImportFile file) {
+        return "import:" + file.format().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The share rule keeps or drops the file read last. */
+    private FileRead endFile(ImportFile file, ImportReport report, double maxRejectedShare) throws SQLException {
+        progress.advance(report.rows(), report.rejected());
+        boolean imported = report.shouldImport(maxRejectedShare);
+        if (imported) {
+            writer.keepFile();
+        } else {
+            writer.dropFile();
+        }
+        writer.betweenFiles();
+        return new FileRead(file, report, imported);
     }
 }
