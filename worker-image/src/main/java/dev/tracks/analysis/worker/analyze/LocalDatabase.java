@@ -4,6 +4,7 @@ import dev.tracks.analysis.worker.failure.WorkerFailure;
 import dev.tracks.analysis.worker.store.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,48 +19,61 @@ final class LocalDatabase implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final Database database;
     private final String description;
+    /** The embedded server's data directory when it is removed here rather than by the server (a template's copy). */
+    private final Path dataDirectory;
 
-    private LocalDatabase(EmbeddedPostgres embedded, Database database, String description) {
+    private LocalDatabase(EmbeddedPostgres embedded, Database database, String description, Path dataDirectory) {
         this.embedded = embedded;
         this.database = database;
         this.description = description;
+        this.dataDirectory = dataDirectory;
     }
 
     /** A given PostgreSQL, migrated: the fixes are stored in its track_points. */
     static LocalDatabase open(String jdbcUrl, String user, String password) {
-        LocalDatabase local = new LocalDatabase(null, new Database(jdbcUrl, user, password), jdbcUrl);
+        LocalDatabase local = new LocalDatabase(null, new Database(jdbcUrl, user, password), jdbcUrl, null);
         local.database.migrate();
         return local;
     }
 
     /**
-     * An embedded PostgreSQL for a run whose fixes are held in memory ({@code MemoryFixes}), migrated. Its
-     * track_points stay empty, so point_flags cannot reference them: the one foreign key to track_points is dropped
-     * (a server removed at the run's end, and outlier detection flags only fixes it read).
+     * An embedded PostgreSQL for a run whose fixes are held in memory ({@code MemoryFixes}), migrated, started on a
+     * copy of the {@link ServerTemplate}. Its track_points stay empty, so point_flags cannot reference them: the one
+     * foreign key to track_points is dropped (a server removed at the run's end, and outlier detection flags only
+     * fixes it read).
      */
     static LocalDatabase embeddedForFixesInMemory() {
-        LocalDatabase local;
+        Path copy;
         try {
-            EmbeddedPostgres postgres = throwAwayServer().start();
+            copy = ServerTemplate.copy(LocalDatabase::makeTemplate);
+        } catch (IOException | RuntimeException e) {
+            throw WorkerFailure.notRetryable("cannot prepare the embedded PostgreSQL: " + e.getMessage());
+        }
+        try {
+            EmbeddedPostgres postgres = throwAwayServer().setDataDirectory(copy).setCleanDataDirectory(false).start();
             String url = postgres.getJdbcUrl("postgres", "postgres");
-            local = new LocalDatabase(postgres, new Database(url, "postgres", null),
-                    "embedded PostgreSQL (" + url + ", removed at exit)");
-        } catch (IOException e) {
+            return new LocalDatabase(postgres, new Database(url, "postgres", null),
+                    "embedded PostgreSQL (" + url + ", removed at exit)", copy);
+        } catch (IOException | RuntimeException e) {
+            ServerTemplate.delete(copy);
             throw WorkerFailure.notRetryable("cannot start the embedded PostgreSQL: " + e.getMessage());
         }
-        try {
-            local.database.migrate();
-            try (Connection db = local.database.connect("tracks-analyze-schema");
-                 Statement alter = db.createStatement()) {
+    }
+
+    /** The template's content: initdb, the migrations, the foreign key dropped; stopped cleanly. */
+    private static void makeTemplate(Path dataDirectory) throws IOException {
+        try (EmbeddedPostgres postgres = throwAwayServer().setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false).start()) {
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            Database database = new Database(url, "postgres", null);
+            database.migrate();
+            try (Connection db = database.connect("tracks-analyze-schema"); Statement alter = db.createStatement()) {
                 db.setAutoCommit(true);
                 alter.execute("ALTER TABLE point_flags DROP CONSTRAINT point_flags_point_id_fkey");
+            } catch (SQLException e) {
+                throw new IOException("cannot prepare the schema: " + e.getMessage(), e);
             }
-        } catch (SQLException | RuntimeException e) {
-            local.closeQuietly();
-            throw e instanceof WorkerFailure failure ? failure
-                    : WorkerFailure.notRetryable("cannot prepare the embedded PostgreSQL: " + e.getMessage());
         }
-        return local;
     }
 
     /**
@@ -110,7 +124,13 @@ final class LocalDatabase implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (embedded != null) {
-            embedded.close();
+            try {
+                embedded.close();
+            } finally {
+                if (dataDirectory != null) {
+                    ServerTemplate.delete(dataDirectory);
+                }
+            }
         }
     }
 }
