@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 final class ServerTemplate {
 
     /** Raise when the template is made differently for the same binaries and migrations. */
-    private static final String REVISION = "1";
+    private static final String REVISION = "2";
     private static final String MIGRATIONS = "db/migration";
     private static final String SERVER_ARCHIVE = "postgres-linux-x86_64.txz";
     /** Not copied: zonky's lock file of the server that made the template. */
