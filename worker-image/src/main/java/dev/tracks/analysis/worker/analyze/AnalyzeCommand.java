@@ -87,6 +87,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             + " users (with the embedded PostgreSQL only); default: the processors available.")
     Integer threads;
 
+    @Option(names = "--store-fixes", description = "Import the fixes into the embedded PostgreSQL's track_points and"
+            + " read them from there, as a cluster's run does, instead of holding them in memory (the same results;"
+            + " the class data archive's training run takes this path).")
+    boolean storeFixes;
+
     @Option(names = "--jdbc-url", description = "Use this PostgreSQL instead of an embedded one.")
     String jdbcUrl;
 
@@ -102,7 +107,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try {
             List<Skill> order = SkillCatalog.inDependencyOrder(SkillCatalog.withDependencies(chosenSkills()));
             Map<Skill, Map<String, Object>> skillParams = parseParams(order);
-            if (jdbcUrl != null && !jdbcUrl.isBlank()) {
+            if (jdbcUrl != null && !jdbcUrl.isBlank() || storeFixes) {
                 analyzeStoredFixes(console, order, skillParams);
             } else {
                 analyzeFixesInMemory(console, order, skillParams);
@@ -117,11 +122,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    /** On the user's own PostgreSQL: the fixes are imported into its track_points, and each is read from it once. */
+    /**
+     * The fixes imported into track_points (of the user's own PostgreSQL, or with --store-fixes of the embedded one),
+     * each read from there once.
+     */
     private void analyzeStoredFixes(PrintWriter console, List<Skill> order,
                                     Map<Skill, Map<String, Object>> skillParams) throws SQLException, IOException {
         long phaseStart = System.nanoTime();
-        try (LocalDatabase local = LocalDatabase.open(jdbcUrl, dbUser, dbPassword)) {
+        try (LocalDatabase local = jdbcUrl != null && !jdbcUrl.isBlank()
+                ? LocalDatabase.open(jdbcUrl, dbUser, dbPassword) : LocalDatabase.embedded()) {
             console.println("database: " + local.description());
             phaseStart = printPhaseTime(console, "database", phaseStart);
             importInputs(local, console);
@@ -141,7 +150,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                                       Map<Skill, Map<String, Object>> skillParams) throws SQLException, IOException {
         long phaseStart = System.nanoTime();
         CompletableFuture<LocalDatabase> starting = CompletableFuture.supplyAsync(
-                LocalDatabase::embeddedForFixesInMemory);
+                LocalDatabase::embedded);
         MemoryFixes fixes;
         try {
             fixes = importIntoMemory(console);

@@ -37,12 +37,12 @@ final class LocalDatabase implements AutoCloseable {
     }
 
     /**
-     * An embedded PostgreSQL for a run whose fixes are held in memory ({@code MemoryFixes}), migrated, started on a
-     * copy of the {@link ServerTemplate}. Its track_points stay empty, so point_flags cannot reference them: the one
-     * foreign key to track_points is dropped (a server removed at the run's end, and outlier detection flags only
-     * fixes it read).
+     * An embedded PostgreSQL, migrated, started on a copy of the {@link ServerTemplate}. A run whose fixes are held in
+     * memory ({@code MemoryFixes}) leaves its track_points empty, so point_flags cannot reference them: the one foreign
+     * key to track_points is dropped (a server removed at the run's end, and outlier detection flags only fixes it
+     * read, whether they are stored or not).
      */
-    static LocalDatabase embeddedForFixesInMemory() {
+    static LocalDatabase embedded() {
         Path copy;
         try {
             copy = ServerTemplate.copy(LocalDatabase::makeTemplate);

@@ -161,6 +161,12 @@ class AnalyzeCommandTest {
         assertThat(analyze("analyze", "--input", inputs, "--out", stored.toString(), "--jdbc-url",
                 TestDatabase.jdbcUrl("analyze_stored"), "--db-user", "postgres")).as(err.toString()).isZero();
         String storedReport = out.toString();
+        out.getBuffer().setLength(0);
+        // And stored in the embedded PostgreSQL.
+        Path storedInEmbedded = dir.resolve("stored-in-embedded");
+        assertThat(analyze("analyze", "--input", inputs, "--out", storedInEmbedded.toString(), "--store-fixes"))
+                .as(err.toString()).isZero();
+        assertThat(importLines(out.toString())).isEqualTo(importLines(storedReport));
 
         assertThat(importLines(memoryReport)).isEqualTo(importLines(storedReport))
                 .anyMatch(line -> line.startsWith("skipped: 1 of 6 files rejected") && line.contains("rejected.csv"))
@@ -175,7 +181,8 @@ class AnalyzeCommandTest {
         }
         for (String file : files) {
             assertThat(Files.readString(inMemory.resolve(file))).as(file)
-                    .isEqualTo(Files.readString(stored.resolve(file)));
+                    .isEqualTo(Files.readString(stored.resolve(file)))
+                    .isEqualTo(Files.readString(storedInEmbedded.resolve(file)));
         }
         // What the files hold: the two jumps flagged (ids as stored), stays of every user but the rejected one.
         List<String> flags = Files.readAllLines(inMemory.resolve("point_flags.csv"));
