@@ -155,7 +155,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try {
             fixes = importIntoMemory(console);
         } catch (RuntimeException | IOException e) {
-            starting.thenAccept(LocalDatabase::closeQuietly);
+            // The server started meanwhile: stop it and remove its directory before the failure ends the process.
+            LocalDatabase started = starting.handle((local, failed) -> local).join();
+            if (started != null) {
+                started.closeQuietly();
+            }
             throw e;
         }
         phaseStart = printPhaseTime(console, "import", phaseStart);
