@@ -65,8 +65,8 @@ public final class SkillRun {
         boolean cleanOnly = !SkillCatalog.definition(request.skill())
                 .readsAllFixes(SkillParams.resolve(request.skill(), request.params()).asMap());
         try (Connection db = database.connect("tracks-worker-count")) {
-            return fixSource.pendingWork(db, request.skill(), request.scope(), request.incremental(), cleanOnly).stream()
-                    .mapToLong(PendingWork.UserWork::points).sum();
+            return fixSource.pendingWork(db, request.skill(), request.scope(), request.incremental(), cleanOnly)
+                    .stream().mapToLong(PendingWork.UserWork::points).sum();
         }
     }
 

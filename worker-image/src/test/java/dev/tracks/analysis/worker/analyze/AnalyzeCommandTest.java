@@ -114,9 +114,10 @@ class AnalyzeCommandTest {
 
     /**
      * The fixes held in memory (the embedded PostgreSQL, users analyzed on three threads) and stored in track_points
-     * (--jdbc-url, one thread) give the same CSV files, byte for byte: the same fixes with the same ids (point_flags.csv names them), the same repeats dropped
-     * across files, a file in reverse time order sorted, and a file rejected by the share rule reported and skipped
-     * the same way, though the import had written part of it when its buffer filled up (its ids stay used).
+     * (--jdbc-url, and --store-fixes on the embedded one; one thread) give the same CSV files, byte for byte: the same
+     * fixes with the same ids (point_flags.csv names them), the same repeats dropped across files, a file in reverse
+     * time order sorted, and a file rejected by the share rule reported and skipped the same way, though the import
+     * had written part of it when its buffer filled up (its ids stay used).
      */
     @Test
     void fixesInMemoryWriteWhatStoredFixesWrite() throws IOException {

@@ -45,7 +45,7 @@ class MemoryFixesTest {
         insert("bob", 100, 200);
         insert("cy", 0, 50);
         try (Connection db = database.connect("test")) {
-            // Flags on some fixes, one of them twice (two reasons); a watermark for ada in the middle and bob at the end.
+            // Flags on some fixes, one of them twice (two reasons); watermarks for ada in the middle, bob at the end.
             flag(db, "ada", 10, "SPEED");
             flag(db, "ada", 10, "JUMP");
             flag(db, "ada", 200, "DRIFT");
