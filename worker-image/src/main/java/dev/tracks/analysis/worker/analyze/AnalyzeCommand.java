@@ -10,19 +10,27 @@ import dev.tracks.analysis.worker.failure.WorkerFailure;
 import dev.tracks.analysis.worker.ingest.DataImportParams;
 import dev.tracks.analysis.worker.ingest.DataImportSkill;
 import dev.tracks.analysis.worker.ingest.LocalSource;
+import dev.tracks.analysis.worker.ingest.MemoryImport;
 import dev.tracks.analysis.worker.progress.ConsoleProgress;
+import dev.tracks.analysis.worker.progress.ProgressListener;
+import dev.tracks.analysis.worker.progress.ProgressTracker;
 import dev.tracks.analysis.worker.run.RunRequest;
 import dev.tracks.analysis.worker.run.SkillRun;
 import dev.tracks.analysis.worker.skill.CsvExport;
 import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.skill.SkillRegistry;
+import dev.tracks.analysis.worker.skill.SourceOutcome;
+import dev.tracks.analysis.worker.store.FixSource;
+import dev.tracks.analysis.worker.store.MemoryFixes;
 import dev.tracks.analysis.worker.store.RememberedFixes;
+import dev.tracks.analysis.worker.store.TimeRange;
 import dev.tracks.analysis.worker.store.UserScope;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -30,6 +38,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,7 +51,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The skills on a user's own files: import them (every data_import format), run the skills in dependency order
- * against an embedded PostgreSQL (or a given one), and write each result table as a CSV file.
+ * against an embedded PostgreSQL (or a given one), and write each result table as a CSV file. With the embedded
+ * PostgreSQL the fixes are held in memory rather than stored; the CSV files are the same either way.
  */
 @Command(name = "analyze", description = "Imports GPS files, runs the skills over them and writes the results as"
         + " CSV files.")
@@ -68,6 +83,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
             + " their users, a GeoLife tree its user folders, any other file its file name.")
     String userId;
 
+    @Option(names = "--threads", description = "Threads that analyze users at the same time, each its share of the"
+            + " users (with the embedded PostgreSQL only); default: the processors available.")
+    Integer threads;
+
+    @Option(names = "--store-fixes", description = "Import the fixes into the embedded PostgreSQL's track_points and"
+            + " read them from there, as a cluster's run does, instead of holding them in memory (the same results;"
+            + " the class data archive's training run takes this path).")
+    boolean storeFixes;
+
     @Option(names = "--jdbc-url", description = "Use this PostgreSQL instead of an embedded one.")
     String jdbcUrl;
 
@@ -83,29 +107,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try {
             List<Skill> order = SkillCatalog.inDependencyOrder(SkillCatalog.withDependencies(chosenSkills()));
             Map<Skill, Map<String, Object>> skillParams = parseParams(order);
-            long phaseStart = System.nanoTime();
-            try (LocalDatabase local = LocalDatabase.open(jdbcUrl, dbUser, dbPassword)) {
-                console.println("database: " + local.description());
-                phaseStart = printPhaseTime(console, "database", phaseStart);
-                importInputs(local, console);
-                local.settleImportedFixes();
-                phaseStart = printPhaseTime(console, "import", phaseStart);
-                // The fixes do not change while the skills run: each is read from the database once.
-                RememberedFixes fixes = RememberedFixes.withinHeap();
-                for (Skill skill : order) {
-                    SkillRun run = new SkillRun(SkillRegistry.standard(), local.database(), fixes);
-                    run.execute(new RunRequest(skill, TaskMode.INCREMENTAL, skillParams.get(skill), UserScope.all(),
-                            BATCH_SIZE, null), new ConsoleProgress(console, skill.id()));
-                    phaseStart = printPhaseTime(console, skill.id(), phaseStart);
-                }
-                CsvExport.Settings settings = skill -> SkillParams.resolve(skill,
-                        skillParams.getOrDefault(skill, Map.of()));
-                try (Connection db = local.database().connect("tracks-analyze-export")) {
-                    for (Path file : ResultExport.write(db, out, SkillRegistry.standard(), order, settings)) {
-                        console.println("wrote " + file);
-                    }
-                }
-                printPhaseTime(console, "export", phaseStart);
+            if (jdbcUrl != null && !jdbcUrl.isBlank() || storeFixes) {
+                analyzeStoredFixes(console, order, skillParams);
+            } else {
+                analyzeFixesInMemory(console, order, skillParams);
             }
             return 0;
         } catch (WorkerFailure failure) {
@@ -115,6 +120,124 @@ public final class AnalyzeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("tracks-worker analyze: " + e.getMessage());
             return WorkerContract.EXIT_NOT_RETRYABLE;
         }
+    }
+
+    /**
+     * The fixes imported into track_points (of the user's own PostgreSQL, or with --store-fixes of the embedded one),
+     * each read from there once.
+     */
+    private void analyzeStoredFixes(PrintWriter console, List<Skill> order,
+                                    Map<Skill, Map<String, Object>> skillParams) throws SQLException, IOException {
+        long phaseStart = System.nanoTime();
+        try (LocalDatabase local = jdbcUrl != null && !jdbcUrl.isBlank()
+                ? LocalDatabase.open(jdbcUrl, dbUser, dbPassword) : LocalDatabase.embedded()) {
+            console.println("database: " + local.description());
+            phaseStart = printPhaseTime(console, "database", phaseStart);
+            importInputs(local, console);
+            local.settleImportedFixes();
+            phaseStart = printPhaseTime(console, "import", phaseStart);
+            // The fixes do not change while the skills run: each is read from the database once.
+            runChain(console, local, RememberedFixes.withinHeap(), 1, order, skillParams, phaseStart);
+        }
+    }
+
+    /**
+     * On an embedded PostgreSQL, which holds nothing but this run: the fixes never need to be stored. The files are
+     * parsed into memory while the server starts on another thread, and the skills read the fixes from there; only
+     * their results go into the database.
+     */
+    private void analyzeFixesInMemory(PrintWriter console, List<Skill> order,
+                                      Map<Skill, Map<String, Object>> skillParams) throws SQLException, IOException {
+        long phaseStart = System.nanoTime();
+        CompletableFuture<LocalDatabase> starting = CompletableFuture.supplyAsync(
+                LocalDatabase::embedded);
+        MemoryFixes fixes;
+        try {
+            fixes = importIntoMemory(console);
+        } catch (RuntimeException | IOException e) {
+            // The server started meanwhile: stop it and remove its directory before the failure ends the process.
+            LocalDatabase started = starting.handle((local, failed) -> local).join();
+            if (started != null) {
+                started.closeQuietly();
+            }
+            throw e;
+        }
+        phaseStart = printPhaseTime(console, "import", phaseStart);
+        try (LocalDatabase local = started(starting)) {
+            console.println("database: " + local.description());
+            // What the import did not hide of the server's start.
+            phaseStart = printPhaseTime(console, "database", phaseStart);
+            runChain(console, local, fixes, shards(), order, skillParams, phaseStart);
+        }
+    }
+
+    /** Waits for a shard's run; its failure is the command's. */
+    private static void awaitRun(Future<?> run) {
+        try {
+            run.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw WorkerFailure.notRetryable("interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static LocalDatabase started(CompletableFuture<LocalDatabase> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof WorkerFailure failure ? failure
+                    : WorkerFailure.notRetryable("cannot start the embedded PostgreSQL: " + e.getCause());
+        }
+    }
+
+    private int shards() {
+        if (threads != null && threads < 1) {
+            throw WorkerFailure.notRetryable("--threads: at least 1, got " + threads);
+        }
+        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Runs the skills in order over the fixes, each on {@code shards} threads at once (a run per shard of the users, as
+     * the pods of a sharded task run; users are independent, and a skill starts when the one before has finished),
+     * then writes each result table as a CSV file.
+     */
+    private void runChain(PrintWriter console, LocalDatabase local, FixSource fixes, int shards, List<Skill> order,
+                          Map<Skill, Map<String, Object>> skillParams, long chainStart)
+            throws SQLException, IOException {
+        long phaseStart = chainStart;
+        ExecutorService pool = Executors.newFixedThreadPool(shards);
+        try {
+            for (Skill skill : order) {
+                ShardedProgress progress = new ShardedProgress(new ConsoleProgress(console, skill.id()), shards);
+                List<Future<?>> runs = new ArrayList<>();
+                for (int shard = 0; shard < shards; shard++) {
+                    RunRequest request = new RunRequest(skill, TaskMode.INCREMENTAL, skillParams.get(skill),
+                            new UserScope(List.of(), TimeRange.ALL, shard, shards), BATCH_SIZE, null);
+                    ProgressListener listener = progress.shard(shard);
+                    runs.add(pool.submit(() -> new SkillRun(SkillRegistry.standard(), local.database(), fixes)
+                            .execute(request, listener)));
+                }
+                for (Future<?> run : runs) {
+                    awaitRun(run);
+                }
+                phaseStart = printPhaseTime(console, skill.id(), phaseStart);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        CsvExport.Settings settings = skill -> SkillParams.resolve(skill, skillParams.getOrDefault(skill, Map.of()));
+        try (Connection db = local.database().connect("tracks-analyze-export")) {
+            for (Path file : ResultExport.write(db, out, SkillRegistry.standard(), order, settings)) {
+                console.println("wrote " + file);
+            }
+        }
+        printPhaseTime(console, "export", phaseStart);
     }
 
     /**
@@ -134,16 +257,38 @@ public final class AnalyzeCommand implements Callable<Integer> {
      */
     private void importInputs(LocalDatabase local, PrintWriter console) throws IOException {
         SkillRun run = new SkillRun(SkillRegistry.standard(), local.database());
-        LocalSource sources = LocalSource.of(inputs, userId);
+        LocalSource sources = LocalSource.of(inputs, userId).withoutEstimate();
+        String rejection = null;
         try {
-            DataImportParams defaults = SkillParams.resolve(Skill.DATA_IMPORT, Map.of("source",
-                    inputs.get(0).toString())).bind(DataImportParams.class);
             run.load(Skill.DATA_IMPORT.id(), (db, progress) -> DataImportSkill.importLocal(db, sources,
-                    defaults.maxRejectedShare(), progress), (progress, last) -> { });
+                    maxRejectedShare(), progress), (progress, last) -> { });
         } catch (WorkerFailure rejected) {
-            console.printf("skipped: %s%n", rejected.getMessage());
+            rejection = rejected.getMessage();
         }
-        Map<String, Object> summary = run.resultSummary();
+        printImport(console, new SourceOutcome(run.resultSummary(), rejection));
+    }
+
+    /** The same import into memory, with the same report. */
+    private MemoryFixes importIntoMemory(PrintWriter console) throws IOException {
+        MemoryImport memory = new MemoryImport(shards());
+        SourceOutcome outcome = DataImportSkill.importLocal(memory, LocalSource.of(inputs, userId).withoutEstimate(),
+                maxRejectedShare(), new ProgressTracker((progress, last) -> { }, Clock.systemUTC(),
+                        SkillRun.REPORT_INTERVAL));
+        printImport(console, outcome);
+        return memory.fixes();
+    }
+
+    private double maxRejectedShare() {
+        return SkillParams.resolve(Skill.DATA_IMPORT, Map.of("source", inputs.get(0).toString()))
+                .bind(DataImportParams.class).maxRejectedShare();
+    }
+
+    /** A line for a rejection, one per file, and the totals. */
+    private static void printImport(PrintWriter console, SourceOutcome outcome) {
+        if (outcome.rejection() != null) {
+            console.printf("skipped: %s%n", outcome.rejection());
+        }
+        Map<String, Object> summary = outcome.summary();
         if (summary.get("perFile") instanceof List<?> files) {
             for (Object line : files) {
                 Map<?, ?> file = (Map<?, ?>) line;

@@ -4,42 +4,79 @@ import dev.tracks.analysis.worker.failure.WorkerFailure;
 import dev.tracks.analysis.worker.store.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
  * The database of a run on one machine: a given PostgreSQL, or else an embedded PostgreSQL (the real server binaries,
- * unpacked and started in a temporary directory, removed at close), with the schema migrated.
+ * unpacked and started in a temporary directory, removed at close) that holds the run's results but not its fixes,
+ * with the schema migrated.
  */
 final class LocalDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres embedded;
     private final Database database;
     private final String description;
+    /** The embedded server's data directory when it is removed here rather than by the server (a template's copy). */
+    private final Path dataDirectory;
 
-    private LocalDatabase(EmbeddedPostgres embedded, Database database, String description) {
+    private LocalDatabase(EmbeddedPostgres embedded, Database database, String description, Path dataDirectory) {
         this.embedded = embedded;
         this.database = database;
         this.description = description;
+        this.dataDirectory = dataDirectory;
     }
 
+    /** A given PostgreSQL, migrated: the fixes are stored in its track_points. */
     static LocalDatabase open(String jdbcUrl, String user, String password) {
-        LocalDatabase local;
-        if (jdbcUrl != null && !jdbcUrl.isBlank()) {
-            local = new LocalDatabase(null, new Database(jdbcUrl, user, password), jdbcUrl);
-        } else {
-            try {
-                EmbeddedPostgres postgres = throwAwayServer().start();
-                String url = postgres.getJdbcUrl("postgres", "postgres");
-                local = new LocalDatabase(postgres, new Database(url, "postgres", null),
-                        "embedded PostgreSQL (" + url + ", removed at exit)");
-            } catch (IOException e) {
-                throw WorkerFailure.notRetryable("cannot start the embedded PostgreSQL: " + e.getMessage());
-            }
-        }
+        LocalDatabase local = new LocalDatabase(null, new Database(jdbcUrl, user, password), jdbcUrl, null);
         local.database.migrate();
         return local;
+    }
+
+    /**
+     * An embedded PostgreSQL, migrated, started on a copy of the {@link ServerTemplate}. A run whose fixes are held in
+     * memory ({@code MemoryFixes}) leaves its track_points empty, so point_flags cannot reference them: the one foreign
+     * key to track_points is dropped (a server removed at the run's end, and outlier detection flags only fixes it
+     * read, whether they are stored or not).
+     */
+    static LocalDatabase embedded() {
+        Path copy;
+        try {
+            copy = ServerTemplate.copy(LocalDatabase::makeTemplate);
+        } catch (IOException | RuntimeException e) {
+            throw WorkerFailure.notRetryable("cannot prepare the embedded PostgreSQL: " + e.getMessage());
+        }
+        try {
+            EmbeddedPostgres postgres = throwAwayServer().setDataDirectory(copy).setCleanDataDirectory(false).start();
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            return new LocalDatabase(postgres, new Database(url, "postgres", null),
+                    "embedded PostgreSQL (" + url + ", removed at exit)", copy);
+        } catch (IOException | RuntimeException e) {
+            ServerTemplate.delete(copy);
+            throw WorkerFailure.notRetryable("cannot start the embedded PostgreSQL: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The template's content: initdb, the migrations, the foreign key dropped; stopped cleanly. WAL segments of 1 MB
+     * rather than 16: the segment is most of what each run copies, and a run writes little WAL (results only).
+     */
+    private static void makeTemplate(Path dataDirectory) throws IOException {
+        try (EmbeddedPostgres postgres = throwAwayServer().setLocaleConfig("wal-segsize", "1")
+                .setDataDirectory(dataDirectory).setCleanDataDirectory(false).start()) {
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            Database database = new Database(url, "postgres", null);
+            database.migrate();
+            try (Connection db = database.connect("tracks-analyze-schema"); Statement alter = db.createStatement()) {
+                db.setAutoCommit(true);
+                alter.execute("ALTER TABLE point_flags DROP CONSTRAINT point_flags_point_id_fkey");
+            } catch (SQLException e) {
+                throw new IOException("cannot prepare the schema: " + e.getMessage(), e);
+            }
+        }
     }
 
     /**
@@ -79,10 +116,24 @@ final class LocalDatabase implements AutoCloseable {
         return description;
     }
 
+    void closeQuietly() {
+        try {
+            close();
+        } catch (IOException e) {
+            // the server's temporary directory stays behind; the failure that got here is the one to report
+        }
+    }
+
     @Override
     public void close() throws IOException {
         if (embedded != null) {
-            embedded.close();
+            try {
+                embedded.close();
+            } finally {
+                if (dataDirectory != null) {
+                    ServerTemplate.delete(dataDirectory);
+                }
+            }
         }
     }
 }

@@ -12,7 +12,8 @@ import java.sql.SQLException;
 
 /**
  * data_import on the runtime: every file of the source through one {@link PointImport}. A file rejected by the share
- * rule fails the task (non-retryable) after the other files are imported.
+ * rule fails the task (non-retryable) after the other files are imported. analyze imports its local files the same
+ * way, into track_points or into memory.
  */
 public final class DataImportSkill implements SourceSkill<DataImportParams> {
 
@@ -40,6 +41,20 @@ public final class DataImportSkill implements SourceSkill<DataImportParams> {
         return importFiles(db, () -> files, maxRejectedShare, progress);
     }
 
+    /**
+     * The same import into memory (analyze's own embedded database holds nothing but one run): the fixes end in
+     * {@code memory}, the summary and the rejection are those of the import into track_points.
+     */
+    public static SourceOutcome importLocal(MemoryImport memory, LocalSource files, double maxRejectedShare,
+                                            ProgressTracker progress) {
+        try {
+            return outcome(ImportSummary.of(memory.run(files, ReaderOptions.defaults(), maxRejectedShare, progress)),
+                    maxRejectedShare);
+        } catch (IOException e) {
+            throw WorkerFailure.notRetryable("params.source: " + e.getMessage());
+        }
+    }
+
     @FunctionalInterface
     private interface SourceOpening {
         ImportSource open() throws IOException, SQLException;
@@ -57,6 +72,10 @@ public final class DataImportSkill implements SourceSkill<DataImportParams> {
             }
             throw WorkerFailure.notRetryable("params.source: " + e.getMessage());
         }
+        return outcome(summary, maxRejectedShare);
+    }
+
+    private static SourceOutcome outcome(ImportSummary summary, double maxRejectedShare) {
         return new SourceOutcome(summary.asMap(),
                 summary.rejectedFiles() > 0 ? summary.failureMessage(maxRejectedShare) : null);
     }

@@ -17,12 +17,14 @@ import java.util.Set;
  *   <li>a file larger than the buffer writes its chunks after a savepoint, rolled back to if the file is dropped
  *       (only such files get a savepoint: each costs a subtransaction).</li>
  * </ul>
- * A commit ({@link #commit()}) is only possible between files, so a crash leaves whole files or nothing of them.
+ * A commit ({@link #betweenFiles()}) is only possible between files, so a crash leaves whole files or nothing of them.
  */
-final class FixWriter {
+final class FixWriter implements ImportWriter {
 
     /** Fixes buffered before a chunk is written: bounded memory, and few round trips per fix. */
     static final int CHUNK_ROWS = 50_000;
+    /** Fixes of kept files after which the import commits at the next file boundary. */
+    static final long COMMIT_ROWS = 100_000;
     private static final String SAVEPOINT = "import_file";
 
     private final Connection db;
@@ -48,8 +50,8 @@ final class FixWriter {
         this.locks = new UserImportLocks(db);
     }
 
-    /** The next file's fixes follow; {@code source} is their track_points.source (e.g. import:plt). */
-    void startFile(String fileSource) {
+    @Override
+    public void startFile(String fileSource) {
         file = files++;
         fileFixes = 0;
         if (file == inserted.length) {
@@ -58,7 +60,8 @@ final class FixWriter {
         source = fileSource;
     }
 
-    void add(ImportedFix fix) throws SQLException {
+    @Override
+    public void add(ImportedFix fix) throws SQLException {
         if (fixes.size() == CHUNK_ROWS) {
             writeBuffer();
         }
@@ -68,8 +71,8 @@ final class FixWriter {
         fileFixes++;
     }
 
-    /** The file read last is kept: its fixes are (or will be) written. */
-    void keepFile() throws SQLException {
+    @Override
+    public void keepFile() throws SQLException {
         if (inSavepoint) {
             execute("RELEASE SAVEPOINT " + SAVEPOINT);
             inSavepoint = false;
@@ -78,8 +81,8 @@ final class FixWriter {
         kept = fixes.size();
     }
 
-    /** The file read last is dropped: nothing of it remains. */
-    void dropFile() throws SQLException {
+    @Override
+    public void dropFile() throws SQLException {
         fixes.subList(kept, fixes.size()).clear();
         sources.subList(kept, sources.size()).clear();
         if (inSavepoint) {
@@ -91,13 +94,26 @@ final class FixWriter {
         inserted[file] = 0;
     }
 
-    /** Fixes of kept files since the last commit. */
-    long keptSinceCommit() {
-        return keptSinceCommit;
+    /** Commits once {@link #COMMIT_ROWS} fixes of kept files are pending, so a crash loses whole files only. */
+    @Override
+    public void betweenFiles() throws SQLException {
+        if (keptSinceCommit >= COMMIT_ROWS) {
+            commit();
+        }
+    }
+
+    @Override
+    public void finish() throws SQLException {
+        commit();
+    }
+
+    @Override
+    public void abandon() throws SQLException {
+        db.rollback();
     }
 
     /** Writes what is buffered and commits; only between files. */
-    void commit() throws SQLException {
+    private void commit() throws SQLException {
         write(0, fixes.size());
         clear();
         db.commit();
@@ -105,8 +121,8 @@ final class FixWriter {
         keptSinceCommit = 0;
     }
 
-    /** The fixes each file inserted, in file order; complete after the last {@link #commit()}. */
-    long[] inserted() {
+    @Override
+    public long[] inserted() {
         return Arrays.copyOf(inserted, files);
     }
 

@@ -9,17 +9,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * data_import into PostgreSQL: all files of a source (a folder, several uploads, a zip archive) in one pipeline.
- * Every file is parsed and its fixes streamed through {@link FixWriter} with binary COPY straight into track_points,
- * without the fixes already stored (same user, time and position) or repeated within the import. A file that fails
- * the rejected-share rule leaves nothing; the others are kept. Files share transactions, committed at file boundaries
- * once {@link #COMMIT_ROWS} fixes are pending, so a crash loses whole files only, and a re-run of the same import
- * (or a retry after a crash) adds nothing that is stored already.
+ * data_import: all files of a source (a folder, several uploads, a zip archive) in one pipeline. Every file is parsed
+ * and its fixes streamed into an {@link ImportWriter}: into PostgreSQL through {@link FixWriter} (binary COPY straight
+ * into track_points, without the fixes already stored (same user, time and position) or repeated within the import;
+ * files share transactions, so a crash loses whole files only, and a re-run of the same import, or a retry after a
+ * crash, adds nothing that is stored already), or into memory through {@link MemoryImport}. A file that fails the
+ * rejected-share rule leaves nothing; the others are kept.
  */
 public final class PointImport {
-
-    /** Fixes of kept files after which the import commits at the next file boundary. */
-    static final long COMMIT_ROWS = 100_000;
 
     /**
      * What became of one file.
@@ -32,12 +29,17 @@ public final class PointImport {
     private record FileRead(ImportFile file, ImportReport report, boolean imported) {
     }
 
-    private final Connection db;
+    private final ImportWriter writer;
     private final ReaderOptions options;
     private final ProgressTracker progress;
 
+    /** An import into track_points on {@code db}. */
     public PointImport(Connection db, ReaderOptions options, ProgressTracker progress) {
-        this.db = db;
+        this(new FixWriter(db), options, progress);
+    }
+
+    PointImport(ImportWriter writer, ReaderOptions options, ProgressTracker progress) {
+        this.writer = writer;
         this.options = options;
         this.progress = progress;
     }
@@ -49,33 +51,48 @@ public final class PointImport {
      */
     public List<FileOutcome> run(ImportSource source, double maxRejectedShare) throws SQLException, IOException {
         progress.start(source.estimatedRows());
-        FixWriter writer = new FixWriter(db);
-        List<FileRead> reads = new ArrayList<>();
-        try {
-            source.forEachFile((file, in) -> {
-                writer.startFile("import:" + file.format().name().toLowerCase(Locale.ROOT));
-                ImportReport report = FixReaders.forFormat(file.format()).read(in, file.userId(), options, fix -> {
-                    try {
-                        writer.add(fix);
-                    } catch (SQLException e) {
-                        throw new IOException("writing into track_points failed: " + e.getMessage(), e);
-                    }
-                });
-                progress.advance(report.rows(), report.rejected());
-                boolean imported = report.shouldImport(maxRejectedShare);
-                if (imported) {
-                    writer.keepFile();
-                } else {
-                    writer.dropFile();
-                }
-                reads.add(new FileRead(file, report, imported));
-                if (writer.keptSinceCommit() >= COMMIT_ROWS) {
-                    writer.commit();
+        return importing(reads -> source.forEachFile((file, in) -> {
+            writer.startFile(sourceColumn(file));
+            ImportReport report = FixReaders.forFormat(file.format()).read(in, file.userId(), options, fix -> {
+                try {
+                    writer.add(fix);
+                } catch (SQLException e) {
+                    throw new IOException("writing the fixes failed: " + e.getMessage(), e);
                 }
             });
-            writer.commit();
+            reads.add(endFile(file, report, maxRejectedShare));
+        }));
+    }
+
+    /**
+     * The same import with the files parsed on {@code threads} threads ahead of the writer, each whole (see
+     * {@link LocalSource#forEachParsed}) and written in import order: for a writer that holds the fixes in memory
+     * anyway.
+     */
+    List<FileOutcome> runParsedAhead(LocalSource source, double maxRejectedShare, int threads)
+            throws SQLException, IOException {
+        progress.start(source.estimatedRows());
+        return importing(reads -> source.forEachParsed(options, threads, parsed -> {
+            writer.startFile(sourceColumn(parsed.file()));
+            for (ImportedFix fix : parsed.fixes()) {
+                writer.add(fix);
+            }
+            reads.add(endFile(parsed.file(), parsed.report(), maxRejectedShare));
+        }));
+    }
+
+    @FunctionalInterface
+    private interface FileLoop {
+        void write(List<FileRead> reads) throws SQLException, IOException;
+    }
+
+    private List<FileOutcome> importing(FileLoop files) throws SQLException, IOException {
+        List<FileRead> reads = new ArrayList<>();
+        try {
+            files.write(reads);
+            writer.finish();
         } catch (SQLException | IOException | RuntimeException e) {
-            db.rollback();
+            writer.abandon();
             throw e;
         }
         long[] inserted = writer.inserted();
@@ -86,5 +103,22 @@ public final class PointImport {
                     read.imported()));
         }
         return outcomes;
+    }
+
+    private static String sourceColumn(ImportFile file) {
+        return "import:" + file.format().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The share rule keeps or drops the file read last. */
+    private FileRead endFile(ImportFile file, ImportReport report, double maxRejectedShare) throws SQLException {
+        progress.advance(report.rows(), report.rejected());
+        boolean imported = report.shouldImport(maxRejectedShare);
+        if (imported) {
+            writer.keepFile();
+        } else {
+            writer.dropFile();
+        }
+        writer.betweenFiles();
+        return new FileRead(file, report, imported);
     }
 }

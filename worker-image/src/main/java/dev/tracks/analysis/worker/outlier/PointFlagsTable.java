@@ -18,7 +18,7 @@ public final class PointFlagsTable {
             new CsvExport("point_flags.csv", "point_flags", List.of(Column.of("user_id"), Column.of("point_id"),
                     Column.time("recorded_at"), Column.of("reason", Arrays.stream(OutlierReason.values())
                             .map(Enum::name).collect(Collectors.joining(", ")))),
-                    "user_id, recorded_at, point_id"));
+                    "user_id, recorded_at, point_id, reason"));
 
     private PointFlagsTable() {
     }

@@ -37,7 +37,10 @@ public final class SkillRun {
         this(registry, database, Clock.systemUTC(), FixSource.DATABASE);
     }
 
-    /** @param fixSource where stream skills read the users' fixes (e.g. remembered across the runs of a chain) */
+    /**
+     * @param fixSource where the skills read the users' fixes and count their work (e.g. fixes remembered across the
+     *     runs of a chain, or held in memory only)
+     */
     public SkillRun(SkillRegistry registry, Database database, FixSource fixSource) {
         this(registry, database, Clock.systemUTC(), fixSource);
     }
@@ -62,9 +65,8 @@ public final class SkillRun {
         boolean cleanOnly = !SkillCatalog.definition(request.skill())
                 .readsAllFixes(SkillParams.resolve(request.skill(), request.params()).asMap());
         try (Connection db = database.connect("tracks-worker-count")) {
-            return PendingWork.count(db, request.skill(), request.scope(), request.incremental(), cleanOnly,
-                            request.paramsHash()).stream()
-                    .mapToLong(PendingWork.UserWork::points).sum();
+            return fixSource.pendingWork(db, request.skill(), request.scope(), request.incremental(), cleanOnly,
+                            request.paramsHash()).stream().mapToLong(PendingWork.UserWork::points).sum();
         }
     }
 
@@ -126,14 +128,15 @@ public final class SkillRun {
     private long analyze(SkillImplementation<?> skill, RunRequest request, Connection write, Connection read,
                          ProgressTracker tracker) throws SQLException {
         if (skill instanceof UserSkill<?> perUser) {
-            return recompute(perUser, request, write, read, tracker);
+            return recompute(perUser, request, write, read, tracker, fixSource);
         }
         return stream((StreamSkill<?, ?>) skill, request, write, read, tracker, fixSource);
     }
 
     private static <P extends Record> long recompute(UserSkill<P> skill, RunRequest request, Connection write,
-                                                     Connection read, ProgressTracker tracker) throws SQLException {
-        return new UserSkillRunner<>(skill, request, write, read, tracker).run();
+                                                     Connection read, ProgressTracker tracker, FixSource fixSource)
+            throws SQLException {
+        return new UserSkillRunner<>(skill, request, write, read, tracker, fixSource).run();
     }
 
     private static <P extends Record, R> long stream(StreamSkill<P, R> skill, RunRequest request, Connection write,

@@ -65,7 +65,7 @@ public final class StreamSkillRunner<P extends Record, R> {
 
     /** Runs to the end; returns the number of result rows written. */
     public long run() throws SQLException {
-        UserLoop.run(skill, request, writeDb, readDb, progress, cleanOnly, this::runUser);
+        UserLoop.run(skill, request, writeDb, readDb, progress, cleanOnly, fixSource, this::runUser);
         return results;
     }
 

@@ -2,6 +2,7 @@ package dev.tracks.analysis.worker.run;
 
 import dev.tracks.analysis.worker.progress.ProgressTracker;
 import dev.tracks.analysis.worker.skill.SkillImplementation;
+import dev.tracks.analysis.worker.store.FixSource;
 import dev.tracks.analysis.worker.store.PendingWork;
 import dev.tracks.analysis.worker.store.ResultLineage;
 import dev.tracks.analysis.worker.store.SkillLocks;
@@ -27,13 +28,17 @@ final class UserLoop {
     private UserLoop() {
     }
 
-    /** @param cleanOnly whether the skill reads only fixes that outlier detection did not flag */
+    /**
+     * @param cleanOnly whether the skill reads only fixes that outlier detection did not flag
+     * @param fixes where the users' fixes are, and so their work is counted
+     */
     static void run(SkillImplementation<?> skill, RunRequest request, Connection writeDb, Connection readDb,
-                    ProgressTracker progress, boolean cleanOnly, UserStep step) throws SQLException {
+                    ProgressTracker progress, boolean cleanOnly, FixSource fixes, UserStep step)
+            throws SQLException {
         SkillLocks.lockSkill(writeDb, skill.skill(), !request.incremental());
         Instant started = request.incremental() ? null : ResultLineage.now(writeDb);
         writeDb.commit();
-        List<PendingWork.UserWork> work = PendingWork.count(readDb, skill.skill(), request.scope(),
+        List<PendingWork.UserWork> work = fixes.pendingWork(readDb, skill.skill(), request.scope(),
                 request.incremental(), cleanOnly, request.paramsHash());
         readDb.commit();
         progress.start(work.stream().mapToLong(PendingWork.UserWork::points).sum());

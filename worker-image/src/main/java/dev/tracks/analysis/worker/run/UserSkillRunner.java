@@ -4,6 +4,7 @@ import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.worker.progress.ProgressTracker;
 import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.skill.UserSkill;
+import dev.tracks.analysis.worker.store.FixSource;
 import dev.tracks.analysis.worker.store.PendingWork;
 import dev.tracks.analysis.worker.store.ResultLineage;
 import dev.tracks.analysis.worker.store.ResultSink;
@@ -30,14 +31,16 @@ final class UserSkillRunner<P extends Record> {
     private final Connection writeDb;
     private final Connection readDb;
     private final ProgressTracker progress;
+    private final FixSource fixSource;
     private final TableNames tables;
     private final Watermarks watermarks;
     private final ResultLineage lineage;
     private final String paramsHash;
     private long results;
 
+    /** @param fixSource where the users' fixes are, and so their work is counted */
     UserSkillRunner(UserSkill<P> skill, RunRequest request, Connection writeDb, Connection readDb,
-                    ProgressTracker progress) {
+                    ProgressTracker progress, FixSource fixSource) {
         this.skill = skill;
         this.request = request;
         this.resolved = SkillParams.resolve(skill.skill(), request.params());
@@ -45,6 +48,7 @@ final class UserSkillRunner<P extends Record> {
         this.writeDb = writeDb;
         this.readDb = readDb;
         this.progress = progress;
+        this.fixSource = fixSource;
         this.tables = request.tableNames();
         this.watermarks = request.watermarks();
         this.lineage = new ResultLineage(skill.skill(), skill.tables(), request.taskUid());
@@ -53,7 +57,7 @@ final class UserSkillRunner<P extends Record> {
 
     long run() throws SQLException {
         UserLoop.run(skill, request, writeDb, readDb, progress, !SkillCatalog.definition(skill.skill())
-                .readsAllFixes(resolved.asMap()), this::recompute);
+                .readsAllFixes(resolved.asMap()), fixSource, this::recompute);
         return results;
     }
 

@@ -1,9 +1,14 @@
 package dev.tracks.analysis.worker.store;
 
+import dev.tracks.analysis.skill.Skill;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
-/** Where a run reads each user's fixes: the database, or fixes remembered from an earlier run. */
+/**
+ * Where a run reads each user's fixes and counts its work: the database, fixes remembered from an earlier run, or
+ * fixes that are held in memory only ({@link MemoryFixes}).
+ */
 @FunctionalInterface
 public interface FixSource {
 
@@ -18,4 +23,11 @@ public interface FixSource {
      */
     FixStream open(Connection readDb, String userId, TimeRange range, boolean cleanOnly, int fetchSize)
             throws SQLException;
+
+    /** What a run of {@code skill} has to do, per user in user order, as {@link PendingWork#count} defines it. */
+    default List<PendingWork.UserWork> pendingWork(Connection readDb, Skill skill, UserScope scope,
+                                                   boolean incremental, boolean cleanOnly, String paramsHash)
+            throws SQLException {
+        return PendingWork.count(readDb, skill, scope, incremental, cleanOnly, paramsHash);
+    }
 }

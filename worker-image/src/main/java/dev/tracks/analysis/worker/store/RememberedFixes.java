@@ -3,8 +3,6 @@ package dev.tracks.analysis.worker.store;
 import dev.tracks.analysis.worker.track.Fixes;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -49,7 +47,7 @@ public final class RememberedFixes implements FixSource {
         if (all == null) {
             return new PointReader(readDb, userId, range, cleanOnly, fetchSize);
         }
-        return new Remembered(all, range, cleanOnly ? PointReader.flaggedIds(readDb, userId, range) : new long[0]);
+        return new FixesInRange(all, range, cleanOnly ? PointReader.flaggedIds(readDb, userId, range) : new long[0]);
     }
 
     /** Every fix of the user, or null if a time is finer than a millisecond. */
@@ -60,67 +58,6 @@ public final class RememberedFixes implements FixSource {
                 // read to the end
             }
             return reader.finerThanMilliseconds() ? null : all.slice(0, all.size());
-        }
-    }
-
-    /** A user's remembered fixes within a range, without the flagged ones. */
-    private static final class Remembered implements FixStream {
-
-        private final Fixes all;
-        private final TimeRange range;
-        private final long[] flagged;
-        private int next;
-
-        Remembered(Fixes all, TimeRange range, long[] flagged) {
-            this.all = all;
-            this.range = range;
-            this.flagged = flagged;
-            this.next = firstInRange();
-        }
-
-        @Override
-        public int readInto(Fixes fixes, int max) {
-            int read = 0;
-            while (read < max && next < all.size() && !afterRange(all.time(next))) {
-                if (flagged.length == 0 || Arrays.binarySearch(flagged, all.id(next)) < 0) {
-                    fixes.add(all, next);
-                    read++;
-                }
-                next++;
-            }
-            return read;
-        }
-
-        /** Times are in order: the first fix not before the range, by binary search. */
-        private int firstInRange() {
-            int low = 0;
-            int high = all.size();
-            while (low < high) {
-                int middle = (low + high) >>> 1;
-                if (beforeRange(all.time(middle))) {
-                    low = middle + 1;
-                } else {
-                    high = middle;
-                }
-            }
-            return low;
-        }
-
-        /** Compared as instants, so a bound finer than a millisecond is honoured as the database honours it. */
-        private boolean beforeRange(long millis) {
-            Instant time = Instant.ofEpochMilli(millis);
-            return range.from() != null
-                    && (range.fromInclusive() ? time.isBefore(range.from()) : !time.isAfter(range.from()));
-        }
-
-        private boolean afterRange(long millis) {
-            Instant time = Instant.ofEpochMilli(millis);
-            return range.to() != null && (range.toInclusive() ? time.isAfter(range.to()) : !time.isBefore(range.to()));
-        }
-
-        @Override
-        public void close() {
-            // nothing held but memory
         }
     }
 }

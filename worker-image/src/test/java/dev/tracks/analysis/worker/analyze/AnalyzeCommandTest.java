@@ -2,6 +2,7 @@ package dev.tracks.analysis.worker.analyze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tracks.analysis.schema.TestDatabase;
 import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.task.WorkerContract;
 import dev.tracks.analysis.worker.WorkerCommand;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -101,12 +103,122 @@ class AnalyzeCommandTest {
         assertThat(results.resolve("footprints.csv")).exists();
         assertThat(out.toString()).contains("as user bob-phone").contains("export.csv with its own users");
         assertThat(stays.stream().filter(line -> line.startsWith("export,"))).isEmpty();
-        // One timing line per phase, in the order they ran (the scale benchmark reads them).
-        List<String> phases = new ArrayList<>(List.of("database", "import"));
+        // One timing line per phase, in the order they ran (the scale benchmark reads them): the import, then the wait
+        // for the embedded PostgreSQL that started meanwhile.
+        List<String> phases = new ArrayList<>(List.of("import", "database"));
         SkillCatalog.inDependencyOrder(SkillCatalog.DEFAULT_CHAIN).forEach(skill -> phases.add(skill.id()));
         phases.add("export");
         assertThat(out.toString().lines().filter(line -> line.matches("phase \\S+: \\d+\\.\\d{3} s"))
                 .map(line -> line.substring("phase ".length(), line.indexOf(':')))).containsExactlyElementsOf(phases);
+    }
+
+    /**
+     * The fixes held in memory (the embedded PostgreSQL, users analyzed on three threads) and stored in track_points
+     * (--jdbc-url, and --store-fixes on the embedded one; one thread) give the same CSV files, byte for byte: the same
+     * fixes with the same ids (point_flags.csv names them), the same repeats dropped across files, a file in reverse
+     * time order sorted, and a file rejected by the share rule reported and skipped the same way, though the import
+     * had written part of it when its buffer filled up (its ids stay used).
+     */
+    @Test
+    void fixesInMemoryWriteWhatStoredFixesWrite() throws IOException {
+        Fixes ada = commute().fixes();
+        // A GeoLife tree: ada's day in two PLT files, with a jump 30 km away in the office stay (flagged).
+        Path tree = dir.resolve("geolife");
+        int half = ada.size() / 2;
+        writePlt(tree.resolve("ada/Trajectory/1-morning.plt"), ada, 0, half, -1);
+        writePlt(tree.resolve("ada/Trajectory/2-afternoon.plt"), ada, half, ada.size(), half + 40);
+        // The same morning again in a CSV, with a second user: every ada fix of it repeats a stored one.
+        Fixes eve = SyntheticTrack.startingAt(Instant.parse("2026-04-02T07:00:00Z"), 48.14, 11.58, 12)
+                .sampleEvery(Duration.ofSeconds(5)).stay(Duration.ofMinutes(30), 5).move(90, 3000, 20)
+                .stay(Duration.ofMinutes(20), 5).fixes();
+        Path both = dir.resolve("both.csv");
+        Files.writeString(both, csvRows("ada", ada, 0, half, false) + csvRows("eve", eve, 0, eve.size(), false)
+                .substring("user_id,time,lat,lon\n".length()));
+        // 65,000 rows of which 6 % are invalid (more than the 5 % allowed): rejected after 50,000 were buffered.
+        Fixes carl = SyntheticTrack.startingAt(Instant.parse("2026-03-01T00:00:00Z"), 40.0, -3.7, 13)
+                .sampleEvery(Duration.ofSeconds(1)).stay(Duration.ofHours(17), 5).fixes();
+        StringBuilder rejected = new StringBuilder(csvRows("carl", carl, 0, 61_100, false));
+        for (int i = 0; i < 3_900; i++) {
+            rejected.append("carl,2026-03-02T00:00:00Z,").append(95 + i % 3).append(",-3.7\n");
+        }
+        Path rejectedCsv = Files.writeString(dir.resolve("rejected.csv"), rejected);
+        // Then dora, newest first, with a jump: her flagged fix's id comes after the rejected file's.
+        Fixes dora = SyntheticTrack.startingAt(Instant.parse("2026-04-03T08:00:00Z"), 52.52, 13.40, 14)
+                .sampleEvery(Duration.ofSeconds(10)).stay(Duration.ofMinutes(30), 5).fixAt(52.80, 13.40)
+                .stay(Duration.ofMinutes(30), 5).move(180, 2000, 30).stay(Duration.ofMinutes(15), 5).fixes();
+        Path doraCsv = Files.writeString(dir.resolve("dora.csv"), csvRows("dora", dora, 0, dora.size(), true));
+        Path gpx = writeGpx(dir.resolve("fred.gpx"), eve);
+        String inputs = String.join(",", tree.toString(), both.toString(), rejectedCsv.toString(),
+                doraCsv.toString(), gpx.toString());
+
+        Path inMemory = dir.resolve("in-memory");
+        // Three threads, each its shard of the users, against one.
+        assertThat(analyze("analyze", "--input", inputs, "--out", inMemory.toString(), "--threads", "3"))
+                .as(err.toString()).isZero();
+        String memoryReport = out.toString();
+        out.getBuffer().setLength(0);
+        Path stored = dir.resolve("stored");
+        TestDatabase.emptyDatabase("analyze_stored");
+        assertThat(analyze("analyze", "--input", inputs, "--out", stored.toString(), "--jdbc-url",
+                TestDatabase.jdbcUrl("analyze_stored"), "--db-user", "postgres")).as(err.toString()).isZero();
+        String storedReport = out.toString();
+        out.getBuffer().setLength(0);
+        // And stored in the embedded PostgreSQL.
+        Path storedInEmbedded = dir.resolve("stored-in-embedded");
+        assertThat(analyze("analyze", "--input", inputs, "--out", storedInEmbedded.toString(), "--store-fixes"))
+                .as(err.toString()).isZero();
+        assertThat(importLines(out.toString())).isEqualTo(importLines(storedReport));
+
+        assertThat(importLines(memoryReport)).isEqualTo(importLines(storedReport))
+                .anyMatch(line -> line.startsWith("skipped: 1 of 6 files rejected") && line.contains("rejected.csv"))
+                .contains("skipped " + rejectedCsv + " with its own users: 0")
+                .contains("imported " + both + " with its own users: " + eve.size());
+        List<String> files;
+        try (Stream<Path> written = Files.list(inMemory)) {
+            files = written.map(path -> path.getFileName().toString()).sorted().toList();
+        }
+        try (Stream<Path> written = Files.list(stored)) {
+            assertThat(written.map(path -> path.getFileName().toString()).sorted()).containsExactlyElementsOf(files);
+        }
+        for (String file : files) {
+            assertThat(Files.readString(inMemory.resolve(file))).as(file)
+                    .isEqualTo(Files.readString(stored.resolve(file)))
+                    .isEqualTo(Files.readString(storedInEmbedded.resolve(file)));
+        }
+        // What the files hold: the two jumps flagged (ids as stored), stays of every user but the rejected one.
+        List<String> flags = Files.readAllLines(inMemory.resolve("point_flags.csv"));
+        assertThat(flags.stream().skip(1).map(line -> line.split(",")[0]).distinct()).containsExactly("ada", "dora");
+        assertThat(Files.readAllLines(inMemory.resolve("stays.csv")).stream().skip(1)
+                .map(line -> line.split(",")[0]).distinct()).containsExactlyInAnyOrder("ada", "eve", "dora", "fred");
+    }
+
+    /** The lines of analyze's output about the import: per file, the totals, a rejection. */
+    private static List<String> importLines(String output) {
+        return output.lines().filter(line -> line.startsWith("imported ") || line.startsWith("skipped")).toList();
+    }
+
+    /** A GeoLife PLT file of fixes[from, to), with the fix at {@code jump} (if >= 0) 30 km north. */
+    private static void writePlt(Path file, Fixes fixes, int from, int to, int jump) throws IOException {
+        StringBuilder plt = new StringBuilder("Geolife trajectory\nWGS 84\nAltitude is in Feet\nReserved 3\n"
+                + "0,2,255,My Track,0,0,2,8421376\n0\n");
+        for (int i = from; i < to; i++) {
+            String time = Instant.ofEpochMilli(fixes.time(i)).toString();
+            plt.append(i == jump ? fixes.lat(i) + 0.27 : fixes.lat(i)).append(',').append(fixes.lon(i))
+                    .append(",0,1200,0,").append(time, 0, 10).append(',').append(time, 11, 19).append('\n');
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, plt);
+    }
+
+    /** CSV rows of fixes[from, to), newest first if {@code reversed}, with a header. */
+    private static String csvRows(String user, Fixes fixes, int from, int to, boolean reversed) {
+        StringBuilder csv = new StringBuilder("user_id,time,lat,lon\n");
+        for (int k = from; k < to; k++) {
+            int i = reversed ? to - 1 - (k - from) : k;
+            csv.append(user).append(',').append(Instant.ofEpochMilli(fixes.time(i))).append(',')
+                    .append(fixes.lat(i)).append(',').append(fixes.lon(i)).append('\n');
+        }
+        return csv.toString();
     }
 
     @Test

@@ -239,7 +239,7 @@ class FolderImportTest {
 
     @Test
     void aFailureAfterACommitKeepsWholeFilesAndTheRetryAddsOnlyTheRest() throws Exception {
-        int big = (int) PointImport.COMMIT_ROWS + 10;
+        int big = (int) FixWriter.COMMIT_ROWS + 10;
         Files.writeString(dir.resolve("1-big.csv"), csv("retry", 0, big));
         byte[] second = gzip(csv("retry", big - 5, 100));
         // Cut short: gunzip fails in the middle of the file, as a crash would stop the import there.
