@@ -2,11 +2,16 @@ package dev.tracks.analysis.operator.task;
 
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.task.AnalysisTask;
-import dev.tracks.analysis.task.TaskPhase;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The tasks this operator started whose Running status the informer cache has not shown yet. Without it, two
@@ -14,25 +19,30 @@ import java.util.Map;
  */
 final class AdmissionLedger {
 
-    private final Map<String, Skill> startedNotYetSeen = new HashMap<>();
+    private final Map<ResourceID, Skill> startedNotYetSeen = new HashMap<>();
 
-    void started(String task, Skill skill) {
+    void started(ResourceID task, Skill skill) {
         startedNotYetSeen.put(task, skill);
     }
 
-    void forget(String task) {
+    void forget(ResourceID task) {
         startedNotYetSeen.remove(task);
     }
 
-    /** The skills of every running task: Running in the cache, or started here and not yet seen Running. */
-    List<Skill> running(List<AnalysisTask> all, Map<String, TaskPhase> phases) {
-        startedNotYetSeen.keySet().removeIf(task -> {
-            TaskPhase phase = phases.get(task);
-            return phase == null || phase == TaskPhase.RUNNING || phase.isFinished();
-        });
+    /**
+     * The skills of every running task: Running in the informer's cache, or started here and not yet seen Running.
+     *
+     * @param runningInCache the tasks the informer's cache has as Running
+     * @param latest a task as the operator knows it now (its own writes included), empty when it is gone
+     */
+    List<Skill> running(Collection<AnalysisTask> runningInCache, Function<ResourceID, Optional<AnalysisTask>> latest) {
+        if (!startedNotYetSeen.isEmpty()) {
+            Set<ResourceID> seen = runningInCache.stream().map(ResourceID::fromResource).collect(Collectors.toSet());
+            startedNotYetSeen.keySet().removeIf(task -> seen.contains(task)
+                    || latest.apply(task).map(AnalysisTask::finished).orElse(true));
+        }
         List<Skill> running = new ArrayList<>(startedNotYetSeen.values());
-        all.stream().filter(task -> phases.get(AnalysisTaskReconciler.key(task)) == TaskPhase.RUNNING)
-                .forEach(task -> running.add(task.getSpec().getSkill()));
+        runningInCache.forEach(task -> running.add(task.getSpec().getSkill()));
         return running;
     }
 }

@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -48,9 +50,13 @@ final class OperatorProcess implements AutoCloseable {
         Path log = Path.of("target", "operator.log").toAbsolutePath();
         // As in the operator's container (the chart's javaOpts): a 512Mi memory limit (MaxRAM, the JVM sizes its heap
         // by it), SerialGC, C1 only and 512k thread stacks.
-        ProcessBuilder builder = new ProcessBuilder(java, "-XX:MaxRAM=512m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xss512k", "-jar",
-                jar.toString())
+        List<String> command = new ArrayList<>(List.of(java, "-XX:MaxRAM=512m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Xss512k"));
+        // The benchmark's -Dbenchmark.operatorJvm, e.g. a profiler: -XX:StartFlightRecording=filename=...
+        Arrays.stream(System.getProperty("benchmark.operatorJvm", "").split(" "))
+                .filter(option -> !option.isBlank()).forEach(command::add);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
         env.put("KUBECONFIG", controlPlane.kubeconfig().toString());
