@@ -42,7 +42,7 @@ public class StaleResults {
                 }
             }
         } catch (SQLException e) {
-            throw ApiException.unavailable("the database cannot be reached", e);
+            throw ApiException.database("the database cannot be reached", e);
         }
         List<StalenessResource.SkillStaleness> skills = SkillCatalog.inDependencyOrder(bySkill.keySet()).stream()
                 .map(bySkill::get).toList();
@@ -73,7 +73,7 @@ public class StaleResults {
                 return new StalenessResource.StaleUsers(skill.id(), users, row.getLong(1), limit, offset);
             }
         } catch (SQLException e) {
-            throw ApiException.unavailable("the database cannot be reached", e);
+            throw ApiException.database("the database cannot be reached", e);
         }
     }
 }

@@ -26,9 +26,14 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** The service's own answers; a 5xx is logged with its cause, for the operator who gets the call. */
     @ServerExceptionMapper
     public Response refused(ApiException e) {
-        return e.problem().toResponse();
+        Response response = e.problem().toResponse();
+        if (response.getStatus() >= 500) {
+            LOG.warnf(e.getCause(), "answered %d: %s", response.getStatus(), e.getMessage());
+        }
+        return response;
     }
 
     /** JSON whose values do not fit the fields: an unknown field, a string for a number... */

@@ -48,7 +48,7 @@ public class PendingPoints {
                 return row.getLong(1);
             }
         } catch (SQLException e) {
-            throw ApiException.unavailable("the database cannot be reached; nothing was created", e);
+            throw ApiException.database("the database cannot be reached; nothing was created", e);
         }
     }
 

@@ -79,7 +79,7 @@ final class TaskListing {
             List<TaskView> tasks = rows(connection, json, column, descending, offset, limit);
             return withTotal(tasks, offset, limit, () -> count(connection, large));
         } catch (SQLException e) {
-            throw ApiException.unavailable("the database cannot be reached", e);
+            throw ApiException.database("the database cannot be reached", e);
         }
     }
 

@@ -149,11 +149,18 @@ public class TaskResource {
                         .map(TaskPhase::displayName).toList() + ", got '" + value + "'"));
     }
 
+    /** RFC 3339 allows four-digit years only; java.time would take +3170843, which PostgreSQL cannot store. */
     private static OffsetDateTime time(String name, String value) {
+        OffsetDateTime time;
         try {
-            return OffsetDateTime.parse(value);
+            time = OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(name, "must be an RFC 3339 time, got '" + value + "'");
         }
+        if (time.getYear() < 1 || time.getYear() > 9999) {
+            throw ApiException.badRequest(name, "must be an RFC 3339 time with a year from 0001 to 9999, got '"
+                    + value + "'");
+        }
+        return time;
     }
 }

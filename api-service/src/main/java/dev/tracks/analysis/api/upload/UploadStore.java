@@ -96,7 +96,7 @@ public class UploadStore {
             delete.setArray(1, db.createArrayOf("bigint", ids.toArray()));
             delete.executeUpdate();
         } catch (SQLException e) {
-            throw ApiException.unavailable("the database cannot be reached", e);
+            throw ApiException.database("the database cannot be reached", e);
         }
     }
 
