@@ -5,15 +5,30 @@ import dev.tracks.analysis.worker.local.LocalCommand;
 import dev.tracks.analysis.worker.run.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.ScopeType;
 
-/** The worker program's entry point. */
-@Command(name = "tracks-worker", mixinStandardHelpOptions = true,
+/**
+ * The worker program's entry point. Every command and subcommand takes {@code -h/--help} and {@code -V/--version}
+ * (the options are inherited).
+ */
+@Command(name = "tracks-worker", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+        versionProvider = WorkerCommand.Version.class,
         description = "Runs Tracks Analysis skills over GPS points in PostgreSQL.",
         subcommands = {SkillsCommand.class, RunCommand.class, AnalyzeCommand.class, LocalCommand.class})
 public final class WorkerCommand {
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
+    }
+
+    /** The version of the packaged jar (its manifest), or "development" when run from classes. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = WorkerCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"tracks-worker " + (version == null ? "development" : version)};
+        }
     }
 
     /** The command line with its subcommands, as main runs it. */

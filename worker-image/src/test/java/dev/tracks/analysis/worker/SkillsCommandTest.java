@@ -38,4 +38,21 @@ class SkillsCommandTest {
         assertThat(exitCode).isEqualTo(2);
         assertThat(err.toString()).contains("Unmatched argument at index 0: 'teleport'");
     }
+
+    @Test
+    void everyCommandTakesHelpAndVersion() {
+        for (String command : new String[] {"skills", "run", "analyze", "local"}) {
+            for (String option : new String[] {"-h", "--help"}) {
+                StringWriter out = new StringWriter();
+                int exitCode = new CommandLine(new WorkerCommand()).setOut(new PrintWriter(out))
+                        .execute(command, option);
+                assertThat(exitCode).as(command + " " + option).isZero();
+                assertThat(out.toString()).as(command + " " + option).startsWith("Usage: tracks-worker " + command);
+            }
+            StringWriter out = new StringWriter();
+            assertThat(new CommandLine(new WorkerCommand()).setOut(new PrintWriter(out)).execute(command, "-V"))
+                    .isZero();
+            assertThat(out.toString()).startsWith("tracks-worker ");
+        }
+    }
 }
