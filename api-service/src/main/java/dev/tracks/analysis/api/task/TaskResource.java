@@ -75,7 +75,7 @@ public class TaskResource {
                               @QueryParam("sort") @DefaultValue("-created_at") String sort,
                               @QueryParam("created_after") String createdAfter,
                               @QueryParam("created_before") String createdBefore,
-                              @QueryParam("include_deleted") @DefaultValue("true") boolean includeDeleted) {
+                              @QueryParam("include_deleted") @DefaultValue("true") String includeDeleted) {
         int pageSize = integer("limit", limit, 1, MAX_LIMIT);
         int skip = integer("offset", offset, 0, Integer.MAX_VALUE);
         boolean descending = sort.startsWith("-");
@@ -98,7 +98,7 @@ public class TaskResource {
         if (createdBefore != null) {
             listing.createdBefore(time("created_before", createdBefore));
         }
-        if (!includeDeleted) {
+        if (!bool("include_deleted", includeDeleted)) {
             listing.liveOnly();
         }
         return listing.page(database, json, largeCounts, column, descending, skip, pageSize);
@@ -147,6 +147,14 @@ public class TaskResource {
         return TaskPhase.fromDisplayName(value).map(TaskPhase::displayName).orElseThrow(() ->
                 ApiException.invalid("status", "must be one of " + Arrays.stream(TaskPhase.values())
                         .map(TaskPhase::displayName).toList() + ", got '" + value + "'"));
+    }
+
+    /** true or false, nothing else: JAX-RS would read any other word as false. */
+    private static boolean bool(String name, String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw ApiException.badRequest(name, "must be true or false, got '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     /** RFC 3339 allows four-digit years only; java.time would take +3170843, which PostgreSQL cannot store. */

@@ -139,6 +139,9 @@ class AdminApiTest {
         // A year java.time parses but PostgreSQL cannot store: once a false 503 "the database cannot be reached".
         admin().queryParam("created_after", "+3170843-11-07T09:46:39Z").get(TASKS).then().statusCode(400)
                 .body("field", equalTo("created_after"));
+        admin().queryParam("include_deleted", "maybe").get(TASKS).then().statusCode(400)
+                .body("field", equalTo("include_deleted"));
+        admin().queryParam("include_deleted", "false").get(TASKS).then().statusCode(200);
         admin().queryParam("status", "running").queryParam("sort", "priority").get(TASKS).then().statusCode(200);
         admin().get(TASKS + "/987654321").then().statusCode(404).contentType("application/problem+json");
         admin().get(TASKS + "/not-a-number").then().statusCode(404);
