@@ -58,7 +58,8 @@ public final class MovementSegmentsTable {
         return mode.name().toLowerCase(Locale.ROOT);
     }
 
-    private static String labels(Enum<?>[] modes) {
+    /** The stored labels of all modes of a kind, for the CSV columns' notes. */
+    public static String labels(Enum<?>[] modes) {
         return Arrays.stream(modes).map(MovementSegmentsTable::label).collect(Collectors.joining(", "));
     }
 }

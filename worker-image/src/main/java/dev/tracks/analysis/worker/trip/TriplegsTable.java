@@ -9,9 +9,7 @@ import dev.tracks.analysis.worker.skill.CsvExport.Column;
 import dev.tracks.analysis.worker.skill.SkillDataset;
 import dev.tracks.analysis.worker.store.ResultSink;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The triplegs dataset: the movement between consecutive stays, its id the id of its first fix. */
 public final class TriplegsTable {
@@ -20,7 +18,8 @@ public final class TriplegsTable {
             "tripleg_id", "user_id", "started_at", "finished_at", "first_point_id", "last_point_id", "n_points",
             "length_m", "mode_coarse", "mode"), new CsvExport("triplegs.csv", "triplegs", List.of(Column.of("user_id"),
             Column.of("tripleg_id"), Column.time("started_at"), Column.time("finished_at"),
-            Column.of("mode_coarse", labels(CoarseMode.values())), Column.of("mode", labels(FineMode.values())),
+            Column.of("mode_coarse", MovementSegmentsTable.labels(CoarseMode.values())),
+            Column.of("mode", MovementSegmentsTable.labels(FineMode.values())),
             Column.rounded("length_m", 1), Column.of("n_points")), "user_id, started_at"));
 
     private TriplegsTable() {
@@ -31,9 +30,5 @@ public final class TriplegsTable {
                 Instant.ofEpochMilli(leg.endMillis()), leg.firstFixId(), leg.lastFixId(), leg.fixCount(),
                 leg.lengthMeters(), MovementSegmentsTable.label(leg.modeCoarse()),
                 MovementSegmentsTable.label(leg.mode()));
-    }
-
-    private static String labels(Enum<?>[] modes) {
-        return Arrays.stream(modes).map(MovementSegmentsTable::label).collect(Collectors.joining(", "));
     }
 }
