@@ -12,7 +12,8 @@ case "$TRACKS_SKILL" in
       touch "$marker"
       echo "database unreachable: connection refused" > "$TRACKS_TERMINATION_LOG"
       exit 75
-    fi ;;
+    fi
+    echo "earlier attempts: ${TRACKS_EARLIER_PROCESSED_POINTS:-none} processed, ${TRACKS_EARLIER_FAILED_POINTS:-none} failed" ;;
   footprint_stats)
     echo "params.minStays: must be at least 1" > "$TRACKS_TERMINATION_LOG"
     exit 64 ;;

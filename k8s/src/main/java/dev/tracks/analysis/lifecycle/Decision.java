@@ -36,17 +36,27 @@ public sealed interface Decision {
         }
     }
 
-    /** An attempt failed and the next one is due: create the run for attempt {@code attempt}. */
-    record Retry(int attempt) implements Decision {
+    /** Attempt {@code failed.attempts()} failed and the next one is due: create its run. */
+    record Retry(RunState.Failed failed) implements Decision {
         public TaskPhase phase() {
             return TaskPhase.RUNNING;
         }
+
+        /** The attempt the retry starts, from 2. */
+        public int attempt() {
+            return failed.attempts() + 1;
+        }
     }
 
-    /** An attempt failed; attempt {@code attempt} starts at {@code at} (the backoff). */
-    record AwaitRetry(int attempt, Instant at, String lastFailure) implements Decision {
+    /** Attempt {@code failed.attempts()} failed; the next one starts at {@code at} (the backoff). */
+    record AwaitRetry(Instant at, RunState.Failed failed) implements Decision {
         public TaskPhase phase() {
-            return TaskPhase.RUNNING;
+            return TaskPhase.RETRYING;
+        }
+
+        /** The attempt that starts at {@code at}, from 2. */
+        public int attempt() {
+            return failed.attempts() + 1;
         }
     }
 

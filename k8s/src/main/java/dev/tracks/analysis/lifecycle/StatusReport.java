@@ -1,6 +1,7 @@
 package dev.tracks.analysis.lifecycle;
 
 import dev.tracks.analysis.task.AnalysisTaskStatus;
+import dev.tracks.analysis.task.AttemptFailure;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -14,6 +15,9 @@ import java.util.Optional;
  * The operator-owned part of a task's status after a {@link Decision}: phase, message, conditions, attempts, times,
  * run name and observedGeneration. The worker's fields (progress, resultSummary) are never part of it, so applying it
  * with the operator's field manager leaves them alone.
+ *
+ * <p>{@code lastFailure} is the latest failed attempt: set when the lifecycle sees one, kept while later attempts run
+ * and after the end, so that a task in phase Retrying, a retried one and a failed one all say why.
  *
  * <p>Conditions, each stamped with the generation they describe, change lastTransitionTime only when their status
  * flips: {@code DependenciesReady}, {@code Admitted}, {@code Complete}, and {@code SpecApplied} when the spec changed
@@ -52,6 +56,7 @@ public final class StatusReport {
         next.setObservedGeneration(generation);
         next.setMessage(message(decision, old));
         next.setJobName(runName);
+        next.setLastFailure(failedAttempt(decision, run).map(StatusReport::failure).orElse(old.getLastFailure()));
         if (!(run instanceof RunState.NotStarted)) {
             next.setAttempts(run.attempts());
         }
@@ -98,6 +103,15 @@ public final class StatusReport {
                 || !JSON.asJson(lifecycleFields(previous)).equals(JSON.asJson(lifecycleFields(next)));
     }
 
+    /**
+     * The failed attempt {@code next} reports that {@code previous} did not: what the runtimes and the status mirror
+     * log, once per failed attempt.
+     */
+    public static Optional<AttemptFailure> newFailure(AnalysisTaskStatus previous, AnalysisTaskStatus next) {
+        AttemptFailure before = previous == null ? null : previous.getLastFailure();
+        return Optional.ofNullable(next == null ? null : next.getLastFailure()).filter(f -> !f.equals(before));
+    }
+
     /** A copy without the worker's fields. */
     private static AnalysisTaskStatus lifecycleFields(AnalysisTaskStatus status) {
         AnalysisTaskStatus copy = JSON.clone(status);
@@ -120,13 +134,34 @@ public final class StatusReport {
                     condition(COMPLETE, false, "InProgress", "queued"));
         }
         if (decision instanceof Decision.Start || decision instanceof Decision.Track
-                || decision instanceof Decision.Retry || decision instanceof Decision.AwaitRetry) {
+                || decision instanceof Decision.Retry) {
             return running();
+        }
+        if (decision instanceof Decision.AwaitRetry await) {
+            return List.of(dependenciesSucceeded(), condition(ADMITTED, true, "SlotGranted", "admitted to run"),
+                    condition(COMPLETE, false, "RetryScheduled", "attempt " + await.attempt() + " starts at "
+                            + await.at()));
         }
         if (decision instanceof Decision.Finish finish) {
             return List.of(condition(COMPLETE, true, finish.reason(), finish.message()));
         }
         return List.of();
+    }
+
+    /** The failed attempt the decision acts on: the one a retry follows, or the observed run's. */
+    private static Optional<RunState.Failed> failedAttempt(Decision decision, RunState run) {
+        if (decision instanceof Decision.Retry retry) {
+            return Optional.of(retry.failed());
+        }
+        if (decision instanceof Decision.AwaitRetry await) {
+            return Optional.of(await.failed());
+        }
+        return run instanceof RunState.Failed failed ? Optional.of(failed) : Optional.empty();
+    }
+
+    private static AttemptFailure failure(RunState.Failed failed) {
+        return new AttemptFailure(failed.attempts(), failed.reason(), failed.message(),
+                failed.finishedAt() == null ? null : failed.finishedAt().toString());
     }
 
     private static Condition dependenciesSucceeded() {
@@ -173,7 +208,7 @@ public final class StatusReport {
             return running(track.run().attempts());
         }
         if (decision instanceof Decision.AwaitRetry await) {
-            return "attempt " + (await.attempt() - 1) + " failed (" + await.lastFailure() + "); attempt "
+            return "attempt " + await.failed().attempts() + " failed (" + await.failed().message() + "); attempt "
                     + await.attempt() + " starts at " + await.at();
         }
         if (decision instanceof Decision.Finish finish) {

@@ -65,11 +65,10 @@ public final class TaskLifecycle {
         }
         if (run instanceof RunState.Failed failed) {
             Instant retryAt = failed.finishedAt().plus(backoff(task.spec(), failed.attempts()));
-            int next = failed.attempts() + 1;
-            return task.now().isBefore(retryAt) ? new Decision.AwaitRetry(next, retryAt, failed.message())
-                    : new Decision.Retry(next);
+            return task.now().isBefore(retryAt) ? new Decision.AwaitRetry(retryAt, failed)
+                    : new Decision.Retry(failed);
         }
-        if (task.currentPhase() == TaskPhase.RUNNING) {
+        if (task.currentPhase() != null && task.currentPhase().holdsSlot()) {
             return new Decision.Finish(TaskPhase.FAILED, "RunLost",
                     "the task's run disappeared before it finished", false);
         }

@@ -31,6 +31,9 @@ public class AnalysisTaskStatus {
     @JsonPropertyDescription("Worker runs started so far, retries included.")
     private Integer attempts;
 
+    @JsonPropertyDescription("The latest attempt that failed, kept while later attempts run and after the end.")
+    private AttemptFailure lastFailure;
+
     @JsonPropertyDescription("Name of the Job that runs the worker.")
     private String jobName;
 
@@ -86,6 +89,14 @@ public class AnalysisTaskStatus {
 
     public void setAttempts(Integer attempts) {
         this.attempts = attempts;
+    }
+
+    public AttemptFailure getLastFailure() {
+        return lastFailure;
+    }
+
+    public void setLastFailure(AttemptFailure lastFailure) {
+        this.lastFailure = lastFailure;
     }
 
     public String getJobName() {

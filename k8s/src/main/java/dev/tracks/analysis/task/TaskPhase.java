@@ -15,6 +15,8 @@ public enum TaskPhase {
     @JsonProperty("Queued") QUEUED,
     /** Its Job is running. */
     @JsonProperty("Running") RUNNING,
+    /** An attempt failed and the next starts after the backoff; status.lastFailure says why. Keeps its slot. */
+    @JsonProperty("Retrying") RETRYING,
     @JsonProperty("Succeeded") SUCCEEDED,
     @JsonProperty("Failed") FAILED,
     @JsonProperty("Cancelled") CANCELLED;
@@ -33,6 +35,14 @@ public enum TaskPhase {
     public static TaskPhase of(String name) {
         return fromDisplayName(name).orElseThrow(() -> new IllegalArgumentException("unknown task phase '" + name
                 + "': one of " + Arrays.stream(values()).map(TaskPhase::displayName).toList()));
+    }
+
+    /**
+     * True while the task holds one of the slots admission grants: from the start of its first attempt to its end,
+     * the backoff between attempts included, so that a retry never has to queue again.
+     */
+    public boolean holdsSlot() {
+        return this == RUNNING || this == RETRYING;
     }
 
     /** True for the phases a task never leaves: the one definition of a finished task. */

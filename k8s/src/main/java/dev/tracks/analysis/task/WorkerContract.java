@@ -1,5 +1,9 @@
 package dev.tracks.analysis.task;
 
+import dev.tracks.analysis.skill.SkillCatalog;
+import java.util.Map;
+import java.util.Objects;
+
 /**
  * What the operator and the worker agree on: the environment that tells a worker its task, and the worker's exit
  * codes. The operator's pod failure policy fails a Job at once on {@link #EXIT_NOT_RETRYABLE}.
@@ -29,11 +33,36 @@ public final class WorkerContract {
      */
     public static final String ENV_TERMINATION_LOG = "TRACKS_TERMINATION_LOG";
 
+    /**
+     * What the task's earlier attempts analysed (status.progress as the last of them reported it): an incremental
+     * retry resumes where they committed, so it counts on from these (see {@link #earlierProgress}).
+     */
+    public static final String ENV_EARLIER_PROCESSED_POINTS = "TRACKS_EARLIER_PROCESSED_POINTS";
+    public static final String ENV_EARLIER_FAILED_POINTS = "TRACKS_EARLIER_FAILED_POINTS";
+
     /** Invalid parameters and every other error that a retry cannot fix (EX_USAGE of sysexits.h). */
     public static final int EXIT_NOT_RETRYABLE = 64;
     /** A transient failure (database or API unreachable...): another attempt follows (EX_TEMPFAIL of sysexits.h). */
     public static final int EXIT_TRANSIENT = 75;
 
     private WorkerContract() {
+    }
+
+    /**
+     * The environment that carries the earlier attempts' counts into attempt {@code attempt}, so that a task's
+     * progress counts every point it analysed, not only its last attempt's. Empty when the attempt starts afresh or
+     * nothing was reported: the first attempt, a FULL_RECOMPUTE (its retry recomputes everything), a loader (its retry
+     * reads its files again), and a sharded run (each shard reports its own share).
+     *
+     * @param reported status.progress as the earlier attempts left it, or null
+     */
+    public static Map<String, String> earlierProgress(AnalysisTaskSpec spec, int attempt, TaskProgress reported) {
+        if (attempt < 2 || reported == null || reported.getProcessedPoints() == null
+                || spec.modeOrDefault() != TaskMode.INCREMENTAL || spec.parallelismOrDefault() != 1
+                || SkillCatalog.definition(spec.getSkill()).isLoader()) {
+            return Map.of();
+        }
+        return Map.of(ENV_EARLIER_PROCESSED_POINTS, String.valueOf(reported.getProcessedPoints()),
+                ENV_EARLIER_FAILED_POINTS, String.valueOf(Objects.requireNonNullElse(reported.getFailedPoints(), 0L)));
     }
 }

@@ -83,7 +83,8 @@ class LifecycleStepTest {
         ListDriver driver = new ListDriver();
         driver.attempts.add(new Attempt(1, T0, false));
 
-        LifecycleStep.act(task, new Decision.Retry(2), driver.observe(task), driver, T1);
+        LifecycleStep.act(task, new Decision.Retry((RunState.Failed) driver.observe(task).state()),
+                driver.observe(task), driver, T1);
 
         assertThat(driver.calls).containsExactly("start 2 300");
     }

@@ -1,6 +1,7 @@
 package dev.tracks.analysis.lifecycle;
 
 import dev.tracks.analysis.task.AnalysisTaskStatus;
+import dev.tracks.analysis.task.AttemptFailure;
 import dev.tracks.analysis.task.TaskPhase;
 import dev.tracks.analysis.task.TaskProgress;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -63,6 +64,46 @@ class StatusReportTest {
     }
 
     @Test
+    void aFailedAttemptIsReportedWhileTheRetryWaitsRunsAndAfterTheTaskEnds() {
+        RunState.Active first = new RunState.Active(1, T0);
+        AnalysisTaskStatus running = StatusReport.next(null, new Decision.Start(), first, 1, 1L, "job-1", T0);
+        RunState.Failed failed = new RunState.Failed(1, T0, T1, "BackoffLimitExceeded",
+                "exit code 75: database unreachable");
+
+        AnalysisTaskStatus waiting = StatusReport.next(running, new Decision.AwaitRetry(T2, failed), failed, 1, 1L,
+                "job-1", T1);
+        assertThat(waiting.getPhase()).isEqualTo(TaskPhase.RETRYING);
+        assertThat(waiting.getMessage()).isEqualTo("attempt 1 failed (exit code 75: database unreachable); attempt 2"
+                + " starts at " + T2);
+        assertThat(waiting.getLastFailure()).usingRecursiveComparison().isEqualTo(new AttemptFailure(1,
+                "BackoffLimitExceeded", "exit code 75: database unreachable", T1.toString()));
+        assertThat(waiting.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)
+                .contains(tuple("Admitted", "True", "SlotGranted"), tuple("Complete", "False", "RetryScheduled"));
+        assertThat(StatusReport.newFailure(running, waiting)).contains(waiting.getLastFailure());
+
+        RunState.Active second = new RunState.Active(2, T0);
+        AnalysisTaskStatus retried = StatusReport.next(waiting, new Decision.Retry(failed), second, 1, 1L, "job-2",
+                T2);
+        assertThat(retried.getPhase()).isEqualTo(TaskPhase.RUNNING);
+        assertThat(retried.getLastFailure()).as("kept while the next attempt runs").isEqualTo(waiting.getLastFailure());
+        assertThat(StatusReport.newFailure(waiting, retried)).as("logged once").isEmpty();
+
+        RunState.Succeeded succeeded = new RunState.Succeeded(2, T0, T2);
+        AnalysisTaskStatus done = StatusReport.next(retried, new Decision.Finish(TaskPhase.SUCCEEDED, "Succeeded",
+                "finished after 2 attempts", false), succeeded, 1, 1L, "job-2", T2);
+        assertThat(done.getLastFailure()).as("kept after the end").isEqualTo(waiting.getLastFailure());
+    }
+
+    @Test
+    void aRetryWithoutBackoffStillReportsTheAttemptItFollows() {
+        RunState.Failed failed = new RunState.Failed(2, T0, T1, "PodFailurePolicy", "exit code 75");
+        AnalysisTaskStatus retried = StatusReport.next(null, new Decision.Retry(failed), new RunState.Active(3, T0), 1,
+                1L, "job-3", T1);
+        assertThat(retried.getLastFailure().getAttempt()).isEqualTo(2);
+        assertThat(retried.getLastFailure().describe()).isEqualTo("attempt 2 failed: exit code 75");
+    }
+
+    @Test
     void aSpecChangeAfterTheStartIsReportedNotApplied() {
         RunState.Active active = new RunState.Active(1, T0);
         AnalysisTaskStatus status = StatusReport.next(null, new Decision.Track(active), active, 3, 2L, "job-1", T1);
@@ -94,7 +135,9 @@ class StatusReportTest {
                 .usingRecursiveComparison().isEqualTo(started);
 
         RunState.Active second = new RunState.Active(2, T0);
-        AnalysisTaskStatus retried = StatusReport.next(started, new Decision.Retry(2), second, 1, 1L, "job-2", T2);
+        RunState.Failed firstFailed = new RunState.Failed(1, T0, T1, "BackoffLimitExceeded", "exit code 75");
+        AnalysisTaskStatus retried = StatusReport.next(started, new Decision.Retry(firstFailed), second, 1, 1L,
+                "job-2", T2);
         assertThat(retried.getMessage()).isEqualTo("running, attempt 2");
         assertThat(StatusReport.next(retried, new Decision.Track(second), second, 1, 1L, "job-2", T2))
                 .usingRecursiveComparison().isEqualTo(retried);

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,10 +87,13 @@ class TaskLifecycleTest {
         AnalysisTaskSpec spec = spec();
         spec.setBackoffSeconds(10);
         RunState.Failed failed = new RunState.Failed(2, T0, T1, "BackoffLimitExceeded", "exit code 75: db down");
-        assertThat(TaskLifecycle.decide(observe(spec, TaskPhase.RUNNING, Map.of(), failed, T1.plusSeconds(19))))
-                .isEqualTo(new Decision.AwaitRetry(3, T1.plusSeconds(20), "exit code 75: db down"));
-        assertThat(TaskLifecycle.decide(observe(spec, TaskPhase.RUNNING, Map.of(), failed, T1.plusSeconds(20))))
-                .isEqualTo(new Decision.Retry(3));
+        Decision waiting = TaskLifecycle.decide(observe(spec, TaskPhase.RUNNING, Map.of(), failed, T1.plusSeconds(19)));
+        assertThat(waiting).isEqualTo(new Decision.AwaitRetry(T1.plusSeconds(20), failed));
+        assertThat(waiting.phase()).isEqualTo(TaskPhase.RETRYING);
+        assertThat(((Decision.AwaitRetry) waiting).attempt()).isEqualTo(3);
+        Decision retry = TaskLifecycle.decide(observe(spec, TaskPhase.RETRYING, Map.of(), failed, T1.plusSeconds(20)));
+        assertThat(retry).isEqualTo(new Decision.Retry(failed));
+        assertThat(((Decision.Retry) retry).attempt()).isEqualTo(3);
     }
 
     @Test
@@ -178,9 +183,10 @@ class TaskLifecycleTest {
         }
     }
 
-    @Test
-    void aRunThatDisappearedWhileRunningFailsTheTask() {
-        assertThat(TaskLifecycle.decide(observe(spec(), TaskPhase.RUNNING, Map.of(), NOT_STARTED)))
+    @ParameterizedTest
+    @EnumSource(value = TaskPhase.class, names = {"RUNNING", "RETRYING"})
+    void aRunThatDisappearedWhileRunningOrBetweenAttemptsFailsTheTask(TaskPhase phase) {
+        assertThat(TaskLifecycle.decide(observe(spec(), phase, Map.of(), NOT_STARTED)))
                 .isEqualTo(new Decision.Finish(TaskPhase.FAILED, "RunLost",
                         "the task's run disappeared before it finished", false));
     }

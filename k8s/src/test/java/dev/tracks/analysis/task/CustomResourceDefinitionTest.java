@@ -111,7 +111,7 @@ class CustomResourceDefinitionTest {
         assertThat(specProperty("params").getXKubernetesPreserveUnknownFields()).isTrue();
         assertThat(version.getSchema().getOpenAPIV3Schema().getProperties().get("status").getProperties()
                 .get("phase").getEnum()).extracting(node -> node.asText())
-                .containsExactlyInAnyOrder("Pending", "Waiting", "Queued", "Running", "Succeeded", "Failed",
+                .containsExactlyInAnyOrder("Pending", "Waiting", "Queued", "Running", "Retrying", "Succeeded", "Failed",
                         "Cancelled");
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A chain and its tasks. Its status, named as a task's phase: Failed when a task failed or was cancelled, Succeeded
- * when all succeeded, Running when any runs or some have succeeded, else Pending.
+ * when all succeeded, Running when any runs (or is Retrying between attempts) or some have succeeded, else Pending.
  */
 public record ChainView(String chainId, String status, List<TaskView> tasks) {
 
@@ -17,7 +17,7 @@ public record ChainView(String chainId, String status, List<TaskView> tasks) {
             status = TaskPhase.FAILED;
         } else if (phases.stream().allMatch(phase -> phase == TaskPhase.SUCCEEDED)) {
             status = TaskPhase.SUCCEEDED;
-        } else if (phases.contains(TaskPhase.RUNNING) || phases.contains(TaskPhase.SUCCEEDED)) {
+        } else if (phases.stream().anyMatch(phase -> phase.holdsSlot() || phase == TaskPhase.SUCCEEDED)) {
             status = TaskPhase.RUNNING;
         } else {
             status = TaskPhase.PENDING;

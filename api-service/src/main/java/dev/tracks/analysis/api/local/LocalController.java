@@ -4,8 +4,8 @@ import dev.tracks.analysis.api.mirror.TaskMirror;
 import dev.tracks.analysis.lifecycle.Admission;
 import dev.tracks.analysis.lifecycle.Decision;
 import dev.tracks.analysis.lifecycle.LifecycleStep;
-import dev.tracks.analysis.lifecycle.RunState;
 import dev.tracks.analysis.lifecycle.Runs;
+import dev.tracks.analysis.lifecycle.StatusReport;
 import dev.tracks.analysis.lifecycle.TaskLifecycle;
 import dev.tracks.analysis.task.AnalysisTask;
 import dev.tracks.analysis.task.TaskPhase;
@@ -178,8 +178,9 @@ public class LocalController {
         if (candidates.isEmpty()) {
             return;
         }
-        var running = observed.entrySet().stream()
-                .filter(entry -> entry.getValue().state() instanceof RunState.Active)
+        // A task between attempts keeps its slot, as in a cluster: its retry never queues.
+        var running = decisions.entrySet().stream()
+                .filter(entry -> entry.getValue().phase().holdsSlot())
                 .map(entry -> entry.getKey().getSpec().getSkill()).toList();
         Map<String, Admission.Verdict> verdicts = Admission.decide(candidates, running,
                 new Admission.Limits(settings.maxRunning(), Map.of()));
@@ -201,6 +202,8 @@ public class LocalController {
             LOG.infof("task %s: %s -> %s (%s)", task.getMetadata().getName(), outcome.previousPhase(),
                     outcome.status().getPhase(), outcome.status().getMessage());
         }
+        StatusReport.newFailure(task.getStatus(), outcome.status()).ifPresent(failure ->
+                LOG.warnf("task %s: %s", task.getMetadata().getName(), failure.describe()));
         UUID uid = UUID.fromString(task.getMetadata().getUid());
         QuarkusTransaction.requiringNew().run(() -> mirror.record(tasks.updateStatus(uid, outcome.status())));
         return outcome.finishedNow();

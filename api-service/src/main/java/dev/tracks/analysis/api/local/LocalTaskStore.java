@@ -99,10 +99,19 @@ public class LocalTaskStore implements TaskResources {
                 .orElseThrow(() -> ApiException.notFound("no task " + namespace + "/" + name));
     }
 
-    /** The tasks of the namespace that have not finished, oldest first. */
+    /**
+     * The tasks of the namespace that have not finished, oldest first, each with the counts its worker reported into
+     * the task's analysis_tasks row as status.progress, where a cluster's worker reports them (a retry counts on from
+     * them).
+     */
     public List<AnalysisTask> unfinished(String namespace) {
-        return query("SELECT resource FROM local_tasks WHERE namespace = ? AND NOT finished"
-                + " ORDER BY resource->'metadata'->>'creationTimestamp', name",
+        return query("SELECT CASE WHEN a.processed_points IS NULL THEN l.resource"
+                + " ELSE jsonb_set(l.resource, '{status,progress}', jsonb_strip_nulls(jsonb_build_object("
+                + "'totalPoints', a.total_points, 'processedPoints', a.processed_points,"
+                + " 'failedPoints', a.failed_points))) END"
+                + " FROM local_tasks l LEFT JOIN analysis_tasks a ON a.uid = l.uid"
+                + " WHERE l.namespace = ? AND NOT l.finished"
+                + " ORDER BY l.resource->'metadata'->>'creationTimestamp', l.name",
                 (connection, select) -> select.setString(1, namespace));
     }
 

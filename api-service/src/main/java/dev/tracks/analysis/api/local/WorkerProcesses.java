@@ -63,7 +63,7 @@ final class WorkerProcesses {
         Files.deleteIfExists(reasonFile(name, attempt));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(name, attempt).toFile()));
-        builder.environment().putAll(environment(task, reasonFile(name, attempt)));
+        builder.environment().putAll(environment(task, attempt, reasonFile(name, attempt)));
         Process process = builder.start();
         running.put(uid, new Attempt(process, name, attempt, deadline.map(now::plus).orElse(null)));
         process.onExit().thenRun(onExit);
@@ -139,7 +139,7 @@ final class WorkerProcesses {
         }
     }
 
-    private Map<String, String> environment(AnalysisTask task, Path reasonFile) {
+    private Map<String, String> environment(AnalysisTask task, int attempt, Path reasonFile) {
         AnalysisTaskSpec spec = task.getSpec();
         Map<String, String> env = new HashMap<>(database);
         env.put(WorkerContract.ENV_TASK_UID, task.getMetadata().getUid());
@@ -149,6 +149,8 @@ final class WorkerProcesses {
         env.put(WorkerContract.ENV_BATCH_SIZE, String.valueOf(spec.batchSizeOrDefault()));
         spec.scopeIfAny().ifPresent(scope -> env.put(WorkerContract.ENV_SCOPE, JSON.asJson(scope)));
         env.put(WorkerContract.ENV_SHARD_COUNT, "1");
+        env.putAll(WorkerContract.earlierProgress(spec, attempt, task.getStatus() == null ? null
+                : task.getStatus().getProgress()));
         env.put(WorkerContract.ENV_TERMINATION_LOG, reasonFile.toString());
         return env;
     }

@@ -18,8 +18,9 @@ import java.util.UUID;
  * The column values of one {@code analysis_tasks} row, taken from an AnalysisTask (the id, the dependency id arrays,
  * updated_at and deleted_at are the store's). JSON columns are carried as JSON text.
  *
- * <p>error_message is {@code status.message} only while the phase is Failed or Cancelled (the message of the other
- * phases, e.g. a queue position, is not an error), and null otherwise, so a retried task that succeeds clears it.
+ * <p>error_message is {@code status.message} once the phase is Failed or Cancelled; before the end it is the latest
+ * failed attempt ({@code status.lastFailure}), so a task that is Retrying, or Running again, says why; the message of
+ * the other phases (e.g. a queue position) is not an error. A task that succeeds clears it.
  * Values the table's CHECK constraints would refuse (a percent above 100, a negative count, an end before the start)
  * are clamped or dropped, because a row that can never be written would be retried for ever.
  */
@@ -63,10 +64,18 @@ record MirrorRow(
                 status.getAttempts() != null && status.getAttempts() >= 0 ? status.getAttempts() : null,
                 status.getJobName(), label(meta.getLabels(), TaskLabels.CHAIN), start, end,
                 status.getResultSummary() != null ? json.asJson(status.getResultSummary()) : null,
-                phase == TaskPhase.FAILED || phase == TaskPhase.CANCELLED ? status.getMessage() : null,
+                errorMessage(phase, status),
                 List.copyOf(spec.dependsOnOrEmpty()),
                 label(meta.getAnnotations(), TaskLabels.CREATED_BY),
                 timestamp(meta.getCreationTimestamp()));
+    }
+
+    private static String errorMessage(TaskPhase phase, AnalysisTaskStatus status) {
+        if (phase == TaskPhase.FAILED || phase == TaskPhase.CANCELLED) {
+            return status.getMessage();
+        }
+        return phase == TaskPhase.SUCCEEDED || status.getLastFailure() == null ? null
+                : status.getLastFailure().describe();
     }
 
     /** An RFC 3339 time, or null when absent or unreadable (a status field is not worth losing the row over). */

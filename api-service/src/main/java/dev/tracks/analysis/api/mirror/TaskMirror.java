@@ -1,6 +1,7 @@
 package dev.tracks.analysis.api.mirror;
 
 import dev.tracks.analysis.api.local.ApiMode;
+import dev.tracks.analysis.lifecycle.StatusReport;
 import dev.tracks.analysis.task.AnalysisTask;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -31,7 +32,7 @@ import org.jboss.logging.Logger;
  * with deleted_at set. At every start the informer lists all tasks (each upserted, so changes made while the service
  * was down are caught up) and the rows of tasks absent from that listing are marked deleted; then it watches, and
  * relists by itself when the watch cannot resume. Until the first listing succeeds (Kubernetes unreachable) the
- * informer keeps retrying, and the table serves what it has.
+ * informer keeps retrying, and the table serves what it has. Each failed attempt a task reports is logged once.
  */
 @ApplicationScoped
 public class TaskMirror {
@@ -186,6 +187,8 @@ public class TaskMirror {
 
         @Override
         public void onUpdate(AnalysisTask old, AnalysisTask task) {
+            StatusReport.newFailure(old.getStatus(), task.getStatus()).ifPresent(failure -> LOG.warnf("task %s/%s: %s",
+                    task.getMetadata().getNamespace(), task.getMetadata().getName(), failure.describe()));
             String oldVersion = old.getMetadata().getResourceVersion();
             boolean resync = Objects.equals(oldVersion, task.getMetadata().getResourceVersion());
             submit(task, false, resync ? "resync" : "updated");

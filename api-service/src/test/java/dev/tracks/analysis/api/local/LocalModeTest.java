@@ -78,11 +78,27 @@ class LocalModeTest {
         }
     }
 
+    /**
+     * Between attempts the task is Retrying and says why; the retry is told what the first attempt analysed (as the
+     * real worker's progress report left it in the row), so the task's progress counts both attempts.
+     */
     @Test
-    void transientFailureIsRetriedAfterTheBackoff() throws Exception {
-        long id = create("{\"skill_name\": \"stay_stats\", \"max_retries\": 2, \"backoff_seconds\": 1}");
+    void transientFailureIsRetriedAfterTheBackoffAndShownMeanwhile() throws Exception {
+        long id = create("{\"skill_name\": \"stay_stats\", \"max_retries\": 2, \"backoff_seconds\": 3}");
+        awaitStatus(id, "Retrying");
+        try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement()) {
+            statement.executeUpdate("UPDATE analysis_tasks SET processed_points = 40, failed_points = 2,"
+                    + " total_points = 100 WHERE id = " + id);
+        }
+        assertThat((String) admin().get(API + "/tasks/" + id).then().extract().path("error_message"))
+                .isEqualTo("attempt 1 failed: exit code 75: database unreachable: connection refused");
+
         awaitStatus(id, "Succeeded");
-        assertThat(rows("id = " + id).get(0).attempts()).isEqualTo(2);
+        Row row = rows("id = " + id).get(0);
+        assertThat(row.attempts()).isEqualTo(2);
+        assertThat(Files.readString(LocalModeEnvironment.LOG_DIR.resolve(row.name() + "-2.log")))
+                .contains("earlier attempts: 40 processed, 2 failed");
+        assertThat((String) admin().get(API + "/tasks/" + id).then().extract().path("error_message")).isNull();
     }
 
     @Test

@@ -116,7 +116,7 @@ public final class WorkerJobs {
                 .withImagePullPolicy(settings.imagePullPolicy())
                 .withCommand(settings.command().isEmpty() ? null : settings.command())
                 .withArgs("run")
-                .withEnv(environment(task, shards, settings))
+                .withEnv(environment(task, attempt, shards, settings))
                 .withResources(resources)
                 .withTerminationMessagePolicy("FallbackToLogsOnError")
                 .withNewSecurityContext()
@@ -135,7 +135,7 @@ public final class WorkerJobs {
                 .build();
     }
 
-    private static List<EnvVar> environment(AnalysisTask task, int shards, JobSettings settings) {
+    private static List<EnvVar> environment(AnalysisTask task, int attempt, int shards, JobSettings settings) {
         AnalysisTaskSpec spec = task.getSpec();
         List<EnvVar> env = new ArrayList<>();
         env.add(literal(WorkerContract.ENV_TASK_NAMESPACE, task.getMetadata().getNamespace()));
@@ -147,6 +147,8 @@ public final class WorkerJobs {
         env.add(literal(WorkerContract.ENV_BATCH_SIZE, String.valueOf(spec.batchSizeOrDefault())));
         spec.scopeIfAny().ifPresent(scope -> env.add(literal(WorkerContract.ENV_SCOPE, JSON.asJson(scope))));
         env.add(literal(WorkerContract.ENV_SHARD_COUNT, String.valueOf(shards)));
+        WorkerContract.earlierProgress(spec, attempt, task.getStatus() == null ? null : task.getStatus().getProgress())
+                .forEach((name, value) -> env.add(literal(name, value)));
         env.add(secret(WorkerContract.ENV_DB_URL, settings.databaseSecret(), settings.databaseUrlKey()));
         env.add(secret(WorkerContract.ENV_DB_USER, settings.databaseSecret(), settings.databaseUserKey()));
         env.add(secret(WorkerContract.ENV_DB_PASSWORD, settings.databaseSecret(), settings.databasePasswordKey()));

@@ -30,9 +30,10 @@ final class AdmissionLedger {
     }
 
     /**
-     * The skills of every running task: Running in the informer's cache, or started here and not yet seen Running.
+     * The skills of every task holding a slot: Running or Retrying in the informer's cache, or started here and not
+     * yet seen Running.
      *
-     * @param runningInCache the tasks the informer's cache has as Running
+     * @param runningInCache the tasks the informer's cache has as Running or Retrying
      * @param latest a task as the operator knows it now (its own writes included), empty when it is gone
      */
     List<Skill> running(Collection<AnalysisTask> runningInCache, Function<ResourceID, Optional<AnalysisTask>> latest) {

@@ -168,8 +168,7 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
             transitions.inPhase(TaskPhase.QUEUED).stream()
                     .filter(t -> !t.getSpec().cancelRequested() && !ResourceID.fromResource(t).equals(id))
                     .forEach(t -> candidates.add(candidate(t)));
-            List<Skill> running = ledger.running(transitions.inPhase(TaskPhase.RUNNING),
-                    context.getPrimaryCache()::get);
+            List<Skill> running = ledger.running(transitions.holdingSlots(), context.getPrimaryCache()::get);
             Admission.Verdict verdict = Admission.decide(candidates, running, limits).get(key(task));
             Decision decision = TaskLifecycle.admit(ready, verdict);
             if (decision instanceof Decision.Start) {
@@ -193,6 +192,8 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
             LOG.infof("task %s: %s -> %s (%s)", key(task), outcome.previousPhase(), outcome.status().getPhase(),
                     outcome.status().getMessage());
         }
+        StatusReport.newFailure(task.getStatus(), outcome.status()).ifPresent(failure ->
+                LOG.warnf("task %s: %s", key(task), failure.describe()));
         AnalysisTask written = writeStatus(task, outcome.status(), context);
         transitions.phaseWritten(written, outcome.previousPhase());
         return UpdateControl.noUpdate();

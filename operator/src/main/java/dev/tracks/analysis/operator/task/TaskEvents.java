@@ -1,6 +1,8 @@
 package dev.tracks.analysis.operator.task;
 
 import dev.tracks.analysis.lifecycle.Decision;
+import dev.tracks.analysis.lifecycle.StatusReport;
+import dev.tracks.analysis.lifecycle.StatusReport;
 import dev.tracks.analysis.task.AnalysisTask;
 import dev.tracks.analysis.task.AnalysisTaskStatus;
 import dev.tracks.analysis.task.TaskPhase;
@@ -8,12 +10,13 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
  * Kubernetes Events on a task for {@code kubectl describe atask}, only for what people look for there: a Job made
- * for it (the start, each retry) and its end. Waiting and queueing are in the status (phase, message, conditions), not
+ * for it (the start, each retry), an attempt that failed, and the end. Waiting and queueing are in the status (phase, message, conditions), not
  * in Events: each Event is an API write, and a thousand tasks queued at once would write a thousand nobody reads.
  */
 final class TaskEvents {
@@ -27,21 +30,29 @@ final class TaskEvents {
     private TaskEvents() {
     }
 
-    /** The Event {@code decision} is worth, given the status it leads to; none for every other decision. */
-    static Optional<Notice> notice(Decision decision, AnalysisTaskStatus next) {
+    /**
+     * The Events {@code decision} is worth, given the status before and after it: an attempt's failure once (the end's
+     * Event tells a failure that ends the task), then the Job made or the end; none for every other decision.
+     */
+    static List<Notice> notices(Decision decision, AnalysisTaskStatus previous, AnalysisTaskStatus next) {
+        List<Notice> notices = new ArrayList<>();
+        if (!(decision instanceof Decision.Finish)) {
+            StatusReport.newFailure(previous, next).ifPresent(failure ->
+                    notices.add(new Notice(true, "AttemptFailed", failure.describe())));
+        }
         if (decision instanceof Decision.Start || decision instanceof Decision.Retry) {
-            return Optional.of(new Notice(false, decision instanceof Decision.Start ? TaskPhase.RUNNING.displayName()
+            notices.add(new Notice(false, decision instanceof Decision.Start ? TaskPhase.RUNNING.displayName()
                     : "Retrying", "Job " + next.getJobName() + " created: " + next.getMessage()));
         }
         if (decision instanceof Decision.Finish finish) {
-            return Optional.of(new Notice(finish.phase() == TaskPhase.FAILED, finish.phase().displayName(),
+            notices.add(new Notice(finish.phase() == TaskPhase.FAILED, finish.phase().displayName(),
                     next.getMessage()));
         }
-        return Optional.empty();
+        return notices;
     }
 
     static void record(KubernetesClient client, AnalysisTask task, Decision decision, AnalysisTaskStatus next) {
-        notice(decision, next).ifPresent(notice -> create(client, task, notice));
+        notices(decision, task.getStatus(), next).forEach(notice -> create(client, task, notice));
     }
 
     private static void create(KubernetesClient client, AnalysisTask task, Notice notice) {

@@ -7,6 +7,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.ResourceEventAware;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -39,6 +40,12 @@ final class TaskTransitions extends AbstractEventSource<AnalysisTask, AnalysisTa
     /** The tasks in {@code phase}, as the informer has them (not the operator's writes it has not seen yet). */
     List<AnalysisTask> inPhase(TaskPhase phase) {
         return tasks.byIndex(BY_PHASE, phase.name());
+    }
+
+    /** The tasks holding an admission slot (Running, or Retrying between attempts), as the informer has them. */
+    List<AnalysisTask> holdingSlots() {
+        return Arrays.stream(TaskPhase.values()).filter(TaskPhase::holdsSlot).flatMap(phase -> inPhase(phase).stream())
+                .toList();
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.tracks.analysis.operator.job;
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.task.AnalysisTask;
 import dev.tracks.analysis.task.AnalysisTaskSpec;
+import dev.tracks.analysis.task.AnalysisTaskStatus;
+import dev.tracks.analysis.task.TaskProgress;
 import dev.tracks.analysis.task.TaskScope;
 import dev.tracks.analysis.task.TestTasks;
 import dev.tracks.analysis.task.WorkerContract;
@@ -130,6 +132,21 @@ class WorkerJobsTest {
             assertThat(e.getValue()).isNull();
             assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("tracks-db");
         });
+    }
+
+    @Test
+    void anIncrementalRetryIsToldWhatTheEarlierAttemptsAnalysed() {
+        AnalysisTask task = task("stays", Skill.STAY_DETECTION);
+        TaskProgress reported = new TaskProgress();
+        reported.setProcessedPoints(4000L);
+        reported.setFailedPoints(3L);
+        AnalysisTaskStatus status = new AnalysisTaskStatus();
+        status.setProgress(reported);
+        task.setStatus(status);
+        assertThat(env(WorkerJobs.build(task, SETTINGS, 2, Optional.empty())))
+                .containsEntry(WorkerContract.ENV_EARLIER_PROCESSED_POINTS, "4000")
+                .containsEntry(WorkerContract.ENV_EARLIER_FAILED_POINTS, "3");
+        assertThat(env(firstAttempt(task))).doesNotContainKey(WorkerContract.ENV_EARLIER_PROCESSED_POINTS);
     }
 
     @Test

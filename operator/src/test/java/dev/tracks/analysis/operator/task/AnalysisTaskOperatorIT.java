@@ -115,8 +115,15 @@ class AnalysisTaskOperatorIT {
         client.resource(failing).create();
         create("stays", Skill.STAY_DETECTION, "fail-outliers");
 
+        AnalysisTask retrying = awaitPhase("fail-outliers", TaskPhase.RETRYING);
+        assertThat(retrying.getStatus().getLastFailure().getAttempt()).isEqualTo(1);
+        assertThat(retrying.getStatus().getLastFailure().getMessage()).contains("database unreachable");
+        assertThat(retrying.getStatus().getMessage()).startsWith("attempt 1 failed (exit code 75")
+                .contains("attempt 2 starts at");
+
         AnalysisTask failed = awaitPhase("fail-outliers", TaskPhase.FAILED);
         assertThat(failed.getStatus().getAttempts()).isEqualTo(2);
+        assertThat(failed.getStatus().getLastFailure().getAttempt()).isEqualTo(2);
         assertThat(completeReason(failed)).isEqualTo("RetriesExhausted");
         assertThat(failed.getStatus().getMessage()).startsWith("2 attempts failed; the last: exit code 75")
                 .contains("database unreachable");
@@ -124,7 +131,8 @@ class AnalysisTaskOperatorIT {
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(client.v1().events().inNamespace(namespace).list()
                 .getItems()).filteredOn(e -> "fail-outliers".equals(e.getInvolvedObject().getName()))
                 .extracting(e -> e.getType() + " " + e.getReason())
-                .containsOnly("Normal Running", "Normal Retrying", "Warning Failed"));
+                .containsExactlyInAnyOrder("Normal Running", "Warning AttemptFailed", "Normal Retrying",
+                        "Warning Failed"));
         Instant firstFailed = Instant.parse(jobsOf("fail-outliers").stream()
                 .filter(job -> "1".equals(job.getMetadata().getLabels().get(WorkerJobs.ATTEMPT_LABEL))).findFirst()
                 .orElseThrow().getStatus().getConditions().stream().filter(c -> "Failed".equals(c.getType()))

@@ -11,6 +11,7 @@ import dev.tracks.analysis.task.TaskScope;
 import dev.tracks.analysis.task.WorkerContract;
 import dev.tracks.analysis.worker.failure.WorkerFailure;
 import dev.tracks.analysis.worker.progress.ConsoleProgress;
+import dev.tracks.analysis.worker.progress.EarlierAttempts;
 import dev.tracks.analysis.worker.progress.ProgressListener;
 import dev.tracks.analysis.worker.progress.TaskRowProgress;
 import dev.tracks.analysis.worker.progress.TaskStatusProgress;
@@ -80,6 +81,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--shard-count", defaultValue = "${env:TRACKS_SHARD_COUNT:-1}", description = "Number of shards.")
     int shardCount;
 
+    @Option(names = "--earlier-processed-points", defaultValue = "${env:TRACKS_EARLIER_PROCESSED_POINTS:-0}",
+            description = "Points the task's earlier attempts analysed: progress counts on from them (retries).")
+    long earlierProcessedPoints;
+
+    @Option(names = "--earlier-failed-points", defaultValue = "${env:TRACKS_EARLIER_FAILED_POINTS:-0}",
+            description = "Points the task's earlier attempts could not analyse.")
+    long earlierFailedPoints;
+
     @Option(names = "--jdbc-url", defaultValue = "${env:TRACKS_DB_URL}", description = "PostgreSQL JDBC URL.")
     String jdbcUrl;
 
@@ -114,7 +123,7 @@ public final class RunCommand implements Callable<Integer> {
             } else if (taskUid != null) {
                 listener = listener.and(new TaskRowProgress(database, taskUid, run::resultSummary));
             }
-            run.execute(request, listener);
+            run.execute(request, new EarlierAttempts(earlierProcessedPoints, earlierFailedPoints).onto(listener));
             return 0;
         } catch (WorkerFailure failure) {
             return fail(failure.getMessage(), failure.exitCode());
