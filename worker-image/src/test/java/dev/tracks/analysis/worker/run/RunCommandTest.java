@@ -83,6 +83,22 @@ class RunCommandTest {
     }
 
     @Test
+    void aRetryReportsTheWholeTasksProgressCountingTheEarlierAttempts() throws SQLException {
+        UUID uid = UUID.randomUUID();
+        try (Connection db = fixture.dataSource.getConnection()) {
+            db.createStatement().execute("INSERT INTO analysis_tasks (namespace, name, uid, skill_name, task_type)"
+                    + " VALUES ('local', 'retried', '" + uid + "', 'outlier_detection', 'INCREMENTAL')");
+        }
+        // The runtimes pass earlier counts only to incremental retries; a full recompute here makes the run's own
+        // share (all 500 points) independent of what the other tests analysed before.
+        assertThat(run("run", "--skill", "outlier_detection", "--mode", "FULL_RECOMPUTE", "--task-uid", uid.toString(),
+                "--earlier-processed-points", "300", "--earlier-failed-points", "2", "--jdbc-url", url,
+                "--db-user", "postgres")).isZero();
+        assertThat(fixture.rows("SELECT processed_points, failed_points, total_points FROM analysis_tasks"
+                + " WHERE uid = '" + uid + "'")).containsExactly(List.of(800L, 2L, 802L));
+    }
+
+    @Test
     void anUnreachableDatabaseIsTransient() {
         assertThat(run("run", "--skill", "outlier_detection", "--jdbc-url", NOWHERE))
                 .isEqualTo(WorkerContract.EXIT_TRANSIENT);
