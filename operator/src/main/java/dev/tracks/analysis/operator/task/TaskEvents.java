@@ -16,8 +16,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Kubernetes Events on a task for {@code kubectl describe atask}, only for what people look for there: a Job made
- * for it (the start, each retry), an attempt that failed, and the end. Waiting and queueing are in the status (phase, message, conditions), not
- * in Events: each Event is an API write, and a thousand tasks queued at once would write a thousand nobody reads.
+ * for it (the start, each retry), an attempt that failed, and the end. Waiting and queueing are in the status (phase,
+ * message, conditions), not in Events: each Event is an API write, and a thousand tasks queued at once would write a
+ * thousand nobody reads.
  */
 final class TaskEvents {
 
