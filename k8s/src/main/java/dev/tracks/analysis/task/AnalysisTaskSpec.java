@@ -30,6 +30,7 @@ import java.util.Optional;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @SchemaCustomizer(value = SchemaMerge.class, input = AnalysisTaskSpec.SCHEMA)
+@SchemaCustomizer(ResourcesSchema.class)
 public class AnalysisTaskSpec {
 
     public static final int DEFAULT_PRIORITY = 0;
@@ -85,7 +86,8 @@ public class AnalysisTaskSpec {
     @JsonPropertyDescription("Admission order among ready tasks: higher first, then older first.")
     private Integer priority = DEFAULT_PRIORITY;
 
-    @JsonPropertyDescription("CPU and memory requests and limits of the worker; per-skill defaults apply when empty.")
+    @JsonPropertyDescription("Requests and limits of the worker container: cpu, memory, ephemeral-storage,"
+            + " nvidia.com/gpu, amd.com/gpu; a request at most its limit. Per-skill defaults when absent or empty.")
     private ResourceRequirements resources;
 
     @Default("" + DEFAULT_MAX_RETRIES)

@@ -47,6 +47,7 @@ public final class TaskSpecValidation {
                 AnalysisTaskSpec.MAX_BATCH_SIZE, violations);
         checkRange("spec.parallelism", spec.getParallelism(), 1, AnalysisTaskSpec.MAX_PARALLELISM, violations);
         checkScope(spec.getScope(), violations);
+        ResourcesValidation.check(spec.getResources(), violations);
         return violations;
     }
 
