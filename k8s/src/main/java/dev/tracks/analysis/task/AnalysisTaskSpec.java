@@ -169,6 +169,16 @@ public class AnalysisTaskSpec {
         return Optional.ofNullable(scope);
     }
 
+    /** spec.resources, if the task asks for any request or limit; an empty object means the defaults as well. */
+    public Optional<ResourceRequirements> resourcesIfAny() {
+        boolean any = resources != null && !(isEmpty(resources.getRequests()) && isEmpty(resources.getLimits()));
+        return any ? Optional.of(resources) : Optional.empty();
+    }
+
+    private static boolean isEmpty(Map<?, ?> map) {
+        return map == null || map.isEmpty();
+    }
+
     /** Whether spec.cancel is set. */
     public boolean cancelRequested() {
         return Boolean.TRUE.equals(cancel);
