@@ -15,36 +15,35 @@ import java.util.Optional;
  */
 final class ResourcesValidation {
 
-    private static final String FIELD = "spec.resources";
-
     private ResourcesValidation() {
     }
 
-    static void check(ResourceRequirements resources, List<FieldViolation> out) {
+    /** Adds a violation for each wrong entry of {@code resources}, named from {@code field} (spec.resources). */
+    static void check(String field, ResourceRequirements resources, List<FieldViolation> out) {
         if (resources == null) {
             return;
         }
-        resources.getAdditionalProperties().keySet().forEach(name -> out.add(new FieldViolation(FIELD + "." + name,
+        resources.getAdditionalProperties().keySet().forEach(name -> out.add(new FieldViolation(field + "." + name,
                 "unknown field; resources has requests and limits")));
         if (resources.getClaims() != null && !resources.getClaims().isEmpty()) {
-            out.add(new FieldViolation(FIELD + ".claims", ResourcesSchema.CLAIMS_MESSAGE));
+            out.add(new FieldViolation(field + ".claims", ResourcesSchema.CLAIMS_MESSAGE));
         }
-        Map<String, BigDecimal> limits = quantities(FIELD + ".limits", resources.getLimits(), out);
-        Map<String, BigDecimal> requests = quantities(FIELD + ".requests", resources.getRequests(), out);
+        Map<String, BigDecimal> limits = quantities(field + ".limits", resources.getLimits(), out);
+        Map<String, BigDecimal> requests = quantities(field + ".requests", resources.getRequests(), out);
         requests.forEach((name, request) -> {
-            String field = FIELD + ".requests." + name;
+            String entry = field + ".requests." + name;
             BigDecimal limit = limits.get(name);
             String text = resources.getRequests().get(name).toString();
             if (WorkerResource.named(name).orElseThrow().extended()) {
                 if (limit == null) {
-                    out.add(new FieldViolation(field, "needs a limit of the same value: " + name
+                    out.add(new FieldViolation(entry, "needs a limit of the same value: " + name
                             + " is never overcommitted"));
                 } else if (request.compareTo(limit) != 0) {
-                    out.add(new FieldViolation(field, "must equal the limit of " + name + " ("
+                    out.add(new FieldViolation(entry, "must equal the limit of " + name + " ("
                             + resources.getLimits().get(name) + "), got " + text));
                 }
             } else if (limit != null && request.compareTo(limit) > 0) {
-                out.add(new FieldViolation(field, "must be at most the limit of " + name + " ("
+                out.add(new FieldViolation(entry, "must be at most the limit of " + name + " ("
                         + resources.getLimits().get(name) + "), got " + text));
             }
         });
