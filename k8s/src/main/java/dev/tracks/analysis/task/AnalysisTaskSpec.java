@@ -30,6 +30,7 @@ import java.util.Optional;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @SchemaCustomizer(value = SchemaMerge.class, input = AnalysisTaskSpec.SCHEMA)
+@SchemaCustomizer(ResourcesSchema.class)
 public class AnalysisTaskSpec {
 
     public static final int DEFAULT_PRIORITY = 0;
@@ -85,7 +86,8 @@ public class AnalysisTaskSpec {
     @JsonPropertyDescription("Admission order among ready tasks: higher first, then older first.")
     private Integer priority = DEFAULT_PRIORITY;
 
-    @JsonPropertyDescription("CPU and memory requests and limits of the worker; per-skill defaults apply when empty.")
+    @JsonPropertyDescription("Requests and limits of the worker container: cpu, memory, ephemeral-storage,"
+            + " nvidia.com/gpu, amd.com/gpu; a request at most its limit. Per-skill defaults when absent or empty.")
     private ResourceRequirements resources;
 
     @Default("" + DEFAULT_MAX_RETRIES)
@@ -165,6 +167,16 @@ public class AnalysisTaskSpec {
     /** spec.scope, if the task is limited to some users or a time range. */
     public Optional<TaskScope> scopeIfAny() {
         return Optional.ofNullable(scope);
+    }
+
+    /** spec.resources, if the task asks for any request or limit; an empty object means the defaults as well. */
+    public Optional<ResourceRequirements> resourcesIfAny() {
+        boolean any = resources != null && !(isEmpty(resources.getRequests()) && isEmpty(resources.getLimits()));
+        return any ? Optional.of(resources) : Optional.empty();
+    }
+
+    private static boolean isEmpty(Map<?, ?> map) {
+        return map == null || map.isEmpty();
     }
 
     /** Whether spec.cancel is set. */

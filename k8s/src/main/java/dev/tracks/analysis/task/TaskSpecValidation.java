@@ -1,6 +1,7 @@
 package dev.tracks.analysis.task;
 
 import dev.tracks.analysis.skill.SkillCatalog;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -47,6 +48,17 @@ public final class TaskSpecValidation {
                 AnalysisTaskSpec.MAX_BATCH_SIZE, violations);
         checkRange("spec.parallelism", spec.getParallelism(), 1, AnalysisTaskSpec.MAX_PARALLELISM, violations);
         checkScope(spec.getScope(), violations);
+        ResourcesValidation.check("spec.resources", spec.getResources(), violations);
+        return violations;
+    }
+
+    /**
+     * All violations of worker resources given outside a task (the operator's defaults), named from {@code field};
+     * the same rules as for {@code spec.resources}.
+     */
+    public static List<FieldViolation> validateResources(String field, ResourceRequirements resources) {
+        List<FieldViolation> violations = new ArrayList<>();
+        ResourcesValidation.check(field, resources, violations);
         return violations;
     }
 

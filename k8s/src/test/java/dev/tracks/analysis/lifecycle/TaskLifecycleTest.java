@@ -4,6 +4,8 @@ import dev.tracks.analysis.lifecycle.TaskLifecycle.Observation;
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.task.AnalysisTaskSpec;
 import dev.tracks.analysis.task.TaskPhase;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -198,6 +200,17 @@ class TaskLifecycleTest {
         assertThat(TaskLifecycle.decide(observe(spec, null, Map.of(), NOT_STARTED)))
                 .isEqualTo(new Decision.Finish(TaskPhase.FAILED, "InvalidSpec",
                         "spec.params.distThresholdMeters: must be between 1 and 5000 m, got 0", false));
+    }
+
+    /** A task admitted under an older CRD with resources Kubernetes would refuse fails before any Job is built. */
+    @Test
+    void resourcesKubernetesWouldRefuseAreAnInvalidSpec() {
+        AnalysisTaskSpec spec = spec();
+        spec.setResources(new ResourceRequirementsBuilder().addToRequests("cpu", new Quantity("2"))
+                .addToLimits("cpu", new Quantity("1")).build());
+        assertThat(TaskLifecycle.decide(observe(spec, null, Map.of(), NOT_STARTED)))
+                .isEqualTo(new Decision.Finish(TaskPhase.FAILED, "InvalidSpec",
+                        "spec.resources.requests.cpu: must be at most the limit of cpu (1), got 2", false));
     }
 
     @Test

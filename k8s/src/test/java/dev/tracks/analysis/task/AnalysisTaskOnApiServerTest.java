@@ -12,8 +12,10 @@ import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,6 +129,58 @@ class AnalysisTaskOnApiServerTest {
                         .isZero();
             }
         }
+    }
+
+    /**
+     * spec.resources case by case: the API server refuses exactly what {@link TaskSpecValidation} refuses (so the
+     * admin API, the operator, the local mode and kubectl agree), naming the same field.
+     */
+    @Test
+    void theApiServerRefusesTheResourcesTheSpecValidationRefuses(@TempDir Path directory) throws IOException {
+        List<String> cases = List.of(
+                "{limits: {cpu: abc}}", "{limits: {cpu: '-1'}}", "{limits: {cpu: -1}}", "{limits: {memory: -5Gi}}",
+                "{limits: {memory: 1GiB}}", "{limits: {memory: '1 Gi'}}", "{limits: {memory: ' 1'}}",
+                "{limits: {memory: ''}}", "{limits: {memory: '.'}}", "{limits: {memory: '1e1.5'}}",
+                "{limits: {cpu: '1025'}}", "{limits: {memory: 33Ti}}", "{limits: {nvidia.com/gpu: '17'}}",
+                "{limits: {nvidia.com/gpu: '1e9'}}", "{limits: {nvidia.com/gpu: 2000m}}",
+                "{limits: {amd.com/gpu: '0.5'}}", "{limits: {gpu: '1'}}",
+                "{requests: {cpu: '2'}, limits: {cpu: '1'}}",
+                "{requests: {memory: 1025Mi}, limits: {memory: 1Gi}}", "{requests: {nvidia.com/gpu: '1'}}",
+                "{requests: {amd.com/gpu: '1'}, limits: {amd.com/gpu: '2'}}", "{claims: [{name: gpu}]}",
+                "{limit: {cpu: '1'}}",
+                // accepted
+                "{}", "{limits: {cpu: 500m, memory: 1Gi}, requests: {cpu: '0.5', memory: 512Mi}}",
+                "{limits: {nvidia.com/gpu: 2}, requests: {nvidia.com/gpu: '2', cpu: '1e-3'}}",
+                "{limits: {cpu: 1024, memory: 32Ti, ephemeral-storage: 1Pi, amd.com/gpu: '16'}}",
+                "{limits: {cpu: '+1', memory: '1.', ephemeral-storage: '-0'}, requests: {memory: '.5'}}");
+        for (int i = 0; i < cases.size(); i++) {
+            String resources = cases.get(i);
+            String yaml = "apiVersion: analysis.tracks.dev/v1alpha1\nkind: AnalysisTask\nmetadata: {name: resources-"
+                    + i + "}\nspec: {skill: grid_system, resources: " + resources + "}\n";
+            Path file = Files.writeString(directory.resolve("resources-" + i + ".yaml"), yaml);
+            List<String> refused = refusedFields(yaml);
+            CommandResult apply = controlPlane.kubectl("apply", "-n", namespace, "-f", file.toString());
+            if (refused.isEmpty()) {
+                assertThat(apply.exitCode()).as(resources + ": " + apply).isZero();
+            } else {
+                assertThat(apply.exitCode()).as(resources + " refused at " + refused + ": " + apply).isNotZero();
+                // Map entries are named limits[cpu] by the API server, limits.cpu by the validation.
+                refused.forEach(field -> assertThat(apply.stderr()).as(resources)
+                        .contains(field.replaceFirst("^(spec[.]resources[.](limits|requests))[.].*", "$1")));
+            }
+        }
+    }
+
+    /** The fields TaskSpecValidation refuses in the task; a value the Java types cannot hold refuses spec.resources. */
+    private static List<String> refusedFields(String yaml) {
+        AnalysisTask task;
+        try {
+            task = Serialization.unmarshal(yaml, AnalysisTask.class);
+        } catch (KubernetesClientException | IllegalArgumentException e) {
+            return List.of("spec.resources");
+        }
+        return TaskSpecValidation.validate(task.getMetadata().getName(), task.getSpec()).stream()
+                .map(FieldViolation::field).toList();
     }
 
     @Test

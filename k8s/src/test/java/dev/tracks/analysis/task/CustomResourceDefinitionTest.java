@@ -142,6 +142,25 @@ class CustomResourceDefinitionTest {
     }
 
     @Test
+    void resourcesAreQuantitiesOfTheAllowedResourcesCheckedByCelRules() {
+        JSONSchemaProps resources = specProperty("resources");
+        for (String map : List.of("limits", "requests")) {
+            JSONSchemaProps quantities = resources.getProperties().get(map);
+            assertThat(quantities.getMaxProperties()).isEqualTo(WorkerResource.values().length);
+            JSONSchemaProps quantity = quantities.getAdditionalProperties().getSchema();
+            assertThat(quantity.getPattern()).isEqualTo(KubernetesQuantity.PATTERN);
+            assertThat(quantity.getMaxLength()).isEqualTo(KubernetesQuantity.MAX_LENGTH);
+            assertThat(rules(quantity)).containsExactly(ResourcesSchema.NOT_NEGATIVE_RULE);
+            assertThat(rules(quantities)).containsExactly(ResourcesSchema.KNOWN_NAMES_RULE,
+                    ResourcesSchema.MAXIMA_RULE, ResourcesSchema.WHOLE_RULE);
+        }
+        assertThat(rules(resources)).containsExactly(ResourcesSchema.REQUEST_AT_MOST_LIMIT_RULE,
+                ResourcesSchema.EXTENDED_REQUEST_EQUALS_LIMIT_RULE, ResourcesSchema.NO_CLAIMS_RULE);
+        assertThat(ResourcesSchema.KNOWN_NAMES_RULE).isEqualTo("self.all(k, k in {'cpu': '1024', 'memory': '32Ti',"
+                + " 'ephemeral-storage': '1Pi', 'nvidia.com/gpu': '16', 'amd.com/gpu': '16'})");
+    }
+
+    @Test
     void skillAndModeAreSelectableFields() {
         assertThat(version.getSelectableFields()).extracting(f -> f.getJsonPath())
                 .containsExactlyInAnyOrder(".spec.skill", ".spec.mode");

@@ -3,6 +3,7 @@ package dev.tracks.analysis.api.local;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.tracks.analysis.api.TestIdentities;
 import dev.tracks.analysis.api.TestPoints;
@@ -145,6 +146,26 @@ class LocalModeTest {
         awaitStatus(low, "Succeeded");
         awaitStatus(high, "Succeeded");
         assertThat(rows("id = " + high).get(0).end()).isBeforeOrEqualTo(rows("id = " + low).get(0).start());
+    }
+
+    /** The local mode validates a task as the operator does: resources that Kubernetes would refuse are refused. */
+    @Test
+    void invalidResourcesAreRefusedAsByTheOperator() throws SQLException {
+        int before = rows("true").size();
+        long stored = localTasks();
+        admin().contentType(ContentType.JSON).body("{\"skill_name\": \"grid_system\", \"resources\":"
+                        + " {\"requests\": {\"cpu\": \"2\"}, \"limits\": {\"cpu\": \"1\"}}}").post(API + "/tasks")
+                .then().statusCode(422).body("field", equalTo("resources.requests.cpu"));
+        assertThat(rows("true")).hasSize(before);
+        assertThat(localTasks()).isEqualTo(stored);
+    }
+
+    private long localTasks() throws SQLException {
+        try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement();
+             ResultSet row = statement.executeQuery("SELECT count(*) FROM local_tasks")) {
+            assertThat(row.next()).isTrue();
+            return row.getLong(1);
+        }
     }
 
     private static RequestSpecification admin() {

@@ -126,6 +126,44 @@ class AdminApiTest {
         assertThat(resources()).isEqualTo(before);
     }
 
+    /** spec.resources as Kubernetes quantities, checked by the validation the operator and the CRD share. */
+    @Test
+    void invalidResourcesAreRefusedNamingTheEntry() {
+        int before = resources();
+        create("{\"skill_name\": \"stay_detection\", \"resources\": {\"limits\": {\"cpu\": \"abc\"}}}").then()
+                .statusCode(422).contentType("application/problem+json").body("field", equalTo("resources.limits.cpu"))
+                .body("detail", containsString("must be a Kubernetes quantity"))
+                .body("detail", containsString("got \"abc\""));
+        create("{\"skill_name\": \"stay_detection\", \"resources\": {\"limits\": {\"cpu\": \"-1\"}}}").then()
+                .statusCode(422).body("field", equalTo("resources.limits.cpu"))
+                .body("detail", containsString("must not be negative"));
+        create("{\"skill_name\": \"stay_detection\", \"resources\": {\"limits\": {\"memory\": \"-5Gi\"}}}").then()
+                .statusCode(422).body("field", equalTo("resources.limits.memory"));
+        create("{\"skill_name\": \"stay_detection\", \"resources\": {\"requests\": {\"memory\": \"2Gi\"},"
+                + " \"limits\": {\"memory\": \"1Gi\"}}}").then().statusCode(422)
+                .body("field", equalTo("resources.requests.memory"))
+                .body("detail", containsString("must be at most the limit of memory (1Gi), got 2Gi"));
+        create("{\"skill_name\": \"stay_detection\", \"resources\": {\"limits\": {\"nvidia.com/gpu\": \"1e9\"}}}")
+                .then().statusCode(422).body("field", equalTo("resources.limits.nvidia.com/gpu"))
+                .body("detail", containsString("whole number"));
+        create("{\"skill_name\": \"stay_detection\", \"resources\": {\"limits\": {\"gpu\": \"1\"}}}").then()
+                .statusCode(422).body("field", equalTo("resources.limits.gpu"))
+                .body("detail", containsString("unknown resource; one of cpu, memory, ephemeral-storage"));
+        create("{\"skill_name\": \"stay_detection\", \"resources\": {\"limit\": {\"cpu\": \"1\"}}}").then()
+                .statusCode(422).body("field", equalTo("resources.limit"));
+        create("{\"skill_name\": \"stay_detection\", \"resources\": {\"limits\": {\"cpu\": \"\"}}}").then()
+                .statusCode(400).body("field", equalTo("resources.limits.cpu"));
+        assertThat(resources()).isEqualTo(before);
+
+        Response created = create("{\"skill_name\": \"stay_detection\", \"resources\": {\"limits\": {\"cpu\": 2,"
+                + " \"memory\": \"1.5Gi\"}, \"requests\": {\"cpu\": \"500m\", \"memory\": \"1Gi\"}}}");
+        created.then().statusCode(201);
+        AnalysisTask resource = client.resources(AnalysisTask.class).inNamespace(ApiTestEnvironment.NAMESPACE)
+                .withName(created.jsonPath().getString("name")).get();
+        assertThat(resource.getSpec().getResources().getLimits()).extractingByKeys("cpu", "memory")
+                .extracting(Object::toString).containsExactly("2", "1.5Gi");
+    }
+
     @Test
     void listingValidatesItsParameters() {
         admin().queryParam("limit", -1).get(TASKS).then().statusCode(422).body("field", equalTo("limit"));

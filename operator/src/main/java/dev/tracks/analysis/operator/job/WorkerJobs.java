@@ -70,8 +70,7 @@ public final class WorkerJobs {
         labels.put(SKILL_LABEL, spec.getSkill().id());
         labels.put(ATTEMPT_LABEL, String.valueOf(attempt));
         int shards = spec.parallelismOrDefault();
-        ResourceRequirements resources = spec.getResources() != null ? spec.getResources()
-                : settings.resourcesFor(spec.getSkill());
+        ResourceRequirements resources = spec.resourcesIfAny().orElseGet(() -> settings.resourcesFor(spec.getSkill()));
         return new JobBuilder()
                 .withNewMetadata()
                 .withName(jobName(task, attempt))

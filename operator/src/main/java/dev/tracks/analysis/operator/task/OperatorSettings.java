@@ -3,6 +3,8 @@ package dev.tracks.analysis.operator.task;
 import dev.tracks.analysis.lifecycle.Admission;
 import dev.tracks.analysis.operator.job.JobSettings;
 import dev.tracks.analysis.skill.Skill;
+import dev.tracks.analysis.task.FieldViolation;
+import dev.tracks.analysis.task.TaskSpecValidation;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
@@ -12,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The operator's configuration ({@code tracks.operator.*}); the Helm chart sets it through the environment. */
 @ConfigMapping(prefix = "tracks.operator")
@@ -106,10 +109,11 @@ public interface OperatorSettings {
 
     default JobSettings jobSettings() {
         Worker worker = worker();
-        ResourceRequirements defaults = resources(worker.cpuRequest(), worker.memoryRequest(), worker.memoryLimit());
+        ResourceRequirements defaults = resources("worker", worker.cpuRequest(), worker.memoryRequest(),
+                worker.memoryLimit());
         Map<Skill, ResourceRequirements> perSkill = new EnumMap<>(Skill.class);
         worker.resourcesPerSkill().forEach((name, own) -> perSkill.put(skill(name, "worker.resources-per-skill"),
-                resources(own.cpuRequest().orElse(worker.cpuRequest()),
+                resources("worker.resources-per-skill." + name, own.cpuRequest().orElse(worker.cpuRequest()),
                         own.memoryRequest().orElse(worker.memoryRequest()),
                         own.memoryLimit().orElse(worker.memoryLimit()))));
         return new JobSettings(worker.image(), worker.imagePullPolicy(), worker.command().orElse(List.of()),
@@ -118,12 +122,25 @@ public interface OperatorSettings {
                 perSkill, priorityClasses());
     }
 
-    private static ResourceRequirements resources(String cpuRequest, String memoryRequest, String memoryLimit) {
-        return new ResourceRequirementsBuilder()
+    /**
+     * The worker resources of {@code tracks.operator.<key>.*}, checked as a task's are: a value Kubernetes refuses
+     * (a request above its limit...) would fail every Job, so it fails the start instead.
+     */
+    private static ResourceRequirements resources(String key, String cpuRequest, String memoryRequest,
+                                                  String memoryLimit) {
+        ResourceRequirements resources = new ResourceRequirementsBuilder()
                 .addToRequests("cpu", new Quantity(cpuRequest))
                 .addToRequests("memory", new Quantity(memoryRequest))
                 .addToLimits("memory", new Quantity(memoryLimit))
                 .build();
+        List<FieldViolation> violations = TaskSpecValidation.validateResources("", resources);
+        if (!violations.isEmpty()) {
+            Map<String, String> configKeys = Map.of(".requests.cpu", "cpu-request", ".requests.memory",
+                    "memory-request", ".limits.memory", "memory-limit");
+            throw new IllegalArgumentException(violations.stream().map(v -> "tracks.operator." + key + "."
+                    + configKeys.get(v.field()) + ": " + v.message()).collect(Collectors.joining("; ")));
+        }
+        return resources;
     }
 
     private static Skill skill(String name, String key) {

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.time.Duration;
@@ -159,6 +160,10 @@ class WorkerJobsTest {
         own.getSpec().setResources(new ResourceRequirementsBuilder().addToLimits("memory", new Quantity("2Gi"))
                 .build());
         assertThat(container(firstAttempt(own)).getResources().getLimits()).containsOnlyKeys("memory");
+        AnalysisTask empty = task("empty", Skill.GRID_SYSTEM);
+        empty.getSpec().setResources(new ResourceRequirements());
+        assertThat(container(firstAttempt(empty)).getResources()).as("resources: {} takes the defaults too")
+                .isEqualTo(container(firstAttempt(task("grid", Skill.GRID_SYSTEM))).getResources());
     }
 
     @Test

@@ -43,6 +43,17 @@ class OperatorSettingsTest {
                         + " e.g. stay_detection");
     }
 
+    @Test
+    void workerResourcesKubernetesWouldRefuseFailTheStartNamingTheKey() {
+        OperatorSettings tooSmall = settings(Map.of("tracks.operator.worker.memory-limit", "256Mi"));
+        assertThatThrownBy(tooSmall::jobSettings).hasMessage("tracks.operator.worker.memory-request: must be at most"
+                + " the limit of memory (256Mi), got 512Mi");
+        OperatorSettings notAQuantity = settings(Map.of(
+                "tracks.operator.worker.resources-per-skill.stay_detection.cpu-request", "two"));
+        assertThatThrownBy(notAQuantity::jobSettings).hasMessageStartingWith(
+                "tracks.operator.worker.resources-per-skill.stay_detection.cpu-request: must be a Kubernetes quantity");
+    }
+
     private static OperatorSettings settings(Map<String, String> properties) {
         SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(OperatorSettings.class)
                 .withSources(new PropertiesConfigSource(properties, "test", 100)).build();
