@@ -2,6 +2,7 @@ package dev.tracks.analysis.worker.run;
 
 import dev.tracks.analysis.schema.ReferencePendingPoints;
 import dev.tracks.analysis.skill.Skill;
+import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.task.TaskMode;
 import dev.tracks.analysis.worker.benchmark.MachineLoad;
 import dev.tracks.analysis.worker.progress.ProgressListener;
@@ -18,6 +19,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +31,8 @@ import java.util.stream.Stream;
  * {@link SkillRun} as a task runs them, each figure reported as a ratio against a plain COPY of the same rows
  * measured in the same run. Settings are system properties: benchmark.points (2,000,000), benchmark.users (200),
  * benchmark.importPoints (as many as points), benchmark.batches (1000,10000), benchmark.repeats (3), benchmark.only
- * ("import": only the import runs). Run: see docs/benchmarks.md.
+ * ("import": only the import runs; "skills": only the skill runs), benchmark.skills (the skills of step (d), with
+ * their dependencies; default every implemented one). Run: see docs/benchmarks.md.
  */
 public final class WorkerBenchmark {
 
@@ -86,6 +89,7 @@ public final class WorkerBenchmark {
         for (int batch : batches) {
             benchmark.skillRuns(batch);
         }
+        benchmark.everySkill(Arrays.stream(batches).max().orElseThrow());
         baseline[2] = benchmark.timed("baseline A: COPY of the points in user, time order", db::copyOutPoints);
         writes[1] = benchmark.timed(WRITE_BASELINE, () -> db.copyInResultRows(scratch));
         benchmark.rateAgainst(BenchmarkTable.median(baseline), BenchmarkTable.median(writes));
@@ -150,6 +154,26 @@ public final class WorkerBenchmark {
         note(batch, "(c) outlier_detection", run(standard, Skill.OUTLIER_DETECTION, batch, SILENT,
                 Clock.systemUTC()), "");
         note(batch, "(c) stay_detection", runAfter(standard, Skill.STAY_DETECTION, batch), "");
+    }
+
+    /**
+     * (d) Every implemented skill but the loader (or those of benchmark.skills), in dependency order, each
+     * INCREMENTAL from nothing after its dependencies: one line per skill, so a new skill has its figure without an
+     * edit here. Target: half the speed of baseline A, the issues' bar for a skill over the same fixes.
+     */
+    private void everySkill(int batch) throws SQLException {
+        String chosen = System.getProperty("benchmark.skills", "");
+        Collection<Skill> wanted = chosen.isBlank() ? List.of(Skill.values())
+                : SkillCatalog.withDependencies(Arrays.stream(chosen.split(",")).map(String::trim)
+                        .map(id -> Skill.fromId(id).orElseThrow(() -> new IllegalArgumentException(
+                                "benchmark.skills: unknown skill '" + id + "'"))).toList());
+        List<Skill> skills = wanted.stream().filter(skill -> !SkillCatalog.NOT_YET_IMPLEMENTED.contains(skill))
+                .filter(skill -> !SkillCatalog.definition(skill).isLoader()).toList();
+        db.execute(RESET);
+        SkillRegistry standard = SkillRegistry.standard();
+        for (Skill skill : SkillCatalog.inDependencyOrder(skills)) {
+            note(batch, "(d) " + skill.id(), runAfter(standard, skill, batch), "≥ 0.5x");
+        }
     }
 
     private void note(int batch, String what, double seconds, String target) {
