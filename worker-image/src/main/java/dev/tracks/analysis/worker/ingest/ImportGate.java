@@ -9,8 +9,9 @@ import java.util.List;
  * drops duplicates, hands the rest to the sink and counts everything for the {@link ImportReport}.
  *
  * <p>Checks that reject the row: user id present and at most 128 characters; lat in [-90, 90] and lon in
- * [-180, 180] (closed ranges, as the table's CHECK constraints); a known altitude finite and within the configured
- * range. Optional values outside the table's domain are not errors of the position and become unknown instead:
+ * [-180, 180] (closed ranges, as the table's CHECK constraints); the time inside the plausible
+ * {@link FixTimeWindow}; a known altitude finite and within the configured range. So every reader applies the same
+ * checks, and what passes them is storable: PostgreSQL never rejects a row (which would fail the whole import). Optional values outside the table's domain are not errors of the position and become unknown instead:
  * a negative speed or accuracy (devices write -1 for "unknown") becomes NaN, and a finite heading is wrapped into
  * [0, 360) (-10 is 350).
  */
@@ -88,6 +89,10 @@ final class ImportGate {
         }
         if (!(fix.lon() >= -180 && fix.lon() <= 180)) {
             return "lon " + fix.lon() + " is outside [-180, 180]";
+        }
+        String implausibleTime = options.timeWindow().problemWith(fix.epochMillis());
+        if (implausibleTime != null) {
+            return implausibleTime;
         }
         double altitude = fix.altitudeMeters();
         if (Double.isInfinite(altitude)) {

@@ -156,4 +156,40 @@ class PointImportTest {
                     assertThat(failure.getMessage()).contains("params.source", "nowhere.gpx");
                 });
     }
+
+    @Test
+    void oneImplausibleTimeRejectsItsRowOnlyAndTheOtherFixesAreImported() throws Exception {
+        StringBuilder csv = new StringBuilder("user_id,time,lat,lon\n");
+        for (int i = 0; i < 99; i++) {
+            csv.append("clockless,2026-05-04T08:").append(String.format("%02d:%02d", i / 60, i % 60))
+                    .append("Z,47.0,8.0\n");
+        }
+        csv.insert(csv.indexOf("\n", 500) + 1, "clockless,-0500-05-04T08:00:00Z,47.0,8.0\n");
+        Path file = Files.writeString(dir.resolve("clockless.csv"), csv);
+
+        SkillRun run = importing(file, Map.of());
+
+        assertThat(points("clockless")).isEqualTo(99);
+        assertThat(run.resultSummary()).containsEntry("rows", 100L).containsEntry("insertedPoints", 99L)
+                .containsEntry("rejectedRows", 1L).containsEntry("rejectedFiles", 0);
+    }
+
+    @Test
+    void thePlausibleWindowIsAParameter() throws Exception {
+        Path file = Files.writeString(dir.resolve("old.csv"), """
+                user_id,time,lat,lon
+                historian,1985-06-01T08:00:00Z,47.0,8.0
+                historian,2026-05-05T08:00:00Z,47.0,8.0
+                """);
+
+        SkillRun run = importing(file, Map.of("earliestYear", 1980));
+
+        assertThat(points("historian")).isEqualTo(2);
+        assertThat(run.resultSummary()).containsEntry("insertedPoints", 2L);
+        assertThatThrownBy(() -> importing(file, Map.of("earliestYear", 1960)))
+                .isInstanceOfSatisfying(WorkerFailure.class, failure -> {
+                    assertThat(failure.exitCode()).isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
+                    assertThat(failure.getMessage()).contains("params.earliestYear", "between 1970 and 2100");
+                });
+    }
 }
