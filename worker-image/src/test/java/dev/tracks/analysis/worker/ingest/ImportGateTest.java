@@ -60,6 +60,19 @@ class ImportGateTest {
     }
 
     @Test
+    void textWithANulCharacterIsRejectedAsPostgreSqlCannotStoreIt() throws IOException {
+        ImportGate gate = gate(anyTime());
+
+        gate.offer(1, 0, fix("u\0v", 1, 0, 0));
+        gate.offer(2, 0, new ImportedFix("u", 2, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "bus\0"));
+        gate.offer(3, 0, new ImportedFix("u", 3, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "bus"));
+
+        assertThat(received).extracting(ImportedFix::epochMillis).containsExactly(3L);
+        assertThat(gate.report().rejections()).extracting(Rejection::reason).containsExactly(
+                "user id contains a NUL character", "label contains a NUL character");
+    }
+
+    @Test
     void optionalValuesOutsideTheTableDomainBecomeUnknownOrWrapped() throws IOException {
         ImportGate gate = gate(anyTime());
 

@@ -192,4 +192,17 @@ class PointImportTest {
                     assertThat(failure.getMessage()).contains("params.earliestYear", "between 1970 and 2100");
                 });
     }
+
+    @Test
+    void aNulCharacterRejectsItsRowOnlyInsteadOfFailingTheImportInCopy() throws Exception {
+        Path file = Files.writeString(dir.resolve("garbled.csv"), "user_id,time,lat,lon,label\n"
+                + "garbled,2026-05-06T08:00:00Z,47.0,8.0,walk\n"
+                + "garbled,2026-05-06T08:00:10Z,47.0,8.0,wa\0lk\n"
+                + "garbled,2026-05-06T08:00:20Z,47.0,8.0,walk\n");
+
+        SkillRun run = importing(file, Map.of("maxRejectedShare", 0.5));
+
+        assertThat(points("garbled")).isEqualTo(2);
+        assertThat(run.resultSummary()).containsEntry("insertedPoints", 2L).containsEntry("rejectedRows", 1L);
+    }
 }
