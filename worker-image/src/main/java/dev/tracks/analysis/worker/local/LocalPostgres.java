@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.postgresql.PGConnection;
 
 /**
@@ -22,6 +24,7 @@ import org.postgresql.PGConnection;
 final class LocalPostgres implements AutoCloseable {
 
     static final String USER = "postgres";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final EmbeddedPostgres postgres;
 
@@ -77,7 +80,7 @@ final class LocalPostgres implements AutoCloseable {
             // the new rules whole or not at all, owner-only as initdb makes them
             Path written = pgHba.resolveSibling("pg_hba.conf.new");
             Files.deleteIfExists(written);
-            Files.createFile(written, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(written, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             Files.writeString(written, PostgresAccess.PASSWORD_ONLY, StandardCharsets.UTF_8);
             Files.move(written, pgHba, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             statement.execute("SELECT pg_reload_conf()");

@@ -39,8 +39,9 @@ record Summary(String chainId, String status, List<TaskState> tasks, DataDirecto
                 .append(", password in ").append(data.databasePasswordFile()).append("; data kept in ")
                 .append(data.postgres()).append(")\n")
                 .append("  tables: track_points (the imported points), ").append(tables).append('\n')
-                .append("  PGPASSWORD=\"$(cat '").append(data.databasePasswordFile()).append("')\" psql -h localhost -p ")
-                .append(postgresPort).append(" -U ").append(LocalPostgres.USER).append(" postgres -c ")
+                .append("  PGPASSWORD=\"$(cat '").append(data.databasePasswordFile())
+                .append("')\" psql -h localhost -p ").append(postgresPort).append(" -U ").append(LocalPostgres.USER)
+                .append(" postgres -c ")
                 .append("'SELECT user_id, count(*) AS stays FROM ")
                 .append(SkillCatalog.definition(Skill.STAY_DETECTION).writes().get(0).table())
                 .append(" GROUP BY user_id'\n");
