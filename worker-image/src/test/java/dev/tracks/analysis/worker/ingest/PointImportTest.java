@@ -21,8 +21,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -186,6 +188,14 @@ class PointImportTest {
 
         assertThat(points("historian")).isEqualTo(2);
         assertThat(run.resultSummary()).containsEntry("insertedPoints", 2L);
+        String inTwoDays = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS).toString();
+        Path ahead = Files.writeString(dir.resolve("ahead.csv"), "user_id,time,lat,lon\n"
+                + "prophet,2026-05-05T08:00:00Z,47.0,8.0\nprophet," + inTwoDays + ",47.0,8.0\n");
+        assertThat(importing(ahead, Map.of("maxRejectedShare", 0.5)).resultSummary())
+                .as("more than a day ahead").containsEntry("insertedPoints", 1L).containsEntry("rejectedRows", 1L);
+        assertThat(importing(ahead, Map.of("maxFutureHours", 72)).resultSummary())
+                .containsEntry("insertedPoints", 1L).containsEntry("rejectedRows", 0L);
+        assertThat(points("prophet")).isEqualTo(2);
         assertThatThrownBy(() -> importing(file, Map.of("earliestYear", 1960)))
                 .isInstanceOfSatisfying(WorkerFailure.class, failure -> {
                     assertThat(failure.exitCode()).isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
