@@ -68,10 +68,12 @@ class AdminApiTest {
 
     @Test
     void aStopAbortsAnUploadInFlightInsteadOfWaitingForIt() throws Exception {
+        CountDownLatch receiving = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicLong received = new AtomicLong();
         CompletableFuture<Void> readToTheEnd = new CompletableFuture<>();
         URI root = serve("/api/admin/analysis/imports", exchange -> {
+            receiving.countDown();
             try (InputStream body = exchange.getRequestBody()) {
                 // a server busy with the upload: it reads on only once the client was told to stop
                 stopped.await();
@@ -96,6 +98,8 @@ class AdminApiTest {
                 throw new IllegalStateException(e);
             }
         });
+        // the request's headers are in, its body on its way
+        assertThat(receiving.await(30, TimeUnit.SECONDS)).isTrue();
         stop.request();
         stopped.countDown();
 
