@@ -87,6 +87,12 @@ final class FoundationSkills {
                                 + " user folder's name, for any other GPX or PLT file its file name."))
                         .param(number("maxRejectedShare", 0.05, 0, 1, null,
                                 "A file with a larger share of invalid rows is rejected whole."))
+                        .param(integer("earliestYear", 1990, 1970, 2100, null,
+                                "A fix recorded before 1 January of this year (UTC) is rejected as implausible (a"
+                                        + " clock never set, a misread epoch number), like any other bad row."))
+                        .param(integer("maxFutureHours", 24, 0, 8760, "h",
+                                "A fix recorded more than this after the import started is rejected as"
+                                        + " implausible."))
                         .build());
     }
 }

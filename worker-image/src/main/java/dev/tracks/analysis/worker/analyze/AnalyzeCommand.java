@@ -261,7 +261,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         String rejection = null;
         try {
             run.load(Skill.DATA_IMPORT.id(), (db, progress) -> DataImportSkill.importLocal(db, sources,
-                    maxRejectedShare(), progress), (progress, last) -> { });
+                    importParams(), progress), (progress, last) -> { });
         } catch (WorkerFailure rejected) {
             rejection = rejected.getMessage();
         }
@@ -272,15 +272,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private MemoryFixes importIntoMemory(PrintWriter console) throws IOException {
         MemoryImport memory = new MemoryImport(shards());
         SourceOutcome outcome = DataImportSkill.importLocal(memory, LocalSource.of(inputs, userId).withoutEstimate(),
-                maxRejectedShare(), new ProgressTracker((progress, last) -> { }, Clock.systemUTC(),
+                importParams(), new ProgressTracker((progress, last) -> { }, Clock.systemUTC(),
                         SkillRun.REPORT_INTERVAL));
         printImport(console, outcome);
         return memory.fixes();
     }
 
-    private double maxRejectedShare() {
+    /** data_import's defaults (the share rule, the plausible time window) for these inputs. */
+    private DataImportParams importParams() {
         return SkillParams.resolve(Skill.DATA_IMPORT, Map.of("source", inputs.get(0).toString()))
-                .bind(DataImportParams.class).maxRejectedShare();
+                .bind(DataImportParams.class);
     }
 
     /** A line for a rejection, one per file, and the totals. */

@@ -10,6 +10,9 @@ package dev.tracks.analysis.worker.ingest;
  *     ({@code <user>/Trajectory/*.plt}) the user folder's name, for another GPX or PLT file its name
  *     ({@link ImportFile#named}); when given it wins over all
  * @param maxRejectedShare a file with a larger share of invalid rows is rejected whole, in [0, 1]
+ * @param earliestYear a fix recorded before 1 January of this year (UTC) is rejected ({@link FixTimeWindow})
+ * @param maxFutureHours a fix recorded more than this after the import started is rejected
  */
-public record DataImportParams(String source, ImportFormat format, String userId, double maxRejectedShare) {
+public record DataImportParams(String source, ImportFormat format, String userId, double maxRejectedShare,
+                               int earliestYear, int maxFutureHours) {
 }

@@ -70,13 +70,16 @@ final class FixTimes {
         } catch (DateTimeException e) {
             throw new RowRejected("time '" + text + "' is neither ISO-8601 nor an epoch number");
         }
-        if (parsed instanceof OffsetDateTime offsetTime) {
-            return offsetTime.toInstant().toEpochMilli();
-        }
-        if (localZone == null) {
+        if (!(parsed instanceof OffsetDateTime) && localZone == null) {
             throw new RowRejected("time '" + text + "' has no UTC offset and no zone is configured");
         }
-        return ((LocalDateTime) parsed).atZone(localZone).toInstant().toEpochMilli();
+        try {
+            return parsed instanceof OffsetDateTime offsetTime ? offsetTime.toInstant().toEpochMilli()
+                    : ((LocalDateTime) parsed).atZone(localZone).toInstant().toEpochMilli();
+        } catch (ArithmeticException e) {
+            // a year beyond some 292 million has no epoch millisecond
+            throw new RowRejected("time '" + text + "' is out of range");
+        }
     }
 
     private static long epochMillis(String number) {

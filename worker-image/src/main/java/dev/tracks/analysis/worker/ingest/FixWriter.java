@@ -3,6 +3,7 @@ package dev.tracks.analysis.worker.ingest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +33,8 @@ final class FixWriter implements ImportWriter {
     private final UserImportLocks locks;
     private final List<ImportedFix> fixes = new ArrayList<>(CHUNK_ROWS);
     private final List<String> sources = new ArrayList<>(CHUNK_ROWS);
+    /** The name of each file, by file number. */
+    private final List<String> names = new ArrayList<>();
     private final int[] owners = new int[CHUNK_ROWS];
     /** Fixes inserted per file, by file number. */
     private long[] inserted = new long[16];
@@ -51,8 +54,9 @@ final class FixWriter implements ImportWriter {
     }
 
     @Override
-    public void startFile(String fileSource) {
+    public void startFile(String fileSource, String name) {
         file = files++;
+        names.add(name);
         fileFixes = 0;
         if (file == inserted.length) {
             inserted = Arrays.copyOf(inserted, 2 * file);
@@ -153,16 +157,38 @@ final class FixWriter implements ImportWriter {
         Set<FixKey> stored = StoredFixes.within(db, plan.ranges());
         List<ImportedFix> newFixes = new ArrayList<>(to - from);
         List<String> newSources = new ArrayList<>(to - from);
+        int[] newOwners = new int[to - from];
         for (int i = from; i < to; i++) {
             if (!plan.repeated()[i - from] && (stored.isEmpty() || !stored.contains(FixKey.of(fixes.get(i))))) {
+                newOwners[newFixes.size()] = owners[i];
                 newFixes.add(fixes.get(i));
                 newSources.add(sources.get(i));
                 inserted[owners[i]]++;
             }
         }
         if (!newFixes.isEmpty()) {
-            copy.write(db, newFixes, newSources);
+            try {
+                copy.write(db, newFixes, newSources);
+            } catch (SQLException e) {
+                throw naming(e, newFixes, newOwners);
+            }
         }
+    }
+
+    /**
+     * The failure with the file and the fix PostgreSQL rejected, found by the COPY line its error names; its
+     * SQLSTATE kept, which tells whether another attempt can help (a data error, class 22 or 23, cannot). The import
+     * gate lets no such fix through, so this is a last line of defence.
+     */
+    private SQLException naming(SQLException e, List<ImportedFix> written, int[] writtenOwners) {
+        int row = RejectedCopyRow.index(e);
+        if (row < 0 || row >= written.size()) {
+            return e;
+        }
+        ImportedFix fix = written.get(row);
+        return new SQLException("storing " + names.get(writtenOwners[row]) + " failed at its fix of user "
+                + fix.userId() + " at " + Instant.ofEpochMilli(fix.epochMillis()) + " (" + fix.lat() + ", "
+                + fix.lon() + "): " + e.getMessage(), e.getSQLState(), e);
     }
 
     private void execute(String sql) throws SQLException {

@@ -8,11 +8,13 @@ import java.util.List;
  * The gate every parsed row of one file passes: it checks the fix against the columns of {@code track_points},
  * drops duplicates, hands the rest to the sink and counts everything for the {@link ImportReport}.
  *
- * <p>Checks that reject the row: user id present and at most 128 characters; lat in [-90, 90] and lon in
- * [-180, 180] (closed ranges, as the table's CHECK constraints); a known altitude finite and within the configured
- * range. Optional values outside the table's domain are not errors of the position and become unknown instead:
- * a negative speed or accuracy (devices write -1 for "unknown") becomes NaN, and a finite heading is wrapped into
- * [0, 360) (-10 is 350).
+ * <p>Checks that reject the row: user id present and at most 128 characters; no NUL character in the user id or
+ * label (text columns cannot hold one); lat in [-90, 90] and lon in [-180, 180] (closed ranges, as the table's
+ * CHECK constraints); the time inside the plausible {@link FixTimeWindow}; a known altitude finite and within the
+ * configured range. Every reader's rows pass here, so what passes is storable: PostgreSQL rejecting a row would fail
+ * the whole import. Optional values outside the table's domain are not errors of the position and become unknown
+ * instead: a negative speed or accuracy (devices write -1 for "unknown") becomes NaN, and a finite heading is
+ * wrapped into [0, 360) (-10 is 350).
  */
 final class ImportGate {
 
@@ -83,11 +85,22 @@ final class ImportGate {
         if (user.length() > MAX_USER_ID_LENGTH) {
             return "user id longer than " + MAX_USER_ID_LENGTH + " characters";
         }
+        // PostgreSQL's text cannot hold NUL (a binary or UTF-16 file read as text): COPY would fail the import
+        if (user.indexOf('\0') >= 0) {
+            return "user id contains a NUL character";
+        }
+        if (fix.label() != null && fix.label().indexOf('\0') >= 0) {
+            return "label contains a NUL character";
+        }
         if (!(fix.lat() >= -90 && fix.lat() <= 90)) {
             return "lat " + fix.lat() + " is outside [-90, 90]";
         }
         if (!(fix.lon() >= -180 && fix.lon() <= 180)) {
             return "lon " + fix.lon() + " is outside [-180, 180]";
+        }
+        String implausibleTime = options.timeWindow().problemWith(fix.epochMillis());
+        if (implausibleTime != null) {
+            return implausibleTime;
         }
         double altitude = fix.altitudeMeters();
         if (Double.isInfinite(altitude)) {

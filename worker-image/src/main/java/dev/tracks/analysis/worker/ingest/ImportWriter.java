@@ -9,8 +9,11 @@ import java.sql.SQLException;
  */
 interface ImportWriter {
 
-    /** The next file's fixes follow; {@code source} is their track_points.source (e.g. import:plt). */
-    void startFile(String source);
+    /**
+     * The next file's fixes follow; {@code source} is their track_points.source (e.g. import:plt), {@code name} the
+     * file's as the report gives it.
+     */
+    void startFile(String source, String name);
 
     void add(ImportedFix fix) throws SQLException;
 

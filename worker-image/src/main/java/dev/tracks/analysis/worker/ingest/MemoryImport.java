@@ -75,7 +75,7 @@ public final class MemoryImport implements ImportWriter {
     }
 
     @Override
-    public void startFile(String source) {
+    public void startFile(String source, String name) {
         file = files++;
         if (file == inserted.length) {
             inserted = Arrays.copyOf(inserted, 2 * file);

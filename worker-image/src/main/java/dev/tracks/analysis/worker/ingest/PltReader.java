@@ -107,7 +107,8 @@ final class PltReader implements FixReader {
                 return (day * 86_400 + second) * 1_000;
             }
             return LocalDate.parse(date).atTime(LocalTime.parse(time)).toInstant(ZoneOffset.UTC).toEpochMilli();
-        } catch (DateTimeException e) {
+        } catch (DateTimeException | ArithmeticException e) {
+            // ArithmeticException: a year beyond some 292 million has no epoch millisecond
             throw new RowRejected("date/time '" + date + " " + time + "' is not yyyy-MM-dd HH:mm:ss");
         }
     }

@@ -52,7 +52,7 @@ public final class PointImport {
     public List<FileOutcome> run(ImportSource source, double maxRejectedShare) throws SQLException, IOException {
         progress.start(source.estimatedRows());
         return importing(reads -> source.forEachFile((file, in) -> {
-            writer.startFile(sourceColumn(file));
+            writer.startFile(sourceColumn(file), file.name());
             ImportReport report = FixReaders.forFormat(file.format()).read(in, file.userId(), options, fix -> {
                 try {
                     writer.add(fix);
@@ -73,7 +73,7 @@ public final class PointImport {
             throws SQLException, IOException {
         progress.start(source.estimatedRows());
         return importing(reads -> source.forEachParsed(options, threads, parsed -> {
-            writer.startFile(sourceColumn(parsed.file()));
+            writer.startFile(sourceColumn(parsed.file()), parsed.file().name());
             for (ImportedFix fix : parsed.fixes()) {
                 writer.add(fix);
             }

@@ -10,12 +10,17 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /** The admin API of the local API service, as a client sees it: the same calls the printed curl examples make. */
 final class AdminApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BASE = "/api/admin/analysis";
+    /** How soon a stop request aborts an upload. */
+    private static final Duration STOP_POLL = Duration.ofMillis(100);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI root;
@@ -39,15 +44,33 @@ final class AdminApi {
 
     /**
      * POST /imports: stores the files and creates the one data_import task over all of them; the answer holds the
-     * task. Each file's format is told by its name, its user by {@code userId} or by its name.
+     * task. Each file's format is told by its name, its user by {@code userId} or by its name. A large upload takes
+     * a while: a stop request returns at once and aborts the upload ({@link StoppableBody}); only one that was
+     * wholly sent already goes on in the service.
+     *
+     * @return the answer, or empty if a stop was requested before it came
      */
-    JsonNode upload(List<Upload> files, String userId) throws IOException, InterruptedException {
+    Optional<JsonNode> upload(List<Upload> files, String userId, StopSignals stop)
+            throws IOException, InterruptedException {
         Multipart body = Multipart.withRandomBoundary().field("user_id", userId);
         for (Upload file : files) {
             body.file("file", file.file(), file.uploadName());
         }
-        return send(authorized(BASE + "/imports").header("Content-Type", body.contentType())
-                .POST(body.publisher()).build());
+        HttpRequest request = authorized(BASE + "/imports").header("Content-Type", body.contentType())
+                .POST(new StoppableBody(body.publisher(), stop)).build();
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(request,
+                HttpResponse.BodyHandlers.ofString());
+        while (!answer.isDone()) {
+            if (stop.await(STOP_POLL)) {
+                return Optional.empty();
+            }
+        }
+        try {
+            return Optional.of(answerOf(request, answer.get()));
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io
+                    : new IOException(request.method() + " " + request.uri().getPath() + ": " + e.getCause(), e);
+        }
     }
 
     JsonNode task(long id) throws IOException, InterruptedException {
@@ -72,7 +95,10 @@ final class AdminApi {
 
     /** The answer's JSON; any status but 2xx is an error with the API's problem text. */
     private JsonNode send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return answerOf(request, http.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private static JsonNode answerOf(HttpRequest request, HttpResponse<String> response) throws IOException {
         if (response.statusCode() / 100 != 2) {
             throw new IOException(request.method() + " " + request.uri().getPath() + ": HTTP "
                     + response.statusCode() + " " + response.body());

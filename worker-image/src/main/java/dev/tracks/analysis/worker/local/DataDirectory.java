@@ -13,11 +13,13 @@ import java.util.Set;
 
 /**
  * Where a local run keeps what outlives it: the PostgreSQL data ({@code postgres/}), the logs ({@code logs/}), the
- * bundled sample as a file ({@code sample/}) and the admin token ({@code admin-token}).
+ * bundled sample as a file ({@code sample/}), the admin token ({@code admin-token}) and the database password
+ * ({@code postgres-password}).
  */
 final class DataDirectory {
 
     static final String TOKEN_FILE = "admin-token";
+    static final String DATABASE_PASSWORD_FILE = "postgres-password";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Path root;
@@ -55,12 +57,36 @@ final class DataDirectory {
         Files.createDirectories(sample());
     }
 
-    /**
-     * The token of the first run, or a new one: kept so that the curl examples printed once stay valid. Created
-     * owner-only in one step, so that it is never readable by others, not even briefly.
-     */
+    Path databasePasswordFile() {
+        return root.resolve(DATABASE_PASSWORD_FILE);
+    }
+
+    /** The token of the first run, or a new one: kept so that the curl examples printed once stay valid. */
     String adminToken() throws IOException {
-        Path file = root.resolve(TOKEN_FILE);
+        return secret(root.resolve(TOKEN_FILE), "delete it to get a new token");
+    }
+
+    /**
+     * The password of the embedded PostgreSQL's superuser: the first run's, or a new one for a database that does
+     * not have one yet (new, or from before passwords). A database that requires a password whose file is lost
+     * cannot be opened: that is an error, not a new password.
+     */
+    String databasePassword() throws IOException {
+        Path file = databasePasswordFile();
+        Path pgHba = postgres().resolve("pg_hba.conf");
+        if (!Files.exists(file) && Files.exists(pgHba)
+                && PostgresAccess.passwordRequired(Files.readString(pgHba, StandardCharsets.UTF_8))) {
+            throw new IOException("the database in " + postgres() + " requires the password that " + file
+                    + " kept, and that file is missing: restore it, or delete " + root + " to start afresh");
+        }
+        return secret(file, "delete " + root + " to start afresh");
+    }
+
+    /**
+     * The secret kept in {@code file}, made at the first call. Created owner-only in one step, so that it is never
+     * readable by others, not even briefly.
+     */
+    private String secret(Path file, String ifEmpty) throws IOException {
         if (!Files.exists(file)) {
             Files.createDirectories(root);
             byte[] secret = new byte[24];
@@ -68,14 +94,14 @@ final class DataDirectory {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             Files.writeString(file, HexFormat.of().formatHex(secret) + "\n", StandardCharsets.US_ASCII);
         }
-        String token = Files.readString(file, StandardCharsets.US_ASCII).trim();
-        if (token.isEmpty()) {
-            throw new IOException(file + " is empty; delete it to get a new token");
+        String secret = Files.readString(file, StandardCharsets.US_ASCII).trim();
+        if (secret.isEmpty()) {
+            throw new IOException(file + " is empty; " + ifEmpty);
         }
-        // A token file others can read (copied in, or its mode changed) is narrowed again.
+        // A file others can read (copied in, or its mode changed) is narrowed again.
         if (!Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
             Files.setPosixFilePermissions(file, OWNER_ONLY);
         }
-        return token;
+        return secret;
     }
 }

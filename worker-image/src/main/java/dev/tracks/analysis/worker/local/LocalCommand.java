@@ -84,6 +84,7 @@ public final class LocalCommand implements Callable<Integer> {
                 : DataDirectory.defaultRoot(System.getenv(), System.getProperty("user.home")));
         data.create();
         String token = data.adminToken();
+        String databasePassword = data.databasePassword();
         Path workerJar = workerJar();
         Path apiJar = apiServiceJar != null ? apiServiceJar : workerJar.getParent().getParent().getParent()
                 .resolve("api-service/target/quarkus-app/quarkus-run.jar");
@@ -91,12 +92,14 @@ public final class LocalCommand implements Callable<Integer> {
         requireFreePort();
         StopSignals stop = StopSignals.install();
         Optional<ClassArchive> archive = ClassArchive.check(workerJar);
-        try (LocalPostgres postgres = LocalPostgres.start(data.postgres(), data.logs().resolve("postgres.log"))) {
+        try (LocalPostgres postgres = LocalPostgres.start(data.postgres(), data.logs().resolve("postgres.log"),
+                databasePassword, data.databasePasswordFile())) {
             out.printf("PostgreSQL %s (data in %s)%n", postgres.jdbcUrl(), data.postgres());
             Map<String, String> environment = new HashMap<>(Map.ofEntries(
                     Map.entry("TRACKS_API_MODE", "local"),
-                    Map.entry("TRACKS_DB_URL", postgres.jdbcUrl()), Map.entry("TRACKS_DB_USER", "postgres"),
-                    Map.entry("TRACKS_DB_PASSWORD", ""),
+                    Map.entry("TRACKS_DB_URL", postgres.jdbcUrl()), Map.entry("TRACKS_DB_USER", LocalPostgres.USER),
+                    // the service gives its workers the same
+                    Map.entry("TRACKS_DB_PASSWORD", databasePassword),
                     Map.entry("TRACKS_ADMIN_TOKENS", "local:" + token),
                     // The admin API of a laptop is for its user only, not for the network it is on.
                     Map.entry("QUARKUS_HTTP_HOST", "127.0.0.1"), Map.entry("QUARKUS_HTTP_PORT", String.valueOf(port)),
@@ -166,17 +169,33 @@ public final class LocalCommand implements Callable<Integer> {
 
     /**
      * Uploads all files in one request and waits for their one data_import task; false if it failed (a rejected
-     * file fails it; the other files are imported all the same).
+     * file fails it; the other files are imported all the same) or a stop came first. A stop acts at once: during
+     * the upload it aborts it, during the import the API service's stop ends the worker, whose import keeps the
+     * files it committed (whole files only).
      */
     private boolean importAll(AdminApi admin, List<Upload> files, StopSignals stop, PrintWriter out)
             throws IOException, InterruptedException {
-        long taskId = admin.upload(files, userId).path("task").path("id").asLong();
+        String what = files.size() == 1 ? files.get(0).file().toString() : files.size() + " files";
+        Optional<JsonNode> uploaded = admin.upload(files, userId, stop);
+        if (uploaded.isEmpty()) {
+            out.printf("stopped during the upload of %s: it was aborted and nothing of it imported (had the service"
+                    + " received all of it already, its import runs at the next start)%n", what);
+            out.flush();
+            return false;
+        }
+        long taskId = uploaded.get().path("task").path("id").asLong();
         JsonNode task = admin.task(taskId);
         while (!TaskState.of(task).isFinal() && !stop.await(PROGRESS_POLL)) {
             task = admin.task(taskId);
         }
         TaskState state = TaskState.of(task);
-        String what = files.size() == 1 ? files.get(0).file().toString() : files.size() + " files";
+        if (!state.isFinal()) {
+            out.printf("stopped during the import of %s (task %d): the files it committed are kept, the others are"
+                    + " not imported; the task runs again at the next start, adding only what is missing%n", what,
+                    taskId);
+            out.flush();
+            return false;
+        }
         JsonNode summary = task.path("result_summary");
         for (JsonNode file : summary.path("perFile")) {
             out.printf("  %s: %,d rows, %,d rejected, %,d new points%s%n", file.path("file").asText(),
@@ -187,7 +206,7 @@ public final class LocalCommand implements Callable<Integer> {
             JsonNode inserted = summary.path("insertedPoints");
             out.printf("imported %s: %s new points (task %d)%n", what, inserted.isNumber()
                     ? String.format(Locale.ROOT, "%,d", inserted.asLong()) : "-", taskId);
-        } else if (state.isFinal()) {
+        } else {
             out.printf("import of %s %s: %s (task %d)%n", what, state.status().displayName(), state.errorMessage(),
                     taskId);
         }

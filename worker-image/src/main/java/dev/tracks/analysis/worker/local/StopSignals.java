@@ -14,7 +14,8 @@ final class StopSignals {
 
     private final CountDownLatch requested = new CountDownLatch(1);
 
-    private StopSignals() {
+    /** Not listening to signals yet: {@link #install} does, a test requests by hand. */
+    StopSignals() {
     }
 
     static StopSignals install() {
@@ -26,9 +27,13 @@ final class StopSignals {
     }
 
     private void receive(int exitCode) {
-        if (requested.getCount() == 0) {
+        if (requested()) {
             System.exit(exitCode);
         }
+        request();
+    }
+
+    void request() {
         requested.countDown();
     }
 

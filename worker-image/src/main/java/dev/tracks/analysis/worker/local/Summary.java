@@ -35,10 +35,13 @@ record Summary(String chainId, String status, List<TaskState> tasks, DataDirecto
         String tables = SkillCatalog.DEFAULT_CHAIN.stream().map(SkillCatalog::definition)
                 .flatMap(definition -> definition.writes().stream()).map(Dataset::table).distinct()
                 .collect(Collectors.joining(", "));
-        out.append("\nResults: PostgreSQL ").append(jdbcUrl).append(" (user postgres, no password; data kept in ")
+        out.append("\nResults: PostgreSQL ").append(jdbcUrl).append(" (user ").append(LocalPostgres.USER)
+                .append(", password in ").append(data.databasePasswordFile()).append("; data kept in ")
                 .append(data.postgres()).append(")\n")
                 .append("  tables: track_points (the imported points), ").append(tables).append('\n')
-                .append("  psql -h localhost -p ").append(postgresPort).append(" -U postgres postgres -c ")
+                .append("  PGPASSWORD=\"$(cat '").append(data.databasePasswordFile())
+                .append("')\" psql -h localhost -p ").append(postgresPort).append(" -U ").append(LocalPostgres.USER)
+                .append(" postgres -c ")
                 .append("'SELECT user_id, count(*) AS stays FROM ")
                 .append(SkillCatalog.definition(Skill.STAY_DETECTION).writes().get(0).table())
                 .append(" GROUP BY user_id'\n");

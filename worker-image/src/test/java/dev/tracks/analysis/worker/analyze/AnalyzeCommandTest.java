@@ -222,6 +222,18 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void anImplausibleTimeIsRejectedInMemoryAsWhenStored() throws IOException {
+        Fixes ada = commute().fixes();
+        Path file = Files.writeString(dir.resolve("clock.csv"), csvRows("ada", ada, 0, 100, false)
+                + "ada,0001-01-01T00:00:00Z,47.37,8.54\n");
+
+        assertThat(analyze("analyze", "--input", file.toString(), "--out", dir.resolve("out").toString(),
+                "--skills", "outlier_detection")).as(err.toString()).isZero();
+
+        assertThat(importLines(out.toString())).contains("imported " + file + " with its own users: 100");
+    }
+
+    @Test
     void aBadParameterNamesSkillAndField() {
         assertThat(analyze("analyze", "--input", dir.toString(), "--out", dir.resolve("x").toString(),
                 "--param", "stay_detection.distThresholdMeters=-3")).isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);

@@ -93,6 +93,29 @@ class CsvReaderTest {
     }
 
     @Test
+    void implausibleTimesAreRejectedRowByRowLikeAnyBadValue() {
+        String csv = "user_id,time,lat,lon\n"
+                + "u,2020-01-01T00:00:00Z,47,8\n"
+                + "u,-0500-05-04T08:00:00Z,47,8\n"
+                + "u,99999999999999999,47,8\n"
+                + "u,0001-01-01T00:00:00Z,47,8\n"
+                + "u,9999-12-31T23:59:59Z,47,8\n"
+                + "u,1989-12-31T23:59:59Z,47,8\n"
+                + "u,1990-01-01T00:00:00Z,47,8\n";
+
+        Imported imported = Imports.read(ImportFormat.CSV, csv, null);
+
+        assertThat(imported.fixes()).extracting(ImportedFix::epochMillis).containsExactly(
+                millis("2020-01-01T00:00:00Z"), millis("1990-01-01T00:00:00Z"));
+        assertThat(imported.rejectionTexts()).hasSize(5).allSatisfy(text -> assertThat(text).contains(
+                "is outside the plausible window [1990-01-01T00:00:00Z, ", "(params earliestYear and maxFutureHours)"));
+        assertThat(imported.rejectionTexts()).extracting(text -> text.substring(0, text.indexOf(" is outside")))
+                .containsExactly("line 3: time -0500-05-04T08:00:00Z", "line 4: time +3170843-11-07T09:46:39.999Z",
+                        "line 5: time 0001-01-01T00:00:00Z", "line 6: time 9999-12-31T23:59:59Z",
+                        "line 7: time 1989-12-31T23:59:59Z");
+    }
+
+    @Test
     void quotedFieldsMayHoldTheDelimiter() {
         String csv = "\"user_id\",\"time\",\"lat\",\"lon\",\"label\"\n"
                 + "\"smith, anna\",2020-01-01T00:00:00Z,47,8,\"say \"\"bus\"\"\"\n"

@@ -63,5 +63,7 @@ class FixTimesTest {
         assertThatThrownBy(() -> FixTimes.parse("1e12", null)).isInstanceOf(RowRejected.class);
         assertThatThrownBy(() -> FixTimes.parse("99999999999999999999", null))
                 .hasMessage("epoch time 99999999999999999999 is out of range");
+        assertThatThrownBy(() -> FixTimes.parse("+999999999-12-31T00:00:00Z", null)).as("no epoch millisecond")
+                .isInstanceOf(RowRejected.class).hasMessage("time '+999999999-12-31T00:00:00Z' is out of range");
     }
 }

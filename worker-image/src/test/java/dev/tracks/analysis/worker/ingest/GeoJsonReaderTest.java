@@ -68,7 +68,7 @@ class GeoJsonReaderTest {
     @Test
     void brokenJsonFailsAtTheFeatureBeingReadAfterTheOnesBefore() {
         String json = "{\"features\":[\n"
-                + "{\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2]},\"properties\":{\"time\":0}},\n"
+                + "{\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2]},\"properties\":{\"time\":1577836800}},\n"
                 + "{\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2}}\n]}";
 
         ImportReport report = Imports.read(ImportFormat.GEOJSON, json, "u").report();

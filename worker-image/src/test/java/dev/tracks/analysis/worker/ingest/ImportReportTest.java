@@ -53,7 +53,7 @@ class ImportReportTest {
     void theShareRuleAppliesToARealRead() {
         StringBuilder csv = new StringBuilder("time,lat,lon\n");
         for (int i = 0; i < 100; i++) {
-            csv.append(i).append(i % 20 == 0 ? ",x," : ",1,").append("2\n");
+            csv.append(1_577_836_800 + i).append(i % 20 == 0 ? ",x," : ",1,").append("2\n");
         }
 
         ImportReport report = Imports.read(ImportFormat.CSV, csv.toString(), "u").report();
@@ -67,7 +67,7 @@ class ImportReportTest {
     void paramsHaveTheCatalogDefaultsAndBounds() {
         DataImportParams defaults = bind(Map.of("source", "/data/geolife"));
 
-        assertThat(defaults).isEqualTo(new DataImportParams("/data/geolife", ImportFormat.AUTO, null, 0.05));
+        assertThat(defaults).isEqualTo(new DataImportParams("/data/geolife", ImportFormat.AUTO, null, 0.05, 1990, 24));
         assertThatThrownBy(() -> bind(Map.of("source", "x", "maxRejectedShare", 1.5)))
                 .isInstanceOf(WorkerFailure.class).hasMessageContaining("params.maxRejectedShare");
         assertThatThrownBy(() -> bind(Map.of("source", "x", "maxRejectedShare", Double.NaN)))

@@ -64,7 +64,8 @@ class PltReaderTest {
                 + "39.9,116.3,0,10,39744.1,2008-02-29,23:59\n"
                 + "39.9,116.3,0,10,39744.1,2007-02-29,00:00:00\n"
                 + "39.9,116.3,0,10,39744.1,2008-10-23,24:00:00\n"
-                + "39.9,116.3,0,10,39744.1,2008-10-23,2:53:04\n";
+                + "39.9,116.3,0,10,39744.1,2008-10-23,2:53:04\n"
+                + "39.9,116.3,0,10,39744.1,+999999999-12-31,00:00:00\n";
 
         Imported imported = Imports.read(ImportFormat.PLT, plt, "u");
 
@@ -73,7 +74,8 @@ class PltReaderTest {
         assertThat(imported.rejectionTexts()).containsExactly(
                 "line 10: date/time '2007-02-29 00:00:00' is not yyyy-MM-dd HH:mm:ss",
                 "line 11: date/time '2008-10-23 24:00:00' is not yyyy-MM-dd HH:mm:ss",
-                "line 12: date/time '2008-10-23 2:53:04' is not yyyy-MM-dd HH:mm:ss");
+                "line 12: date/time '2008-10-23 2:53:04' is not yyyy-MM-dd HH:mm:ss",
+                "line 13: date/time '+999999999-12-31 00:00:00' is not yyyy-MM-dd HH:mm:ss");
     }
 
     @Test

@@ -21,8 +21,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -155,5 +157,62 @@ class PointImportTest {
                     assertThat(failure.exitCode()).isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
                     assertThat(failure.getMessage()).contains("params.source", "nowhere.gpx");
                 });
+    }
+
+    @Test
+    void oneImplausibleTimeRejectsItsRowOnlyAndTheOtherFixesAreImported() throws Exception {
+        StringBuilder csv = new StringBuilder("user_id,time,lat,lon\n");
+        for (int i = 0; i < 99; i++) {
+            csv.append("clockless,2026-05-04T08:").append(String.format("%02d:%02d", i / 60, i % 60))
+                    .append("Z,47.0,8.0\n");
+        }
+        csv.insert(csv.indexOf("\n", 500) + 1, "clockless,-0500-05-04T08:00:00Z,47.0,8.0\n");
+        Path file = Files.writeString(dir.resolve("clockless.csv"), csv);
+
+        SkillRun run = importing(file, Map.of());
+
+        assertThat(points("clockless")).isEqualTo(99);
+        assertThat(run.resultSummary()).containsEntry("rows", 100L).containsEntry("insertedPoints", 99L)
+                .containsEntry("rejectedRows", 1L).containsEntry("rejectedFiles", 0);
+    }
+
+    @Test
+    void thePlausibleWindowIsAParameter() throws Exception {
+        Path file = Files.writeString(dir.resolve("old.csv"), """
+                user_id,time,lat,lon
+                historian,1985-06-01T08:00:00Z,47.0,8.0
+                historian,2026-05-05T08:00:00Z,47.0,8.0
+                """);
+
+        SkillRun run = importing(file, Map.of("earliestYear", 1980));
+
+        assertThat(points("historian")).isEqualTo(2);
+        assertThat(run.resultSummary()).containsEntry("insertedPoints", 2L);
+        String inTwoDays = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS).toString();
+        Path ahead = Files.writeString(dir.resolve("ahead.csv"), "user_id,time,lat,lon\n"
+                + "prophet,2026-05-05T08:00:00Z,47.0,8.0\nprophet," + inTwoDays + ",47.0,8.0\n");
+        assertThat(importing(ahead, Map.of("maxRejectedShare", 0.5)).resultSummary())
+                .as("more than a day ahead").containsEntry("insertedPoints", 1L).containsEntry("rejectedRows", 1L);
+        assertThat(importing(ahead, Map.of("maxFutureHours", 72)).resultSummary())
+                .containsEntry("insertedPoints", 1L).containsEntry("rejectedRows", 0L);
+        assertThat(points("prophet")).isEqualTo(2);
+        assertThatThrownBy(() -> importing(file, Map.of("earliestYear", 1960)))
+                .isInstanceOfSatisfying(WorkerFailure.class, failure -> {
+                    assertThat(failure.exitCode()).isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
+                    assertThat(failure.getMessage()).contains("params.earliestYear", "between 1970 and 2100");
+                });
+    }
+
+    @Test
+    void aNulCharacterRejectsItsRowOnlyInsteadOfFailingTheImportInCopy() throws Exception {
+        Path file = Files.writeString(dir.resolve("garbled.csv"), "user_id,time,lat,lon,label\n"
+                + "garbled,2026-05-06T08:00:00Z,47.0,8.0,walk\n"
+                + "garbled,2026-05-06T08:00:10Z,47.0,8.0,wa\0lk\n"
+                + "garbled,2026-05-06T08:00:20Z,47.0,8.0,walk\n");
+
+        SkillRun run = importing(file, Map.of("maxRejectedShare", 0.5));
+
+        assertThat(points("garbled")).isEqualTo(2);
+        assertThat(run.resultSummary()).containsEntry("insertedPoints", 2L).containsEntry("rejectedRows", 1L);
     }
 }

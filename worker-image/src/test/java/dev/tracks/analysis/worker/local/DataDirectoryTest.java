@@ -1,6 +1,7 @@
 package dev.tracks.analysis.worker.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,5 +59,30 @@ class DataDirectoryTest {
         assertThat(data.postgres()).isDirectory().isEqualTo(dir.resolve("data/postgres"));
         assertThat(data.logs()).isDirectory();
         assertThat(data.sample()).isDirectory();
+    }
+
+    @Test
+    void theDatabasePasswordIsKeptOwnerOnlyBesideTheToken() throws IOException {
+        DataDirectory data = new DataDirectory(dir.resolve("data"));
+        data.create();
+        String password = data.databasePassword();
+
+        assertThat(password).matches("[0-9a-f]{48}").isNotEqualTo(data.adminToken());
+        assertThat(data.databasePasswordFile()).isEqualTo(dir.resolve("data/postgres-password"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.databasePasswordFile())))
+                .isEqualTo("rw-------");
+        assertThat(new DataDirectory(dir.resolve("data")).databasePassword()).as("the second run's")
+                .isEqualTo(password);
+    }
+
+    @Test
+    void aLostPasswordOfADatabaseThatRequiresOneIsAnErrorNotANewPassword() throws IOException {
+        DataDirectory data = new DataDirectory(dir.resolve("data"));
+        data.create();
+        Files.writeString(data.postgres().resolve("pg_hba.conf"), PostgresAccess.PASSWORD_ONLY);
+
+        assertThatThrownBy(data::databasePassword).isInstanceOf(IOException.class)
+                .hasMessageContaining("requires the password", "postgres-password", "is missing");
+        assertThat(data.databasePasswordFile()).doesNotExist();
     }
 }

@@ -152,10 +152,11 @@ public final class LocalRunBenchmark {
         }
         settings.add(new Setting("--version (JVM and picocli only), " + String.join(" ", before), before,
                 List.of("--version")));
+        String password = new DataDirectory(data).databasePassword();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data.resolve("postgres"))
-                .setCleanDataDirectory(false).start()) {
+                .setCleanDataDirectory(false).setConnectConfig("password", password).start()) {
             Map<String, String> env = Map.of("TRACKS_DB_URL", "jdbc:postgresql://localhost:" + postgres.getPort()
-                    + "/postgres", "TRACKS_DB_USER", "postgres", "TRACKS_DB_PASSWORD", "");
+                    + "/postgres", "TRACKS_DB_USER", "postgres", "TRACKS_DB_PASSWORD", password);
             Map<Setting, List<Double>> times = new LinkedHashMap<>();
             settings.forEach(setting -> times.put(setting, new ArrayList<>()));
             for (int i = 0; i < runs; i++) {
@@ -177,7 +178,8 @@ public final class LocalRunBenchmark {
     /** The chain of the local run that ended: from its first task's creation to its last task's end. */
     private static double chainSeconds(Path data) throws IOException, SQLException {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data.resolve("postgres"))
-                .setCleanDataDirectory(false).start();
+                .setCleanDataDirectory(false).setConnectConfig("password", new DataDirectory(data).databasePassword())
+                .start();
              Connection db = postgres.getPostgresDatabase().getConnection();
              Statement query = db.createStatement();
              ResultSet chain = query.executeQuery("SELECT extract(epoch FROM max(end_time) - min(created_at)),"

@@ -63,6 +63,8 @@ class LocalRunIT {
         assertThat(statuses(first)).as(first).hasSize(8).allSatisfy((skill, status) -> assertThat(status)
                 .isEqualTo("Succeeded"));
         assertThat(first).contains("curl -H 'Authorization: Bearer " + token(data) + "' http://localhost:");
+        assertThat(first).contains("PGPASSWORD=\"$(cat '" + data.resolve(DataDirectory.DATABASE_PASSWORD_FILE)
+                + "')\" psql -h localhost -p ");
         Stored afterFirst = stored(data);
         assertThat(afterFirst.points()).isEqualTo(sample.points());
         assertThat(afterFirst.stays()).containsOnlyKeys(sample.stays().keySet());
@@ -179,6 +181,7 @@ class LocalRunIT {
         Map<String, List<Interval>> stays = new LinkedHashMap<>();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data.resolve("postgres"))
                 .setCleanDataDirectory(false)
+                .setConnectConfig("password", new DataDirectory(data).databasePassword())
                 // failsafe puts the packaged jar on the class path, and its manifest class path (lib/) holds the
                 // PostgreSQL binaries a second time, which zonky's default resolver refuses: take the first.
                 .setPgBinaryResolver((system, hardware) -> LocalRunIT.class.getResourceAsStream(String.format(
