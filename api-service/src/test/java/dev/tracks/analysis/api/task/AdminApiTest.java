@@ -141,6 +141,11 @@ class AdminApiTest {
         create("{\"skill_name\": true}").then().statusCode(400).body("field", equalTo("skill_name"));
         create("{\"skill_name\": \"stay_detection\", \"priority\": \"5\"}").then().statusCode(400)
                 .body("field", equalTo("priority")).body("detail", equalTo("must be an integer"));
+        create("{\"skill_name\": \"stay_detection\", \"priority\": 2.5}").then().statusCode(400)
+                .body("field", equalTo("priority")).body("detail", equalTo("must be an integer"));
+        // A whole number written with a fraction is an integer, as JSON Schema (and the API document) has it.
+        create("{\"skill_name\": \"teleportation\", \"priority\": 3.0}").then().statusCode(422)
+                .body("field", equalTo("skill_name"));
         create("{\"skill_name\": \"stay_detection\", \"scope\": {\"user_ids\": [5]}}").then().statusCode(400)
                 .body("field", equalTo("scope.user_ids[0]")).body("detail", equalTo("must be a string"));
         create("{\"skill_name\": \"stay_detection\", \"scope\": \"everyone\"}").then().statusCode(400)
@@ -183,6 +188,13 @@ class AdminApiTest {
         // A year java.time parses but PostgreSQL cannot store: once a false 503 "the database cannot be reached".
         admin().queryParam("created_after", "+3170843-11-07T09:46:39Z").get(TASKS).then().statusCode(400)
                 .body("field", equalTo("created_after"));
+        // RFC 3339 as the document's date-time: offsets up to 23:59 (beyond java.time's 18 hours), seconds required.
+        admin().queryParam("created_after", "2026-01-01T00:00:00.5+21:26").get(TASKS).then().statusCode(200);
+        admin().queryParam("created_before", "2026-01-01T00:00Z").get(TASKS).then().statusCode(400)
+                .body("field", equalTo("created_before"));
+        admin().queryParam("created_before", "2026-02-30T00:00:00Z").get(TASKS).then().statusCode(400);
+        admin().queryParam("created_before", "0000-01-01T00:30:00+01:00").get(TASKS).then().statusCode(422)
+                .body("field", equalTo("created_before"));
         admin().queryParam("include_deleted", "maybe").get(TASKS).then().statusCode(400)
                 .body("field", equalTo("include_deleted"));
         admin().queryParam("include_deleted", "false").get(TASKS).then().statusCode(200);
