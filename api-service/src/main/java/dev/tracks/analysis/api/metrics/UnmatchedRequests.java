@@ -1,12 +1,10 @@
 package dev.tracks.analysis.api.metrics;
 
+import dev.tracks.analysis.api.routes.Routes;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.config.MeterFilter;
-import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Produces;
-import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Singleton;
 import java.util.Set;
 
@@ -25,9 +23,8 @@ public class UnmatchedRequests {
 
     @Produces
     @Singleton
-    MeterFilter unmatchedRequestsShareOneUri(BeanManager beans) {
-        Set<String> templates = RouteTemplates.of(beans.getBeans(Object.class, Any.Literal.INSTANCE).stream()
-                .<Class<?>>map(Bean::getBeanClass).toList());
+    MeterFilter unmatchedRequestsShareOneUri(Routes routes) {
+        Set<String> templates = routes.templates();
         return new MeterFilter() {
             @Override
             public Meter.Id map(Meter.Id id) {

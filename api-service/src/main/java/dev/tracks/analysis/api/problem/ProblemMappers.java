@@ -83,11 +83,7 @@ public class ProblemMappers {
             default -> e.getMessage();
         };
         Response.StatusType status = response.getStatusInfo();
-        Response problem = Problem.of(status.getStatusCode(), status.getReasonPhrase(), detail).toResponse();
-        // A 405 says which methods the resource has (RFC 9110).
-        return response.getHeaderString(HttpHeaders.ALLOW) == null ? problem
-                : Response.fromResponse(problem).header(HttpHeaders.ALLOW, response.getHeaderString(HttpHeaders.ALLOW))
-                        .build();
+        return Problem.of(status.getStatusCode(), status.getReasonPhrase(), detail).toResponse();
     }
 
     /**
