@@ -25,13 +25,13 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * application/problem+json with the {@link Problem} schema. Operation-specific statuses are annotated on the
  * resources with their descriptions only; this filter gives them the problem content. An optional JSON body may
  * also be null, which JAX-RS reads as no body, and so may an optional property of a request, which Jackson reads
- * as left out.
+ * as left out. Values that are an enum's names on the wire are listed from the enum itself.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class AdminApiDocument implements OASFilter {
 
     /** The name Quarkus gives the scheme of {@code quarkus.smallrye-openapi.security-scheme}. */
-    static final String SECURITY_SCHEME = "SecurityScheme";
+    private static final String SECURITY_SCHEME = "SecurityScheme";
     private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
 
     /**
