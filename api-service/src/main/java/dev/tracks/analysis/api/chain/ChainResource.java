@@ -29,6 +29,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The analysis chain: its skills as a DAG of AnalysisTasks with dependsOn edges from the catalog. */
 @Path("/api/admin/analysis")
@@ -51,7 +57,18 @@ public class ChainResource {
     @Operation(summary = "Trigger the analysis chain", description = "Creates one task per skill (default: the"
             + " default chain; a subset gets its dependencies added), each depending on the tasks of its catalog"
             + " dependencies, all labelled with the chain id. All or nothing.")
-    public Response trigger(ChainRequest request, UriInfo uri) {
+    @APIResponse(responseCode = "201", description = "The chain and its tasks.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ChainView.class)),
+            headers = @Header(name = "Location", description = "The chain's URL.", required = true,
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field or a value of the wrong type.")
+    @APIResponse(responseCode = "415", description = "Not application/json.")
+    @APIResponse(responseCode = "422", description = "An unknown skill, or a value the validation refuses.")
+    @APIResponse(responseCode = "503", description = "Kubernetes or PostgreSQL cannot be reached; nothing was"
+            + " created.")
+    public Response trigger(@RequestBody(required = false, description = "Without a body (or with null): the default"
+            + " chain.") ChainRequest request, UriInfo uri) {
         ChainRequest chain = request == null ? new ChainRequest(null, null, null, null, null) : request;
         List<Skill> skills = SkillCatalog.inDependencyOrder(SkillCatalog.withDependencies(chosen(chain.skills())));
         Map<String, Map<String, Object>> params = chain.params() == null ? Map.of() : chain.params();
@@ -85,6 +102,9 @@ public class ChainResource {
     @GET
     @Path("/chains/{id}")
     @Operation(summary = "A chain with each task's state")
+    @APIResponse(responseCode = "200", description = "The chain.")
+    @APIResponse(responseCode = "404", description = "No chain with this id.")
+    @APIResponse(responseCode = "503", description = "PostgreSQL cannot be reached.")
     public ChainView get(@PathParam("id") String id) {
         List<MirroredTask> rows = MirroredTask.list("chainId = ?1 order by id", id);
         if (rows.isEmpty()) {

@@ -13,7 +13,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Which users' results are stale: built on results of another skill that changed since (late points, a rerun with
@@ -47,7 +50,7 @@ public class StalenessResource {
                                             "inputs_changed"})
                             String reason,
                             @Schema(description = "The AnalysisTask whose run changed them; null for a command-line"
-                                    + " run.")
+                                    + " run.", nullable = true)
                             UUID taskUid) {
     }
 
@@ -67,6 +70,8 @@ public class StalenessResource {
     @Operation(summary = "Stale users per skill", description = "For each skill with stale results, how many users"
             + " have them: results built on another skill's results for the user that changed since. The skill's"
             + " next incremental run recomputes them.")
+    @APIResponse(responseCode = "200", description = "The skills with stale users.")
+    @APIResponse(responseCode = "503", description = "PostgreSQL cannot be reached.")
     public Summary summary() {
         return staleResults.summary();
     }
@@ -74,9 +79,19 @@ public class StalenessResource {
     @GET
     @Path("/{skill}")
     @Operation(summary = "A skill's stale users", description = "Paged by user id, with what made each stale.")
-    public StaleUsers users(@PathParam("skill") String skill,
-                            @QueryParam("limit") @DefaultValue("20") String limit,
-                            @QueryParam("offset") @DefaultValue("0") String offset) {
+    @APIResponse(responseCode = "200", description = "A page of the skill's stale users.")
+    @APIResponse(responseCode = "400", description = "limit or offset is not an integer.")
+    @APIResponse(responseCode = "404", description = "No such skill in the catalog.")
+    @APIResponse(responseCode = "422", description = "limit or offset out of range.")
+    @APIResponse(responseCode = "503", description = "PostgreSQL cannot be reached.")
+    public StaleUsers users(
+            @PathParam("skill") String skill,
+            @QueryParam("limit") @DefaultValue("20") @Parameter(allowEmptyValue = true, schema = @Schema(
+                    type = SchemaType.INTEGER, minimum = "1", maximum = "" + MAX_LIMIT, defaultValue = "20"))
+            String limit,
+            @QueryParam("offset") @DefaultValue("0") @Parameter(allowEmptyValue = true, schema = @Schema(
+                    type = SchemaType.INTEGER, minimum = "0", maximum = "2147483647", defaultValue = "0"))
+            String offset) {
         Skill known = Skill.fromId(skill).orElseThrow(() -> ApiException.notFound("no skill '" + skill + "' in the"
                 + " catalog (GET /api/admin/analysis/skills lists them)"));
         return staleResults.users(known, integer("limit", limit, 1, MAX_LIMIT),

@@ -1,7 +1,6 @@
 package dev.tracks.analysis.api.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
@@ -66,13 +64,8 @@ public class ProblemMappers {
     /** Malformed JSON, or JSON whose values do not fit the fields (a string for a number...). */
     @ServerExceptionMapper
     public Response malformed(JsonProcessingException e) {
-        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                ? mapping.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName()
-                        : "[" + ref.getIndex() + "]").collect(Collectors.joining(".")).replace(".[", "[")
-                : null;
-        String what = e instanceof JsonMappingException ? "JSON that does not fit: " : "malformed JSON: ";
-        return Problem.of(Response.Status.BAD_REQUEST, what + e.getOriginalMessage(), field)
-                .toResponse();
+        JsonProblems.Refusal refusal = JsonProblems.of(e);
+        return Problem.of(Response.Status.BAD_REQUEST, refusal.detail(), refusal.field()).toResponse();
     }
 
     @ServerExceptionMapper

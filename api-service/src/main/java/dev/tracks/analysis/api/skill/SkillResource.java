@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The skill catalog, in dependency order: what each skill does, needs, writes and how it is tuned. */
 @Path("/api/admin/analysis/skills")
@@ -35,6 +36,7 @@ public class SkillResource {
     @GET
     @Operation(summary = "The skill catalog", description = "Names, categories, descriptions, parameters with"
             + " defaults and bounds, and dependencies with their reasons, in dependency order.")
+    @APIResponse(responseCode = "200", description = "The catalog.")
     public List<SkillView> list() {
         return SkillCatalog.inDependencyOrder(List.of(Skill.values())).stream().map(SkillResource::view).toList();
     }

@@ -18,13 +18,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The tasks of the admin API: create, list and read from the status mirror, cancel. */
 @Path("/api/admin/analysis/tasks")
@@ -55,6 +59,17 @@ public class TaskResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a task", description = "Validates the skill and its parameters against the catalog,"
             + " refuses a task with nothing to analyze (422 with the count), creates the AnalysisTask.")
+    @APIResponse(responseCode = "201", description = "The task, as the mirror recorded it.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TaskView.class)),
+            headers = @Header(name = "Location", description = "The task's URL.", required = true,
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field or a value of the wrong type.")
+    @APIResponse(responseCode = "415", description = "Not application/json.")
+    @APIResponse(responseCode = "422", description = "A value the catalog or the validation refuses, or nothing to"
+            + " analyze.")
+    @APIResponse(responseCode = "503", description = "Kubernetes or PostgreSQL cannot be reached; nothing was"
+            + " created.")
     public Response create(TaskRequest request, UriInfo uri) {
         if (request == null) {
             throw ApiException.badRequest(null, "a JSON body is required");
@@ -69,13 +84,27 @@ public class TaskResource {
             + " on the Kubernetes API. total is exact up to " + TaskListing.TOTAL_CAP + " matching tasks; beyond,"
             + " total_exact is false and total is a lower bound (counting every match of a large history would cost"
             + " each request a scan).")
-    public TaskView.Page list(@QueryParam("skill_name") String skillName, @QueryParam("status") String status,
-                              @QueryParam("limit") @DefaultValue("20") String limit,
-                              @QueryParam("offset") @DefaultValue("0") String offset,
-                              @QueryParam("sort") @DefaultValue("-created_at") String sort,
-                              @QueryParam("created_after") String createdAfter,
-                              @QueryParam("created_before") String createdBefore,
-                              @QueryParam("include_deleted") @DefaultValue("true") String includeDeleted) {
+    @APIResponse(responseCode = "200", description = "A page of tasks. A parameter with an empty value counts as"
+            + " absent.")
+    @APIResponse(responseCode = "400", description = "A malformed query parameter (not an integer, time or boolean).")
+    @APIResponse(responseCode = "422", description = "A value out of range, or an unknown skill, status or sort key.")
+    @APIResponse(responseCode = "503", description = "PostgreSQL cannot be reached.")
+    public TaskView.Page list(
+            @QueryParam("skill_name") @Parameter(allowEmptyValue = true) String skillName,
+            @QueryParam("status") @Parameter(allowEmptyValue = true) String status,
+            @QueryParam("limit") @DefaultValue("20") @Parameter(allowEmptyValue = true, schema = @Schema(
+                    type = SchemaType.INTEGER, minimum = "1", maximum = "" + MAX_LIMIT, defaultValue = "20"))
+            String limit,
+            @QueryParam("offset") @DefaultValue("0") @Parameter(allowEmptyValue = true, schema = @Schema(
+                    type = SchemaType.INTEGER, minimum = "0", maximum = "2147483647", defaultValue = "0"))
+            String offset,
+            @QueryParam("sort") @DefaultValue("-created_at") @Parameter(allowEmptyValue = true) String sort,
+            @QueryParam("created_after") @Parameter(allowEmptyValue = true, schema = @Schema(
+                    type = SchemaType.STRING, format = "date-time")) String createdAfter,
+            @QueryParam("created_before") @Parameter(allowEmptyValue = true, schema = @Schema(
+                    type = SchemaType.STRING, format = "date-time")) String createdBefore,
+            @QueryParam("include_deleted") @DefaultValue("true") @Parameter(allowEmptyValue = true, schema = @Schema(
+                    type = SchemaType.BOOLEAN, defaultValue = "true")) String includeDeleted) {
         int pageSize = integer("limit", limit, 1, MAX_LIMIT);
         int skip = integer("offset", offset, 0, Integer.MAX_VALUE);
         boolean descending = sort.startsWith("-");
@@ -93,10 +122,10 @@ public class TaskResource {
             listing.status(status(status));
         }
         if (createdAfter != null) {
-            listing.createdAfter(time("created_after", createdAfter));
+            listing.createdAfter(Rfc3339.parse("created_after", createdAfter));
         }
         if (createdBefore != null) {
-            listing.createdBefore(time("created_before", createdBefore));
+            listing.createdBefore(Rfc3339.parse("created_before", createdBefore));
         }
         if (!bool("include_deleted", includeDeleted)) {
             listing.liveOnly();
@@ -107,6 +136,9 @@ public class TaskResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A task with its progress and ETA")
+    @APIResponse(responseCode = "200", description = "The task.")
+    @APIResponse(responseCode = "404", description = "No task with this id.")
+    @APIResponse(responseCode = "503", description = "PostgreSQL cannot be reached.")
     public TaskView get(@PathParam("id") String id) {
         MirroredTask row = MirroredTask.findById(id(id));
         if (row == null) {
@@ -119,6 +151,13 @@ public class TaskResource {
     @Path("/{id}")
     @Operation(summary = "Cancel a task", description = "Sets spec.cancel; 202, also when asked again; 409 when the"
             + " task has already finished.")
+    @APIResponse(responseCode = "202", description = "Cancellation requested; the task as it is now.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "404", description = "No task with this id.")
+    @APIResponse(responseCode = "409", description = "The task has already finished or no longer exists.")
+    @APIResponse(responseCode = "503", description = "Kubernetes or PostgreSQL cannot be reached; nothing was"
+            + " changed.")
     public Response cancel(@PathParam("id") String id) {
         return Response.accepted(TaskView.of(tasks.cancel(id(id)))).build();
     }
@@ -155,20 +194,5 @@ public class TaskResource {
             throw ApiException.badRequest(name, "must be true or false, got '" + value + "'");
         }
         return Boolean.parseBoolean(value);
-    }
-
-    /** RFC 3339 allows four-digit years only; java.time would take +3170843, which PostgreSQL cannot store. */
-    private static OffsetDateTime time(String name, String value) {
-        OffsetDateTime time;
-        try {
-            time = OffsetDateTime.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name, "must be an RFC 3339 time, got '" + value + "'");
-        }
-        if (time.getYear() < 1 || time.getYear() > 9999) {
-            throw ApiException.badRequest(name, "must be an RFC 3339 time with a year from 0001 to 9999, got '"
-                    + value + "'");
-        }
-        return time;
     }
 }

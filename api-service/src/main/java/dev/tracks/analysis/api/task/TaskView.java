@@ -9,15 +9,26 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A task as the admin API shows it: its mirror row, with the progress grouped. */
 public record TaskView(long id, String namespace, String name, String skillName, String taskType, String status,
-                       int priority, Map<String, Object> params, Map<String, Object> scope, List<String> dependsOn,
-                       List<Long> dependsOnTaskIds, List<Long> blocksTaskIds, Progress progress, Integer attempts,
-                       String jobName, String chainId, OffsetDateTime startTime, OffsetDateTime endTime,
-                       Map<String, Object> resultSummary, String errorMessage, String createdBy,
-                       OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime deletedAt) {
+                       int priority, Map<String, Object> params,
+                       @Schema(nullable = true) Map<String, Object> scope, List<String> dependsOn,
+                       List<Long> dependsOnTaskIds, List<Long> blocksTaskIds, Progress progress,
+                       @Schema(nullable = true) Integer attempts,
+                       @Schema(nullable = true) String jobName,
+                       @Schema(nullable = true) String chainId,
+                       @Schema(nullable = true) OffsetDateTime startTime,
+                       @Schema(nullable = true) OffsetDateTime endTime,
+                       @Schema(nullable = true) Map<String, Object> resultSummary,
+                       @Schema(nullable = true) String errorMessage,
+                       @Schema(nullable = true, description = "Null for a task not created through this API.")
+                       String createdBy,
+                       OffsetDateTime createdAt, OffsetDateTime updatedAt,
+                       @Schema(nullable = true, description = "When the resource was deleted; null while it exists.")
+                       OffsetDateTime deletedAt) {
 
     /** Live progress as the worker reported it; eta_seconds from the smoothed rate. */
-    public record Progress(Double percent, Long totalPoints, Long processedPoints, Long failedPoints,
-                           Double pointsPerSecond, Long etaSeconds) {
+    public record Progress(@Schema(nullable = true) Double percent, @Schema(nullable = true) Long totalPoints,
+                           @Schema(nullable = true) Long processedPoints, @Schema(nullable = true) Long failedPoints,
+                           @Schema(nullable = true) Double pointsPerSecond, @Schema(nullable = true) Long etaSeconds) {
     }
 
     public static TaskView of(MirroredTask row) {

@@ -21,6 +21,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -71,6 +76,17 @@ public class ImportResource {
             + " format of the entries to read). Without user_id a GPX or PLT file is the user its name (without"
             + " extension) says. Stores the files and creates ONE data_import task over all of them, which reports"
             + " per file; the response links to that task.")
+    @APIResponse(responseCode = "201", description = "The stored files and the import task.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportView.class)),
+            headers = @Header(name = "Location", description = "The import task's URL.", required = true,
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")))
+    @APIResponse(responseCode = "400", description = "A malformed multipart body.")
+    @APIResponse(responseCode = "413", description = "The files are larger than tracks.api.max-upload-bytes.")
+    @APIResponse(responseCode = "415", description = "Not multipart/form-data.")
+    @APIResponse(responseCode = "422", description = "No file, an unknown format, a name or user id too long.")
+    @APIResponse(responseCode = "503", description = "Kubernetes or PostgreSQL cannot be reached; nothing was"
+            + " stored.")
     public Response upload(@RestForm("file") List<FileUpload> files, @RestForm("user_id") String userId,
                            @RestForm("format") String format, UriInfo uri) {
         if (files == null || files.isEmpty()) {

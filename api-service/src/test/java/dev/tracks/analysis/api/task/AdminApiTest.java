@@ -3,12 +3,15 @@ package dev.tracks.analysis.api.task;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -164,6 +167,52 @@ class AdminApiTest {
                 .extracting(Object::toString).containsExactly("2", "1.5Gi");
     }
 
+    /**
+     * A JSON value of the wrong type is refused, naming the field and the type it takes, not converted; no detail
+     * shows a Java name; a value echoed back is shortened.
+     */
+    @Test
+    void bodiesThatDoNotFitAreRefusedInTheApisOwnWords() {
+        int before = resources();
+        create("{\"skill_name\": 5}").then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("skill_name")).body("detail", equalTo("must be a string"));
+        create("{\"skill_name\": true}").then().statusCode(400).body("field", equalTo("skill_name"));
+        create("{\"skill_name\": \"stay_detection\", \"priority\": \"5\"}").then().statusCode(400)
+                .body("field", equalTo("priority")).body("detail", equalTo("must be an integer"));
+        create("{\"skill_name\": \"stay_detection\", \"priority\": 2.5}").then().statusCode(400)
+                .body("field", equalTo("priority")).body("detail", equalTo("must be an integer"));
+        // A whole number written with a fraction is an integer, as JSON Schema (and the API document) has it.
+        create("{\"skill_name\": \"teleportation\", \"priority\": 3.0}").then().statusCode(422)
+                .body("field", equalTo("skill_name"));
+        create("{\"skill_name\": \"stay_detection\", \"scope\": {\"user_ids\": [5]}}").then().statusCode(400)
+                .body("field", equalTo("scope.user_ids[0]")).body("detail", equalTo("must be a string"));
+        create("{\"skill_name\": \"stay_detection\", \"scope\": \"everyone\"}").then().statusCode(400)
+                .body("field", equalTo("scope")).body("detail", equalTo("must be an object"));
+        create("{\"skillName\": \"stay_detection\"}").then().statusCode(400).body("field", equalTo("skillName"))
+                .body("detail", startsWith("unknown field 'skillName'; known: ["))
+                .body("detail", containsString("skill_name"));
+        create("[\"stay_detection\"]").then().statusCode(400).body("detail", equalTo("the body must be an object"));
+        String deep = "{\"skill_name\": \"stay_detection\", \"params\": " + "{\"a\": ".repeat(2000) + "1"
+                + "}".repeat(2001);
+        create(deep).then().statusCode(400).body("detail", containsString("exceeds a limit"));
+        create("{\"skill_name\": \"stay_detection\" \"x\"}").then().statusCode(400)
+                .body("detail", startsWith("malformed JSON at line 1, column "));
+        for (String body : List.of("{\"skill_name\": 5}", "[1]", "[".repeat(2000), deep, "{\"skill_name\": {}}",
+                "{\"skill_name\": \"stay_detection\", \"depends_on\": {}}", "{\"skill_name\": ",
+                "{\"skill_name\": \"stay_detection\", \"resources\": []}")) {
+            create(body).then().statusCode(400).body("detail", not(anyOf(containsString("`"),
+                    containsString("dev.tracks"), containsString("java."), containsString("Constraints"),
+                    containsString("Source"))));
+        }
+        String huge = "x".repeat(1_000_000);
+        create("{\"skill_name\": \"" + huge + "\"}").then().statusCode(422).body("field", equalTo("skill_name"))
+                .body("detail", containsString("'" + "x".repeat(64) + "...' (1000000 characters)"))
+                .body("detail.length()", lessThan(2_100));
+        admin().queryParam("status", "x".repeat(3_000)).get(TASKS).then().statusCode(422)
+                .body("detail", containsString("(3000 characters)")).body("detail.length()", lessThan(400));
+        assertThat(resources()).isEqualTo(before);
+    }
+
     @Test
     void listingValidatesItsParameters() {
         admin().queryParam("limit", -1).get(TASKS).then().statusCode(422).body("field", equalTo("limit"));
@@ -177,6 +226,13 @@ class AdminApiTest {
         // A year java.time parses but PostgreSQL cannot store: once a false 503 "the database cannot be reached".
         admin().queryParam("created_after", "+3170843-11-07T09:46:39Z").get(TASKS).then().statusCode(400)
                 .body("field", equalTo("created_after"));
+        // RFC 3339 as the document's date-time: offsets up to 23:59 (beyond java.time's 18 hours), seconds required.
+        admin().queryParam("created_after", "2026-01-01T00:00:00.5+21:26").get(TASKS).then().statusCode(200);
+        admin().queryParam("created_before", "2026-01-01T00:00Z").get(TASKS).then().statusCode(400)
+                .body("field", equalTo("created_before"));
+        admin().queryParam("created_before", "2026-02-30T00:00:00Z").get(TASKS).then().statusCode(400);
+        admin().queryParam("created_before", "0000-01-01T00:30:00+01:00").get(TASKS).then().statusCode(422)
+                .body("field", equalTo("created_before"));
         admin().queryParam("include_deleted", "maybe").get(TASKS).then().statusCode(400)
                 .body("field", equalTo("include_deleted"));
         admin().queryParam("include_deleted", "false").get(TASKS).then().statusCode(200);
