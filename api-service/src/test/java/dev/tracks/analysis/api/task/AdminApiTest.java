@@ -387,4 +387,16 @@ class AdminApiTest {
                 .post("/api/admin/analysis/imports").then().statusCode(413).body("field", equalTo("file"));
         assertThat(resources()).as("a refused request stores and creates nothing").isEqualTo(before + 1);
     }
+
+    /** A folder of a few thousand files is one upload: more parts than RESTEasy's default limit of 1,000. */
+    @Test
+    void anUploadOfMoreThanAThousandFilesIsOneImport() {
+        var request = admin();
+        for (int i = 0; i < 1_100; i++) {
+            request = request.multiPart("file", "day-" + i + ".csv", ("user_id,time,lat,lon\nphone,2026-05-01T08:"
+                    + String.format("%02d:%02d", i / 60 % 60, i % 60) + "Z,47,8\n").getBytes(StandardCharsets.UTF_8),
+                    "text/csv");
+        }
+        request.post("/api/admin/analysis/imports").then().statusCode(201).body("files", hasSize(1_100));
+    }
 }
