@@ -13,7 +13,9 @@ public final class ExtremeEventsTable {
 
     public static final SkillDataset DATASET = SkillDataset.perUser(Dataset.EXTREME_EVENTS, List.of("user_id", "kind",
             "value", "unit", "occurred_at", "lat", "lon", "reference_id"),
-            new CsvExport("extreme_events.csv", "extreme_events", List.of(Column.of("user_id"), Column.of("kind"),
+            new CsvExport("extreme_events.csv", "extreme_events", List.of(Column.of("user_id"),
+                    Column.of("kind", "max_speed, farthest_from_home, longest_jump, longest_gap, longest_trip_duration,"
+                            + " longest_trip_distance, highest_altitude, lowest_altitude"),
                     Column.rounded("value", 1), Column.of("unit"), Column.time("occurred_at"), Column.of("lat"),
                     Column.of("lon"), Column.of("reference_id", "a trip id for the longest_trip kinds, else a fix id")),
                     "user_id, kind"));

@@ -15,7 +15,7 @@ public final class SpeedEventsTable {
             List.of("user_id", "event_id", "kind", "started_at", "finished_at", "duration_s", "distance_m",
                     "max_speed_kmh", "mean_speed_kmh", "n_points", "trip_id"),
             new CsvExport("speed_events.csv", "speed_events", List.of(Column.of("user_id"), Column.of("event_id"),
-                    Column.of("kind", "fast (above speedThresholdKmh) or slow (below speedFloorKmh)"),
+                    Column.of("kind", "fast: above speedThresholdKmh; slow: below speedFloorKmh"),
                     Column.time("started_at"), Column.time("finished_at"), Column.rounded("duration_s", 1),
                     Column.rounded("distance_m", 1), Column.rounded("max_speed_kmh", 1),
                     Column.rounded("mean_speed_kmh", 1), Column.of("n_points"),
