@@ -196,6 +196,21 @@ class SpeedEventsTest {
     }
 
     @Test
+    void anEventAcrossLocalMidnightAndADstChangeIsOneEventOfItsTrueDuration() {
+        // Zurich leaves winter time at 2026-03-29T01:00Z (02:00 local becomes 03:00); events are in instants, so a
+        // drive from 00:58 to 01:03 UTC (01:58 CET to 03:03 CEST, across the skipped hour) lasts 5 minutes
+        SyntheticTrack night = SyntheticTrack.startingAt(Instant.parse("2026-03-29T00:56:00Z"), 47.37, 8.54, 3)
+                .sampleEvery(Duration.ofSeconds(5)).stay(Duration.ofMinutes(2), 0).move(90, 12_500, 150)
+                .stay(Duration.ofMinutes(2), 0);
+
+        List<SpeedEvent> events = all(night.fixes(), DEFAULTS);
+
+        assertThat(events).hasSize(1);
+        assertThat(Instant.ofEpochMilli(events.get(0).startMillis())).isEqualTo(Instant.parse("2026-03-29T00:58:00Z"));
+        assertThat(events.get(0).durationSeconds()).isEqualTo(300.0);
+    }
+
+    @Test
     void noFixOrOneFixFindsNothingAndResumesWhereTheNextStepStarts() {
         StreamResult<SpeedEvent> none = SpeedEvents.detect(new Fixes(), 0, DEFAULTS);
         assertThat(none.finals()).isEmpty();
