@@ -91,16 +91,29 @@ final class BehaviorSkills {
                         .param(timeZone("timeZone", "Time zone that defines the user's days."))
                         .build(),
                 SkillDefinition.of(SPEED_EVENTS)
-                        .describedAs("Finds intervals in which the user moved faster than a threshold for at least"
-                                + " a minimum duration.")
-                        .reference("trajr TrajSpeedIntervals; MovingPandas SpeedSplitter")
+                        .describedAs("Finds intervals in which the user moved faster than a threshold (fast) or"
+                                + " slower than a floor (slow) for at least a minimum duration, with hysteresis so"
+                                + " that GPS noise around the threshold does not split one event; each names its"
+                                + " trip.")
+                        .reference("trajr TrajSpeedIntervals (fasterThan, slowerThan); MovingPandas SpeedSplitter;"
+                                + " speeds between consecutive fixes, no interpolated crossing times")
                         .dependsOn(OUTLIER_DETECTION, "a jump outlier alone would make a speed event")
-                        .reads(TRACK_POINTS, POINT_FLAGS)
+                        .dependsOn(TRIP_CONSTRUCTION, "each event names the trip it happened in")
+                        .reads(TRACK_POINTS, POINT_FLAGS, TRIPS)
                         .writes(Dataset.SPEED_EVENTS)
                         .param(number("speedThresholdKmh", 130, 1, 2000, "km/h",
-                                "Speed above which an interval is an event."))
+                                "A fast event starts when the speed between two fixes exceeds this."))
+                        .param(number("speedFloorKmh", 0, 0, 2000, "km/h",
+                                "A slow event starts when the speed between two fixes is below this; 0: no slow"
+                                        + " events."))
+                        .param(number("hysteresisKmh", 10, 0, 500, "km/h",
+                                "A fast event ends only when the speed falls more than this below the threshold (a"
+                                        + " slow event when it rises more than this above the floor)."))
                         .param(integer("minDurationSeconds", 30, 1, 86400, "s",
-                                "Shortest interval reported."))
+                                "Shortest event reported."))
+                        .param(integer("maxGapSeconds", 300, 1, 86400, "s",
+                                "A longer gap between fixes ends an event: the speed across it is not measured."))
+                        .requireLess("speedFloorKmh", "speedThresholdKmh")
                         .build());
     }
 }

@@ -8,7 +8,6 @@ import static dev.tracks.analysis.skill.Dataset.POINT_ADMIN_AREAS;
 import static dev.tracks.analysis.skill.Dataset.POINT_FLAGS;
 import static dev.tracks.analysis.skill.Dataset.STAYS;
 import static dev.tracks.analysis.skill.Dataset.TRACK_POINTS;
-import static dev.tracks.analysis.skill.Dataset.TRIPLEGS;
 import static dev.tracks.analysis.skill.Dataset.TRIPS;
 import static dev.tracks.analysis.skill.ParamSpec.integer;
 import static dev.tracks.analysis.skill.ParamSpec.number;
@@ -65,15 +64,19 @@ final class StatisticsSkills {
                                 "DBSCAN core point size; 1 makes every stay part of a location."))
                         .build(),
                 SkillDefinition.of(EXTREME_EVENTS)
-                        .describedAs("Records per user: top speed (robust), highest and lowest altitude, longest"
-                                + " and farthest trip, farthest point from home.")
-                        .reference("scikit-mobility max_distance_from_home; gpxpy max speed without the top 5%")
-                        .dependsOn(TRIP_CONSTRUCTION, "longest and farthest trips come from the trips")
-                        .dependsOn(FOOTPRINT_STATS, "the farthest point is measured from the home location")
-                        .reads(TRACK_POINTS, POINT_FLAGS, TRIPS, TRIPLEGS, FOOTPRINTS)
+                        .describedAs("Records per user, each with when and where: top speed without the fastest"
+                                + " share of steps, farthest fix from home, longest jump and longest gap between"
+                                + " consecutive fixes, longest trip by duration and by distance, highest and lowest"
+                                + " altitude.")
+                        .reference("gpxpy calculate_max_speed (extreme percentile 0.95); scikit-mobility"
+                                + " max_distance_from_home and maximum_distance")
+                        .dependsOn(TRIP_CONSTRUCTION, "longest trips come from the trips")
+                        .dependsOn(FOOTPRINT_STATS, "the farthest fix is measured from the home location")
+                        .reads(TRACK_POINTS, POINT_FLAGS, TRIPS, FOOTPRINTS)
                         .writes(Dataset.EXTREME_EVENTS)
                         .param(number("ignoredTopSpeedShare", 0.05, 0, 0.5, null,
-                                "Share of the fastest fixes ignored for the top speed."))
+                                "Share of the fastest steps between fixes ignored for the top speed (GPS jumps);"
+                                        + " 0: the true maximum."))
                         .build(),
                 SkillDefinition.of(ADMIN_CROSSINGS)
                         .describedAs("Border crossings: each change of administrative area between consecutive"

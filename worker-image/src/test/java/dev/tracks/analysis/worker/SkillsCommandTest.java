@@ -28,7 +28,7 @@ class SkillsCommandTest {
         assertThat(lines).anySatisfy(line -> assertThat(line)
                 .matches("trip_construction\\s+behavior\\s+yes\\s+stay_detection,transport_mode\\s+triplegs,trips"));
         assertThat(lines).anySatisfy(line -> assertThat(line)
-                .matches("speed_events\\s+behavior\\s+not yet\\s+outlier_detection\\s+speed_events"));
+                .matches("admin_crossings\\s+statistics\\s+not yet\\s+geocoding\\s+admin_crossings"));
     }
 
     @Test

@@ -306,7 +306,7 @@ class AdminApiTest {
                 .body("find { it.name == 'trip_construction' }.depends_on.skill",
                         contains("stay_detection", "transport_mode"))
                 .body("find { it.name == 'stay_detection' }.implemented", equalTo(true))
-                .body("find { it.name == 'speed_events' }.implemented", equalTo(false));
+                .body("find { it.name == 'admin_crossings' }.implemented", equalTo(false));
     }
 
     @Test

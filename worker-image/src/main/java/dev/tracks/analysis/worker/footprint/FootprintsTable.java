@@ -4,9 +4,14 @@ import dev.tracks.analysis.skill.Dataset;
 import dev.tracks.analysis.worker.skill.CsvExport;
 import dev.tracks.analysis.worker.skill.SkillDataset;
 import dev.tracks.analysis.worker.store.ResultSink;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
-/** The footprints dataset: one row of mobility measures per user. */
+/** The footprints dataset: one row of mobility measures per user. Read for the user's home ({@link #home}). */
 public final class FootprintsTable {
 
     private static final List<String> COLUMNS = List.of("user_id", "stays", "locations", "distinct_cells",
@@ -17,7 +22,22 @@ public final class FootprintsTable {
     public static final SkillDataset DATASET = SkillDataset.perUser(Dataset.FOOTPRINTS, COLUMNS,
             CsvExport.plain("footprints.csv", "footprints", COLUMNS, "user_id"));
 
+    /** The position of a user's home, as the skills measuring from home need it. */
+    public record StoredHome(double lat, double lon) {
+    }
+
     private FootprintsTable() {
+    }
+
+    /** The user's home; empty when footprint_stats found none (no stays) or has not run for the user. */
+    public static Optional<StoredHome> home(Connection db, String userId) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("SELECT home_lat, home_lon FROM footprints"
+                + " WHERE user_id = ? AND home_lat IS NOT NULL")) {
+            query.setString(1, userId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(new StoredHome(row.getDouble(1), row.getDouble(2))) : Optional.empty();
+            }
+        }
     }
 
     static void write(ResultSink sink, String userId, Footprint footprint, int k) {

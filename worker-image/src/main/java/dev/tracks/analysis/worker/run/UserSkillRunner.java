@@ -3,14 +3,17 @@ package dev.tracks.analysis.worker.run;
 import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.worker.progress.ProgressTracker;
 import dev.tracks.analysis.worker.skill.SkillParams;
+import dev.tracks.analysis.worker.skill.UserFixesSkill;
 import dev.tracks.analysis.worker.skill.UserSkill;
 import dev.tracks.analysis.worker.store.FixSource;
+import dev.tracks.analysis.worker.store.FixStream;
 import dev.tracks.analysis.worker.store.PendingWork;
 import dev.tracks.analysis.worker.store.ResultLineage;
 import dev.tracks.analysis.worker.store.ResultSink;
 import dev.tracks.analysis.worker.store.TableNames;
 import dev.tracks.analysis.worker.store.Watermark;
 import dev.tracks.analysis.worker.store.Watermarks;
+import dev.tracks.analysis.worker.track.Fixes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -56,9 +59,12 @@ final class UserSkillRunner<P extends Record> {
     }
 
     long run() throws SQLException {
-        UserLoop.run(skill, request, writeDb, readDb, progress, !SkillCatalog.definition(skill.skill())
-                .readsAllFixes(resolved.asMap()), fixSource, this::recompute);
+        UserLoop.run(skill, request, writeDb, readDb, progress, cleanOnly(), fixSource, this::recompute);
         return results;
+    }
+
+    private boolean cleanOnly() {
+        return !SkillCatalog.definition(skill.skill()).readsAllFixes(resolved.asMap());
     }
 
     private void recompute(PendingWork.UserWork user) throws SQLException {
@@ -84,7 +90,11 @@ final class UserSkillRunner<P extends Record> {
             skill.deleteResults(writeDb, user.userId(), null, tables);
         }
         ResultSink sink = new ResultSink(tables);
-        skill.recompute(writeDb, user.userId(), params, sink);
+        if (skill instanceof UserFixesSkill<P> readsFixes) {
+            readsFixes.recompute(writeDb, user.userId(), fixesUpTo(user.userId(), upTo), params, sink);
+        } else {
+            skill.recompute(writeDb, user.userId(), params, sink);
+        }
         results += sink.rowCount();
         sink.flush(writeDb);
         Watermark previous = Replacement.planningMark(live, invalidatedAt, paramsHash);
@@ -98,5 +108,19 @@ final class UserSkillRunner<P extends Record> {
         }
         writeDb.commit();
         progress.advance(user.points(), 0);
+    }
+
+    /** The user's fixes in the run's scope up to {@code upTo}, what the dependencies' results cover. */
+    private Fixes fixesUpTo(String userId, Instant upTo) throws SQLException {
+        Fixes fixes = new Fixes();
+        try (FixStream stream = fixSource.open(readDb, userId, request.scope().times().endingAt(upTo), cleanOnly(),
+                request.batchSize())) {
+            while (stream.readInto(fixes, request.batchSize()) > 0) {
+                // read to the end: the skill needs all of them at once
+            }
+        } finally {
+            readDb.commit();
+        }
+        return fixes;
     }
 }
