@@ -37,6 +37,7 @@ CREATE INDEX utilization_spans_user_started_at ON utilization_spans (user_id, st
 -- Per trip, day and user: moving_share = moving / (moving + stopped); straightness = beeline / path of the trip, or
 -- summed over the trips that start on the day or of the user (trips weighted by their length); coverage = tracked
 -- (moving + stopped) time over the span: the trip's duration, the local day, or the user's first to last fix.
+-- Straightness is capped at 1: on a straight track the beeline can exceed the summed steps by a rounding error.
 CREATE VIEW utilization_metrics AS
 WITH trips AS (
     SELECT user_id, local_date, sum(beeline_m) AS beeline_m, sum(path_m) AS path_m
@@ -45,8 +46,8 @@ WITH trips AS (
 SELECT s.user_id, s.scope, coalesce(s.trip_id::text, s.local_date::text) AS scope_id, s.local_date, s.zone,
        s.zone_source, s.started_at, s.finished_at, s.n_points, s.moving_s, s.stopped_s,
        s.moving_s / nullif(s.moving_s + s.stopped_s, 0) AS moving_share,
-       CASE WHEN s.scope = 'trip' THEN s.beeline_m / nullif(s.path_m, 0)
-            ELSE t.beeline_m / nullif(t.path_m, 0) END AS straightness,
+       least(1.0, CASE WHEN s.scope = 'trip' THEN s.beeline_m / nullif(s.path_m, 0)
+            ELSE t.beeline_m / nullif(t.path_m, 0) END) AS straightness,
        CASE WHEN s.span_s > 0 THEN (s.moving_s + s.stopped_s) / s.span_s END AS coverage
 FROM utilization_spans s
 LEFT JOIN trips t ON s.scope = 'day' AND t.user_id = s.user_id AND t.local_date = s.local_date
@@ -54,7 +55,7 @@ UNION ALL
 SELECT d.user_id, 'user', d.user_id, NULL, NULL, NULL, min(d.started_at), max(d.finished_at), sum(d.n_points),
        sum(d.moving_s), sum(d.stopped_s),
        sum(d.moving_s) / nullif(sum(d.moving_s) + sum(d.stopped_s), 0),
-       (SELECT sum(t.beeline_m) / nullif(sum(t.path_m), 0) FROM trips t WHERE t.user_id = d.user_id),
+       (SELECT least(1.0, sum(t.beeline_m) / nullif(sum(t.path_m), 0)) FROM trips t WHERE t.user_id = d.user_id),
        (sum(d.moving_s) + sum(d.stopped_s)) / nullif(extract(epoch FROM max(d.finished_at) - min(d.started_at)), 0)
 FROM utilization_spans d
 WHERE d.scope = 'day'
