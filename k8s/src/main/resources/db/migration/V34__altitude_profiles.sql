@@ -5,14 +5,15 @@ COMMENT ON COLUMN track_points.altitude_m IS
     ' unknown. Importers convert other units (GeoLife PLT: feet) and store sentinels (PLT -777) as null.';
 
 -- altitude_dimension: per trip, from the fixes' own altitudes (no elevation model), after masking altitudes that are
--- no readings (below minAltitudeMeters, above maxAltitudeMeters, GeoLife's -777 ft): min, max, gain and loss (gpxpy
--- calculate_uphill_downhill, optionally 3-point smoothed) and the steepest grade. Metres and percent.
+-- no readings (below minAltitudeMeters, above maxAltitudeMeters, GeoLife's -777 ft) and spikes (further than
+-- spikeMeters from the median of their neighbours): min, max, gain and loss (gpxpy calculate_uphill_downhill,
+-- optionally 3-point smoothed) and the steepest grade. Metres and percent.
 CREATE TABLE altitude_profiles (
     user_id         text             NOT NULL,
     trip_id         bigint           NOT NULL,
     started_at      timestamptz      NOT NULL,
     finished_at     timestamptz      NOT NULL,
-    -- The trip's fixes, and those with a valid altitude; the altitude columns are null when none has one.
+    -- The trip's fixes, and those with a valid altitude (neither masked nor a spike); the altitude columns are null when none has one.
     n_points        integer          NOT NULL CHECK (n_points >= 1),
     valid_points    integer          NOT NULL CHECK (valid_points BETWEEN 0 AND n_points),
     min_altitude_m  double precision,

@@ -64,6 +64,9 @@ final class AdvancedSkills {
                                         + " are masked."))
                         .param(integer("maxAltitudeMeters", 9000, 100, 20000, "m",
                                 "Higher altitudes are masked as implausible."))
+                        .param(number("spikeMeters", 100, 1, 10000, "m",
+                                "An altitude further than this from the median of the 11 valid altitudes around it"
+                                        + " (5 on each side) is a spike and is masked."))
                         .param(number("gradeDistanceMeters", 100, 10, 10000, "m",
                                 "The grade is measured over at least this horizontal distance along the path."))
                         .build());

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class AltitudeProfilesTest {
 
     private static final AltitudeParams DEFAULTS = SkillParams.defaults(AltitudeParams.class);
-    private static final AltitudeParams RAW = new AltitudeParams(false, -500, 9000, 100);
+    private static final AltitudeParams RAW = new AltitudeParams(false, -500, 9000, 100, 100);
 
     /** Fixes 10 m apart heading east from (lat, lon), one every 5 s, with the given altitudes. */
     private static Fixes eastward(double lat, double lon, long startMillis, double... altitudes) {
@@ -69,8 +69,34 @@ class AltitudeProfilesTest {
         assertThat(profile.lossMeters()).isZero();
         // the two valid fixes are 60 m apart: shorter than the 100 m a grade needs
         assertThat(profile.maxGradePercent()).isNaN();
-        assertThat(profile(fixes, new AltitudeParams(false, -500, 9000, 50)).maxGradePercent())
+        assertThat(profile(fixes, new AltitudeParams(false, -500, 9000, 100, 50)).maxGradePercent())
                 .isCloseTo(100 * 10 / 60.0, within(0.01));
+    }
+
+    @Test
+    void isolatedSpikesAreMaskedAndASteadyClimbIsKept() {
+        // GeoLife user 000 on 2008-10-23: three fixes at ~2,250 m amid fixes at ~50 m on a walk.
+        double[] altitudes = new double[30];
+        for (int i = 0; i < altitudes.length; i++) {
+            altitudes[i] = 50 + (i % 3) * 4;
+        }
+        altitudes[14] = 2300;
+        altitudes[15] = 2220;
+        altitudes[16] = 2210;
+        AltitudeProfile walk = profile(eastward(40.0, 116.3, 0, altitudes), RAW);
+        assertThat(walk.validFixes()).isEqualTo(27);
+        assertThat(walk.maxMeters()).isEqualTo(58);
+        assertThat(walk.gainMeters()).isLessThan(100);
+
+        // An aircraft's climb of 10 m per fix (100 % over 10 m): far steeper than any spike limit, and kept.
+        double[] climb = new double[200];
+        for (int i = 0; i < climb.length; i++) {
+            climb[i] = 100 + 10 * i;
+        }
+        AltitudeProfile steady = profile(eastward(40.0, 116.3, 0, climb), RAW);
+        assertThat(steady.validFixes()).isEqualTo(200);
+        assertThat(steady.gainMeters()).isCloseTo(1990, within(1e-9));
+        assertThat(steady.maxGradePercent()).isCloseTo(100, within(0.01));
     }
 
     @Test
