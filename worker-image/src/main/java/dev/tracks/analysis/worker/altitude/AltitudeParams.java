@@ -8,8 +8,9 @@ package dev.tracks.analysis.worker.altitude;
  * @param maxAltitudeMeters higher altitudes are masked as implausible (9000 m: above the highest ground, below the
  *     cruising altitude of most airliners)
  * @param spikeMeters an altitude further than this from the median of the valid altitudes around it (5 on each
- *     side) is a spike and is masked: GPS receivers report isolated altitudes kilometres off (GeoLife has three fixes at
- *     2.3 km amid fixes at 50 m), while a median keeps a steady climb, however steep, as it is
+ *     side) is a spike and is masked: GPS receivers report isolated altitudes hundreds of metres off, while a median
+ *     keeps a steady climb, however steep, as it is. A wrong plateau longer than 5 fixes is not a spike to it (GeoLife
+ *     has 26 fixes at 2.3 km amid fixes at 50 m, after a signal gap)
  * @param gradeDistanceMeters the horizontal distance a grade is measured over at least, so that a metre of altitude
  *     noise between two fixes a metre apart is no 100 % grade
  */

@@ -75,7 +75,7 @@ class AltitudeProfilesTest {
 
     @Test
     void isolatedSpikesAreMaskedAndASteadyClimbIsKept() {
-        // GeoLife user 000 on 2008-10-23: three fixes at ~2,250 m amid fixes at ~50 m on a walk.
+        // Three fixes at ~2,250 m amid fixes at ~50 m on a walk.
         double[] altitudes = new double[30];
         for (int i = 0; i < altitudes.length; i++) {
             altitudes[i] = 50 + (i % 3) * 4;
