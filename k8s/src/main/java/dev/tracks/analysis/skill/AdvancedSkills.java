@@ -51,15 +51,24 @@ final class AdvancedSkills {
                                 "Fixes within this radius of the first are merged."))
                         .build(),
                 SkillDefinition.of(ALTITUDE_DIMENSION)
-                        .describedAs("Per trip: elevation gain and loss, minimum and maximum altitude and grade,"
-                                + " with sentinel altitudes ignored.")
+                        .describedAs("Per trip, from the fixes' own altitudes (no elevation model): valid fixes,"
+                                + " minimum and maximum altitude, gain, loss and the steepest grade, with sentinel"
+                                + " and implausible altitudes masked.")
                         .reference("gpxpy calculate_uphill_downhill (3-point smoothing 0.3/0.4/0.3)")
                         .dependsOn(TRIP_CONSTRUCTION, "gain and loss are reported per trip")
                         .reads(TRACK_POINTS, POINT_FLAGS, TRIPS)
                         .writes(ALTITUDE_PROFILES)
                         .param(bool("smooth", true, "Apply the 3-point smoothing before summing climbs."))
                         .param(integer("minAltitudeMeters", -500, -11000, 0, "m",
-                                "Lower altitudes are sentinels (GeoLife writes -777 ft) and are ignored."))
+                                "Lower altitudes are no readings (sentinels, fixes without a vertical solution) and"
+                                        + " are masked."))
+                        .param(integer("maxAltitudeMeters", 9000, 100, 20000, "m",
+                                "Higher altitudes are masked as implausible."))
+                        .param(number("spikeMeters", 100, 1, 10000, "m",
+                                "An altitude further than this from the median of the 11 valid altitudes around it"
+                                        + " (5 on each side) is a spike and is masked."))
+                        .param(number("gradeDistanceMeters", 100, 10, 10000, "m",
+                                "The grade is measured over at least this horizontal distance along the path."))
                         .build());
     }
 }

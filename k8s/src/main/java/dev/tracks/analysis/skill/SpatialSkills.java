@@ -19,6 +19,7 @@ import static dev.tracks.analysis.skill.Dataset.TRIPS;
 import static dev.tracks.analysis.skill.Dataset.UTILIZATION_METRICS;
 import static dev.tracks.analysis.skill.ParamSpec.integer;
 import static dev.tracks.analysis.skill.ParamSpec.number;
+import static dev.tracks.analysis.skill.ParamSpec.timeZone;
 import static dev.tracks.analysis.skill.Skill.DENSITY_STRUCTURE;
 import static dev.tracks.analysis.skill.Skill.DIRECTIONAL_BIAS;
 import static dev.tracks.analysis.skill.Skill.FOOTPRINT_STATS;
@@ -93,14 +94,21 @@ final class SpatialSkills {
                                 "Locations visited fewer times are not reported."))
                         .build(),
                 SkillDefinition.of(UTILIZATION_EFFICIENCY)
-                        .describedAs("Per trip: moving-time share and straightness (beeline distance over path"
-                                + " length).")
-                        .reference("trajr TrajStraightness; gpxpy get_moving_data (stopped below 1 km/h)")
-                        .dependsOn(TRIP_CONSTRUCTION, "the metrics are per trip")
+                        .describedAs("Moving and stopped time, straightness (beeline over path length) and tracking"
+                                + " coverage per trip, per local day and per user.")
+                        .reference("gpxpy get_moving_data (stopped at or below 1 km/h); trajr TrajStraightness;"
+                                + " trackintel temporal_tracking_quality")
+                        .dependsOn(TRIP_CONSTRUCTION, "the metrics are per trip, and a day's straightness is its"
+                                + " trips'")
                         .reads(TRACK_POINTS, POINT_FLAGS, TRIPS)
                         .writes(UTILIZATION_METRICS)
                         .param(number("stoppedSpeedKmh", 1, 0.1, 20, "km/h",
-                                "Slower than this counts as stopped."))
+                                "A step between fixes at or below this speed counts as stopped time."))
+                        .param(integer("maxGapSeconds", 900, 1, 86400, "s",
+                                "A step between fixes longer than this is a recording gap: neither moving nor"
+                                        + " stopped, and not tracked time."))
+                        .param(timeZone("timeZone", "Time zone of the local days when the user has none set and"
+                                + " the position gives none."))
                         .build(),
                 SkillDefinition.of(SPATIAL_COMPLEXITY)
                         .describedAs("Per tripleg: sinuosity and fractal dimension of the path, on a track"
