@@ -9,6 +9,7 @@ import dev.tracks.analysis.worker.store.PendingWork;
 import dev.tracks.analysis.worker.store.ResultLineage;
 import dev.tracks.analysis.worker.store.ResultSink;
 import dev.tracks.analysis.worker.store.TableNames;
+import dev.tracks.analysis.worker.store.TimeRange;
 import dev.tracks.analysis.worker.store.Watermark;
 import dev.tracks.analysis.worker.store.Watermarks;
 import java.sql.Connection;
@@ -26,8 +27,8 @@ final class UserSkillRunner<P extends Record> {
 
     private final UserSkill<P> skill;
     private final RunRequest request;
-    private final SkillParams resolved;
     private final P params;
+    private final boolean cleanOnly;
     private final Connection writeDb;
     private final Connection readDb;
     private final ProgressTracker progress;
@@ -43,8 +44,9 @@ final class UserSkillRunner<P extends Record> {
                     ProgressTracker progress, FixSource fixSource) {
         this.skill = skill;
         this.request = request;
-        this.resolved = SkillParams.resolve(skill.skill(), request.params());
+        SkillParams resolved = SkillParams.resolve(skill.skill(), request.params());
         this.params = resolved.bind(skill.parameters());
+        this.cleanOnly = !SkillCatalog.definition(skill.skill()).readsAllFixes(resolved.asMap());
         this.writeDb = writeDb;
         this.readDb = readDb;
         this.progress = progress;
@@ -56,8 +58,7 @@ final class UserSkillRunner<P extends Record> {
     }
 
     long run() throws SQLException {
-        UserLoop.run(skill, request, writeDb, readDb, progress, !SkillCatalog.definition(skill.skill())
-                .readsAllFixes(resolved.asMap()), fixSource, this::recompute);
+        UserLoop.run(skill, request, writeDb, readDb, progress, cleanOnly, fixSource, this::recompute);
         return results;
     }
 
@@ -84,7 +85,13 @@ final class UserSkillRunner<P extends Record> {
             skill.deleteResults(writeDb, user.userId(), null, tables);
         }
         ResultSink sink = new ResultSink(tables);
-        skill.recompute(writeDb, user.userId(), params, sink);
+        try {
+            skill.recompute(writeDb, user.userId(), params, () -> fixSource.open(readDb, user.userId(), TimeRange.ALL,
+                    cleanOnly, request.batchSize()), sink);
+        } finally {
+            // End the read transaction with the user, as the stream runner does.
+            readDb.commit();
+        }
         results += sink.rowCount();
         sink.flush(writeDb);
         Watermark previous = Replacement.planningMark(live, invalidatedAt, paramsHash);
