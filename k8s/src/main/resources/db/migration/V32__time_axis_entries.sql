@@ -2,8 +2,8 @@
 -- midnight, recomputed per user as a whole. Only days with fixes have rows; within them every bin has one.
 CREATE TABLE time_axis_entries (
     user_id            text             NOT NULL,
-    -- The local day the bin belongs to; a day keeps the zone it began in (a day across a zone change or a DST
-    -- change is longer or shorter than 24 h).
+    -- The local day the bin belongs to; a day ends at midnight in the zone of the user's latest fix (a day across
+    -- a zone change or a DST change is longer or shorter than 24 h).
     local_date         date             NOT NULL,
     bin_start          timestamptz      NOT NULL,
     -- The bin's length: binMinutes, less for the last bin of a day that does not divide into whole bins.

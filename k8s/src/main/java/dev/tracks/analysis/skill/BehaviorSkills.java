@@ -85,8 +85,8 @@ final class BehaviorSkills {
                                 + " least a minimum number of trips (kind trips) or recorded at least a minimum"
                                 + " number of fixes (kind fixes), and marks each kind's current run.")
                         .reference("Consecutive-day activity streaks; local days in the user's time zone (user"
-                                + " setting, else the zone at the fix, else timeZone); a day keeps the zone it began"
-                                + " in, so a day that straddles a zone change counts once")
+                                + " setting, else the zone at the fix, else timeZone); each day ends at midnight in"
+                                + " the zone of the latest fix, so a day that straddles a zone change counts once")
                         .dependsOn(TRIP_CONSTRUCTION, "a trip day is a day on which a trip starts")
                         .reads(TRACK_POINTS, POINT_FLAGS, TRIPS)
                         .writes(ACTIVITY_STREAKS)

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * One user's fixes and trips counted per local day, and the streaks they make: maximal runs of consecutive days of
  * the {@link LocalDayWalk} on which the count reaches its minimum. Because the walk gives every moment one day, a day
- * that straddles a zone change counts once, and a date skipped at the date line does not break a run.
+ * that straddles a zone change counts once; a date the walk skips (a zone change of more than 24 hours east, which no
+ * two inhabited zones make) does not break a run.
  *
  * <p>A streak is current when it reaches the user's last local day with fixes or the day before it: the data end on
  * that last day, which may still be under way, so a run that ended the day before is not broken yet (the "today

@@ -8,8 +8,8 @@ import java.time.LocalDate;
  *
  * @param startDate the run's first local day
  * @param endDate the run's last local day
- * @param days the local days in the run (fewer than the dates between start and end when the user skipped a date by
- *     crossing the date line eastwards)
+ * @param days the local days in the run (fewer than the dates from start to end only when the walk skipped one, see
+ *     {@code LocalDayWalk})
  * @param zone the zone of the run's last day, and where it came from
  * @param current whether the run reaches the user's last local day with fixes, or the day before it
  */

@@ -17,8 +17,9 @@ import java.util.List;
  * <p>A bin is a stay when stays cover at least half of it (the stay that covers most of it gives the position and
  * place); else a move when a fix outside every stay falls in it (the first such fix gives the position); else a stay
  * when a stay covers part of it; else a gap. Stays are trackintel's intervals {@code [arrival, first fix after)}, so a
- * stay's own fixes never make a bin a move. Local days come from {@link LocalDayWalk}: a day keeps the zone it began
- * in, so across a zone or DST change a day is longer or shorter than 24 hours and its last bin may be short.
+ * stay's own fixes never make a bin a move. Local days come from {@link LocalDayWalk}: a day ends at midnight in the
+ * zone of the latest fix, so across a zone or DST change it is longer or shorter than 24 hours and its last bin may be
+ * short.
  *
  * <p>Fixes come in time order, one at a time; only the current day's bins are held, so a user's fixes never sit in
  * memory whole.
@@ -57,15 +58,7 @@ public final class SpaceTimePath {
         if (fixDay != day) {
             finishDay();
             day = fixDay;
-            Day current = walk.day(day);
-            int bins = binCount(current);
-            if (moveFixes.length < bins) {
-                moveFixes = new int[bins];
-                moveLats = new double[bins];
-                moveLons = new double[bins];
-            } else {
-                Arrays.fill(moveFixes, 0);
-            }
+            Arrays.fill(moveFixes, 0);
         }
         while (stayOfFix < stays.size() && stays.get(stayOfFix).endMillis() <= epochMillis) {
             stayOfFix++;
@@ -73,6 +66,13 @@ public final class SpaceTimePath {
         boolean inStay = stayOfFix < stays.size() && stays.get(stayOfFix).startMillis() <= epochMillis;
         if (!inStay) {
             int bin = (int) ((epochMillis - walk.day(day).startMillis()) / binMillis);
+            if (bin >= moveFixes.length) {
+                // a day is about 24 h long: the arrays grow a few times per user, then serve every day
+                int size = Math.max(bin + 1, moveFixes.length * 2);
+                moveFixes = Arrays.copyOf(moveFixes, size);
+                moveLats = Arrays.copyOf(moveLats, size);
+                moveLons = Arrays.copyOf(moveLons, size);
+            }
             if (moveFixes[bin]++ == 0) {
                 moveLats[bin] = lat;
                 moveLons[bin] = lon;
@@ -122,12 +122,13 @@ public final class SpaceTimePath {
             }
         }
         int seconds = (int) ((end - start) / 1000);
-        if (main != null && (2 * covered >= end - start || moveFixes[bin] == 0)) {
+        int moves = bin < moveFixes.length ? moveFixes[bin] : 0;
+        if (main != null && (2 * covered >= end - start || moves == 0)) {
             return new TimeAxisEntry(current.date(), start, seconds, AxisState.STAY,
                     distanceFromHome(main.lat(), main.lon()), CellVisits.cellOf(main.lat(), main.lon(), h3Resolution),
                     main.locationId(), main.role(), current.zone());
         }
-        if (moveFixes[bin] > 0) {
+        if (moves > 0) {
             return new TimeAxisEntry(current.date(), start, seconds, AxisState.MOVE,
                     distanceFromHome(moveLats[bin], moveLons[bin]),
                     CellVisits.cellOf(moveLats[bin], moveLons[bin], h3Resolution), null, null, current.zone());

@@ -5,14 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A user's local calendar days, walked in time order over their fixes: one day after the other, each keeping the
- * zone it began in (the zone of the last fix before its local midnight), the next one beginning where it ends.
+ * A user's local calendar days, walked in time order over their fixes: one day after the other, the next beginning
+ * where the previous one ends, each ending at the first local midnight in the zone of the user's latest fix (never
+ * before a fix it already holds).
  *
- * <p>So no time belongs to two days and no date is counted twice: a day on which the user flies west is longer than
- * 24 hours and one on which they fly east shorter, as a day with a DST change is, and the fixes after the flight belong
- * to the next date once the day in the old zone is over. A date that the new zone has already left behind when the
- * previous day ends (east across the date line, e.g. American Samoa to Samoa) is skipped: it has no time in the walk.
- * Days with no fixes (recording gaps) are walked too, so that consecutive days in the walk are consecutive in life.
+ * <p>So no time belongs to two days and no date is counted twice, and each fix gets the local date of its own zone,
+ * except right after a change of zone eastwards to a zone where midnight already passed: a fix that the day still
+ * holds stays in it, and the day ends there. A day on which the user flies west is longer than 24 hours and one on
+ * which they fly east shorter, as a day with a DST change is. A date that a zone has already left behind when the
+ * previous day ends is skipped: it has no time in the walk. Days with no fixes (recording gaps) are walked too, in
+ * the zone of the fix after the gap, so that consecutive days of the walk are consecutive in the user's life.
  */
 public final class LocalDayWalk {
 
@@ -20,9 +22,9 @@ public final class LocalDayWalk {
      * One local day of the walk.
      *
      * @param date its local date
-     * @param startMillis its local midnight in its zone
+     * @param startMillis where it begins: its local midnight, or the end of the day before
      * @param endMillis the start of the next day of the walk
-     * @param zone the zone it began in
+     * @param zone the zone of its end, and where it came from
      */
     public record Day(LocalDate date, long startMillis, long endMillis, LocalZone zone) {
     }
@@ -30,6 +32,7 @@ public final class LocalDayWalk {
     private final UserTimeZones.Resolver resolver;
     private final List<Day> days = new ArrayList<>();
     private Day current;
+    private long lastFixMillis;
     private LocalZone lastZone;
     private long lastCell = Long.MIN_VALUE;
 
@@ -37,20 +40,21 @@ public final class LocalDayWalk {
         this.resolver = resolver;
     }
 
-    /**
-     * The index of the day a fix belongs to; fixes come in time order. The fix's position then sets the zone of the
-     * days that begin after it.
-     */
+    /** The index of the day a fix belongs to; fixes come in time order. */
     public int dayOf(long epochMillis, double lat, double lon) {
+        LocalZone zone = zoneAt(lat, lon);
         if (current == null) {
-            LocalZone zone = zoneAt(lat, lon);
             LocalDate date = zone.date(epochMillis);
             begin(date, startOf(date, zone), zone);
+        } else if (!zone.equals(current.zone())) {
+            long end = Math.max(lastFixMillis + 1, startOf(current.date().plusDays(1), zone));
+            current = new Day(current.date(), current.startMillis(), end, zone);
+            days.set(days.size() - 1, current);
         }
         while (epochMillis >= current.endMillis()) {
-            begin(current.date().plusDays(1), current.endMillis(), lastZone);
+            begin(current.date().plusDays(1), current.endMillis(), zone);
         }
-        zoneAt(lat, lon);
+        lastFixMillis = epochMillis;
         return days.size() - 1;
     }
 
