@@ -114,6 +114,16 @@ class DailyTimelineRunTest {
                 .isEqualTo(incrementalStreaks);
         assertThat(fixture.rows("SELECT * FROM time_axis_entries ORDER BY user_id, bin_start"))
                 .isEqualTo(incrementalAxis);
+
+        // The fixes read in portions of any size: the same rows.
+        for (Skill skill : List.of(Skill.STREAK_DETECTION, Skill.TIME_AXIS_MAP)) {
+            new SkillRun(SkillRegistry.standard(), fixture.database).execute(new RunRequest(skill,
+                    TaskMode.FULL_RECOMPUTE, Map.of(), UserScope.all(), 37, null), (progress, last) -> { });
+        }
+        assertThat(fixture.rows("SELECT * FROM activity_streaks ORDER BY user_id, kind, start_date"))
+                .isEqualTo(incrementalStreaks);
+        assertThat(fixture.rows("SELECT * FROM time_axis_entries ORDER BY user_id, bin_start"))
+                .isEqualTo(incrementalAxis);
     }
 
     @Test
