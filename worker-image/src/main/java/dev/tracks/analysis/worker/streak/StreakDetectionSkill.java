@@ -4,9 +4,7 @@ import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.worker.skill.SkillDataset;
 import dev.tracks.analysis.worker.skill.UserFixes;
 import dev.tracks.analysis.worker.skill.UserSkill;
-import dev.tracks.analysis.worker.store.FixStream;
 import dev.tracks.analysis.worker.store.ResultSink;
-import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.trip.TripsTable;
 import dev.tracks.analysis.worker.zone.UserTimeZones;
 import java.sql.Connection;
@@ -18,9 +16,6 @@ import java.util.List;
  * late fix can join two runs, and which run is current depends on the last day).
  */
 public final class StreakDetectionSkill implements UserSkill<StreakParams> {
-
-    /** Fixes read per portion: the counts need nothing of a fix once it is counted. */
-    private static final int PORTION = 1 << 14;
 
     @Override
     public Skill skill() {
@@ -41,15 +36,7 @@ public final class StreakDetectionSkill implements UserSkill<StreakParams> {
     public void recompute(Connection db, String userId, StreakParams params, UserFixes fixes, ResultSink sink)
             throws SQLException {
         DailyActivity activity = new DailyActivity(UserTimeZones.resolver(db, userId, params.timeZone()));
-        Fixes portion = new Fixes(PORTION);
-        try (FixStream stream = fixes.open()) {
-            while (stream.readInto(portion, PORTION) > 0) {
-                for (int i = 0; i < portion.size(); i++) {
-                    activity.addFix(portion.time(i), portion.lat(i), portion.lon(i));
-                }
-                portion.dropBefore(portion.size());
-            }
-        }
+        fixes.forEach(activity::addFix);
         for (TripsTable.TripSpan trip : TripsTable.spans(db, userId, null)) {
             activity.addTrip(trip.startMillis());
         }

@@ -9,9 +9,7 @@ import dev.tracks.analysis.worker.skill.UserFixes;
 import dev.tracks.analysis.worker.skill.UserSkill;
 import dev.tracks.analysis.worker.stay.StaysTable;
 import dev.tracks.analysis.worker.stay.StoredStay;
-import dev.tracks.analysis.worker.store.FixStream;
 import dev.tracks.analysis.worker.store.ResultSink;
-import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.zone.UserTimeZones;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,9 +22,6 @@ import java.util.Map;
  * user (a new home moves every bin's distance from home).
  */
 public final class TimeAxisMapSkill implements UserSkill<TimeAxisParams> {
-
-    /** Fixes read per portion: the path keeps nothing of a fix but its bin's first move position. */
-    private static final int PORTION = 1 << 14;
 
     @Override
     public Skill skill() {
@@ -61,15 +56,7 @@ public final class TimeAxisMapSkill implements UserSkill<TimeAxisParams> {
                 locationOfStay.get(stay.id()))).toList();
         SpaceTimePath path = new SpaceTimePath(UserTimeZones.resolver(db, userId, params.timeZone()), params, stays,
                 home);
-        Fixes portion = new Fixes(PORTION);
-        try (FixStream stream = fixes.open()) {
-            while (stream.readInto(portion, PORTION) > 0) {
-                for (int i = 0; i < portion.size(); i++) {
-                    path.addFix(portion.time(i), portion.lat(i), portion.lon(i));
-                }
-                portion.dropBefore(portion.size());
-            }
-        }
+        fixes.forEach(path::addFix);
         for (TimeAxisEntry entry : path.finish()) {
             TimeAxisEntriesTable.write(sink, userId, entry);
         }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +53,7 @@ class DailyActivityTest {
     @Test
     void maximalRunsOfDaysWithTripsAndWithFixesTheLastOneCurrent() {
         DailyActivity activity = activity();
-        List<Long> trips = new java.util.ArrayList<>();
+        List<Long> trips = new ArrayList<>();
         day(activity, 1, 1, trips);
         day(activity, 2, 2, trips);
         day(activity, 3, 1, trips);
@@ -79,7 +80,7 @@ class DailyActivityTest {
     @Test
     void aRunThatEndedTheDayBeforeTheLastDayIsStillCurrentOneThatEndedEarlierIsNot() {
         DailyActivity yesterday = activity();
-        List<Long> trips = new java.util.ArrayList<>();
+        List<Long> trips = new ArrayList<>();
         day(yesterday, 1, 1, trips);
         day(yesterday, 2, 1, trips);
         day(yesterday, 3, 0, trips);

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -138,7 +137,7 @@ class SpaceTimePathTest {
         one.addFix(at("2026-06-01T10:07:00Z"), HOME_LAT, HOME_LON); // 12:07 local
         List<TimeAxisEntry> bins = one.finish();
         assertThat(bins).hasSize(96);
-        List<TimeAxisEntry> moves = new ArrayList<>(bins.stream().filter(b -> b.state() == AxisState.MOVE).toList());
+        List<TimeAxisEntry> moves = bins.stream().filter(bin -> bin.state() == AxisState.MOVE).toList();
         assertThat(moves).hasSize(1);
         assertThat(moves.get(0).binStartMillis()).isEqualTo(at("2026-06-01T10:00:00Z"));
         assertThat(moves.get(0).distanceFromHomeMeters()).isNull();
