@@ -81,14 +81,21 @@ final class BehaviorSkills {
                                 "A gap between fixes longer than this ends a tripleg and a trip."))
                         .build(),
                 SkillDefinition.of(STREAK_DETECTION)
-                        .describedAs("Finds the longest runs of consecutive local days on which the user made at"
-                                + " least a minimum number of trips.")
-                        .dependsOn(TRIP_CONSTRUCTION, "a streak day is a day with trips")
-                        .reads(TRIPS)
+                        .describedAs("Finds the maximal runs of consecutive local days on which the user made at"
+                                + " least a minimum number of trips (kind trips) or recorded at least a minimum"
+                                + " number of fixes (kind fixes), and marks each kind's current run.")
+                        .reference("Consecutive-day activity streaks; local days in the user's time zone (user"
+                                + " setting, else the zone at the fix, else timeZone); each day ends at midnight in"
+                                + " the zone of the latest fix, so a day that straddles a zone change counts once")
+                        .dependsOn(TRIP_CONSTRUCTION, "a trip day is a day on which a trip starts")
+                        .reads(TRACK_POINTS, POINT_FLAGS, TRIPS)
                         .writes(ACTIVITY_STREAKS)
                         .param(integer("minTripsPerDay", 1, 1, 100, null,
-                                "Trips needed for a day to count."))
-                        .param(timeZone("timeZone", "Time zone that defines the user's days."))
+                                "Trips that must start on a local day for it to count in a trips streak."))
+                        .param(integer("minFixesPerDay", 1, 1, 1_000_000, null,
+                                "Fixes that must be recorded on a local day for it to count in a fixes streak."))
+                        .param(timeZone("timeZone", "Zone of the local days for a user without a zone setting"
+                                + " whose fixes lie outside every zone polygon."))
                         .build(),
                 SkillDefinition.of(SPEED_EVENTS)
                         .describedAs("Finds intervals in which the user moved faster than a threshold (fast) or"

@@ -37,12 +37,11 @@ public final class SkillCatalog {
      */
     public static final Set<Skill> NOT_YET_IMPLEMENTED = Set.copyOf(EnumSet.of(
             Skill.TRAJECTORY_COMPLETION, Skill.GEOCODING,
-            Skill.STREAK_DETECTION,
             Skill.ROAD_OVERLAP, Skill.DENSITY_STRUCTURE, Skill.SPEED_SPACE_COUPLING, Skill.REVISIT_PATTERN,
             Skill.SPATIAL_COMPLEXITY, Skill.DIRECTIONAL_BIAS,
             Skill.ADMIN_CROSSINGS, Skill.ADMIN_VIEW,
             Skill.TIME_SPACE_SLICING, Skill.TIME_SPACE_COMPRESSION,
-            Skill.TIME_AXIS_MAP, Skill.STAY_ANNOTATION,
+            Skill.STAY_ANNOTATION,
             Skill.SPATIAL_PERSONA));
 
     private static final Map<Skill, SkillDefinition> DEFINITIONS = collect(Stream.of(

@@ -10,7 +10,6 @@ import static dev.tracks.analysis.skill.Dataset.STAYS;
 import static dev.tracks.analysis.skill.Dataset.STAY_ANNOTATIONS;
 import static dev.tracks.analysis.skill.Dataset.TIME_AXIS_ENTRIES;
 import static dev.tracks.analysis.skill.Dataset.TRACK_POINTS;
-import static dev.tracks.analysis.skill.Dataset.TRIPLEGS;
 import static dev.tracks.analysis.skill.Dataset.TRIPS;
 import static dev.tracks.analysis.skill.ParamSpec.integer;
 import static dev.tracks.analysis.skill.ParamSpec.number;
@@ -46,12 +45,22 @@ final class VisualizationSkills {
                         .requireLess("minZoom", "maxZoom")
                         .build(),
                 SkillDefinition.of(TIME_AXIS_MAP)
-                        .describedAs("A per-day timeline of stays and trips in local time, ready for a time-axis"
-                                + " view.")
-                        .dependsOn(TRIP_CONSTRUCTION, "the timeline alternates the stays and trips it built")
-                        .reads(STAYS, TRIPS, TRIPLEGS)
+                        .describedAs("The space-time path per local day: fixed time bins from local midnight, each"
+                                + " with its state (stay, move or gap), distance from home, H3 cell and place (the"
+                                + " stay's location and its role), ready for a time-axis view.")
+                        .reference("Hägerstrand 1970 space-time path; Kraak 2003 space-time cube; home and places"
+                                + " from stay_stats (trackintel FREQ)")
+                        .dependsOn(STAY_STATS, "stays, their locations and the home location give each bin its"
+                                + " state, place and distance from home")
+                        .reads(TRACK_POINTS, POINT_FLAGS, STAYS, LOCATIONS)
                         .writes(TIME_AXIS_ENTRIES)
-                        .param(timeZone("timeZone", "Time zone that defines the days of the timeline."))
+                        .param(integer("binMinutes", 15, 1, 1440, "min",
+                                "Length of a time bin; bins start at local midnight (the last bin of a day may be"
+                                        + " shorter)."))
+                        .param(integer("h3Resolution", 9, 0, 15, null,
+                                "H3 resolution of each bin's cell (9: about 200 m edge)."))
+                        .param(timeZone("timeZone", "Zone of the local days for a user without a zone setting"
+                                + " whose fixes lie outside every zone polygon."))
                         .build(),
                 SkillDefinition.of(STAY_ANNOTATION)
                         .describedAs("Labels stays with their location's role (home, work, other) and place"

@@ -3,9 +3,9 @@ package dev.tracks.analysis.worker.extreme;
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.worker.footprint.FootprintsTable;
 import dev.tracks.analysis.worker.skill.SkillDataset;
+import dev.tracks.analysis.worker.skill.UserFixes;
 import dev.tracks.analysis.worker.skill.UserFixesSkill;
 import dev.tracks.analysis.worker.store.ResultSink;
-import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.trip.TripsTable;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -33,9 +33,9 @@ public final class ExtremeEventsSkill implements UserFixesSkill<ExtremeEventPara
     }
 
     @Override
-    public void recompute(Connection db, String userId, Fixes fixes, ExtremeEventParams params, ResultSink sink)
+    public void recompute(Connection db, String userId, UserFixes fixes, ExtremeEventParams params, ResultSink sink)
             throws SQLException {
-        List<ExtremeEvent> records = ExtremeEvents.find(fixes, TripsTable.spans(db, userId, null),
+        List<ExtremeEvent> records = ExtremeEvents.find(fixes.all(), TripsTable.spans(db, userId, null),
                 FootprintsTable.home(db, userId).orElse(null), params);
         for (ExtremeEvent record : records) {
             ExtremeEventsTable.write(sink, userId, record);

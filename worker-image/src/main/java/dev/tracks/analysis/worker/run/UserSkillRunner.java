@@ -6,14 +6,13 @@ import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.skill.UserFixesSkill;
 import dev.tracks.analysis.worker.skill.UserSkill;
 import dev.tracks.analysis.worker.store.FixSource;
-import dev.tracks.analysis.worker.store.FixStream;
 import dev.tracks.analysis.worker.store.PendingWork;
 import dev.tracks.analysis.worker.store.ResultLineage;
 import dev.tracks.analysis.worker.store.ResultSink;
 import dev.tracks.analysis.worker.store.TableNames;
+import dev.tracks.analysis.worker.store.TimeRange;
 import dev.tracks.analysis.worker.store.Watermark;
 import dev.tracks.analysis.worker.store.Watermarks;
-import dev.tracks.analysis.worker.track.Fixes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -29,8 +28,8 @@ final class UserSkillRunner<P extends Record> {
 
     private final UserSkill<P> skill;
     private final RunRequest request;
-    private final SkillParams resolved;
     private final P params;
+    private final boolean cleanOnly;
     private final Connection writeDb;
     private final Connection readDb;
     private final ProgressTracker progress;
@@ -46,8 +45,9 @@ final class UserSkillRunner<P extends Record> {
                     ProgressTracker progress, FixSource fixSource) {
         this.skill = skill;
         this.request = request;
-        this.resolved = SkillParams.resolve(skill.skill(), request.params());
+        SkillParams resolved = SkillParams.resolve(skill.skill(), request.params());
         this.params = resolved.bind(skill.parameters());
+        this.cleanOnly = !SkillCatalog.definition(skill.skill()).readsAllFixes(resolved.asMap());
         this.writeDb = writeDb;
         this.readDb = readDb;
         this.progress = progress;
@@ -59,12 +59,8 @@ final class UserSkillRunner<P extends Record> {
     }
 
     long run() throws SQLException {
-        UserLoop.run(skill, request, writeDb, readDb, progress, cleanOnly(), fixSource, this::recompute);
+        UserLoop.run(skill, request, writeDb, readDb, progress, cleanOnly, fixSource, this::recompute);
         return results;
-    }
-
-    private boolean cleanOnly() {
-        return !SkillCatalog.definition(skill.skill()).readsAllFixes(resolved.asMap());
     }
 
     private void recompute(PendingWork.UserWork user) throws SQLException {
@@ -90,10 +86,18 @@ final class UserSkillRunner<P extends Record> {
             skill.deleteResults(writeDb, user.userId(), null, tables);
         }
         ResultSink sink = new ResultSink(tables);
-        if (skill instanceof UserFixesSkill<P> readsFixes) {
-            readsFixes.recompute(writeDb, user.userId(), fixesUpTo(user.userId(), upTo), params, sink);
-        } else {
-            skill.recompute(writeDb, user.userId(), params, sink);
+        try {
+            if (skill instanceof UserFixesSkill<P> readsFixes) {
+                // The fixes the dependencies' results cover, in the run's scope: what the results are built on.
+                TimeRange covered = request.scope().times().endingAt(upTo);
+                readsFixes.recompute(writeDb, user.userId(), () -> fixSource.open(readDb, user.userId(), covered,
+                        cleanOnly, request.batchSize()), params, sink);
+            } else {
+                skill.recompute(writeDb, user.userId(), params, sink);
+            }
+        } finally {
+            // End the read transaction with the user, as the stream runner does.
+            readDb.commit();
         }
         results += sink.rowCount();
         sink.flush(writeDb);
@@ -108,19 +112,5 @@ final class UserSkillRunner<P extends Record> {
         }
         writeDb.commit();
         progress.advance(user.points(), 0);
-    }
-
-    /** The user's fixes in the run's scope up to {@code upTo}, what the dependencies' results cover. */
-    private Fixes fixesUpTo(String userId, Instant upTo) throws SQLException {
-        Fixes fixes = new Fixes();
-        try (FixStream stream = fixSource.open(readDb, userId, request.scope().times().endingAt(upTo), cleanOnly(),
-                request.batchSize())) {
-            while (stream.readInto(fixes, request.batchSize()) > 0) {
-                // read to the end: the skill needs all of them at once
-            }
-        } finally {
-            readDb.commit();
-        }
-        return fixes;
     }
 }

@@ -7,8 +7,8 @@ import java.sql.SQLException;
 /**
  * A skill whose results for a user depend on all of that user's data at once (clusters of all stays, mobility
  * measures): recomputed whole for each user with new points, from what its dependencies wrote. Cheap, because it
- * reads derived results (stays, cells), never the raw points; a {@link UserFixesSkill} also gets all of the user's
- * fixes, for records no stream can resume (quantiles, maxima with their place).
+ * reads derived results (stays, cells), never the raw points; a {@link UserFixesSkill} also reads the user's fixes,
+ * for results no stream can resume (quantiles, maxima with their place, local days placed in time).
  *
  * @param <P> the skill's parameter record
  */
