@@ -1,0 +1,238 @@
+package dev.tracks.analysis.worker.slicing;
+
+import dev.tracks.analysis.worker.geo.Geodesy;
+import dev.tracks.analysis.worker.grid.CellVisits;
+import dev.tracks.analysis.worker.track.Fixes;
+import dev.tracks.analysis.worker.track.StreamResult;
+import dev.tracks.analysis.worker.zone.LocalZone;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * time_space_slicing: a user's fixes cut into local time buckets (MovingPandas {@code TemporalSplitter}'s hour, day,
+ * week and month) and grid_system's H3 cells: per bucket and cell, the fixes, the dwell time and the distance.
+ *
+ * <p>Semantics (defaults: DAY buckets, maxDwellGapSeconds 900 as grid_system):
+ * <ul>
+ *   <li>Buckets are local ({@link LocalBucket}): in the zone of each fix, which is the user's zone if set, else the
+ *       zone at the fix's position, else the task's timeZone; each row names it and its source. So a day with a DST
+ *       change has 23 or 25 hourly buckets and is itself 23 or 25 hours long, and a WEEK starts on Monday (ISO).
+ *       Buckets of different zones are different spans of time: a day in Zurich and the same date in New York are
+ *       two rows; zones with the same rules (Zurich, Berlin) give the same spans and share rows.</li>
+ *   <li>Fixes: each fix counts once, in the bucket that holds its time and its cell.</li>
+ *   <li>Dwell and distance: as grid_system, each interval to the next fix is credited to the earlier fix's cell if it
+ *       lasts at most maxDwellGapSeconds; a longer one counts nothing (a recording gap: nobody knows where the user
+ *       was). The interval is cut at the buckets' bounds, in the earlier fix's zone: the time after a bound goes to
+ *       the next bucket, still in the earlier fix's cell (the user was last seen there), and the distance is shared
+ *       in proportion to time. So a bucket's dwell never exceeds its length, and a cell's dwell summed over its
+ *       buckets is grid_cells' dwell for the same gap. An interval of zero length (equal times) gives its distance
+ *       to the earlier fix's bucket.</li>
+ *   <li>Cells: grid_system's H3 cells at its resolution; positions across the antimeridian are ordinary cells and the
+ *       great-circle distance takes the short way across.</li>
+ * </ul>
+ *
+ * <p>Streaming ({@link StreamResult}): every contribution to a row has a label, the index of the fix that makes it
+ * known: a fix's count and the part of its interval in its own bucket are labelled with the fix, the parts carried
+ * into later buckets with the fix that ends the interval. A row's time is its first label's ({@code
+ * firstEvidenceMillis}). Rows of a bucket still open at the last fix (its end lies after the last fix's time) are
+ * provisional, and so is every row with a label at or after the first label of a provisional row: {@code
+ * resumeIndex} is that first label, moved back so no row has labels on both sides of it and no group of equal times
+ * is split. The next call aggregates only contributions labelled from its {@code from} on, and needs the fix before
+ * it as context (the interval that ends at {@code from}): {@code contextIndex} is that fix's equal-time group.
+ */
+public final class TimeSlices {
+
+    /** The zone of the local buckets at a position ({@code UserTimeZones.Resolver::at} in the runtime). */
+    @FunctionalInterface
+    public interface Zones {
+        LocalZone at(double lat, double lon);
+    }
+
+    private TimeSlices() {
+    }
+
+    /** The slices of one user's time-ordered fixes, analyzing the contributions labelled from fix {@code from} on. */
+    public static StreamResult<TimeSlice> slice(Fixes fixes, int from, int resolution, TimeSliceParams params,
+                                                Zones zones) {
+        int n = fixes.size();
+        if (n == 0) {
+            return new StreamResult<>(List.of(), List.of(), 0, 0);
+        }
+        Map<SlotKey, Slot> slots = new Slicer(fixes, resolution, params, zones).aggregate(from);
+        int resume = resumeIndex(fixes, slots.values());
+        List<TimeSlice> finals = new ArrayList<>();
+        List<TimeSlice> provisional = new ArrayList<>();
+        for (Slot slot : slots.values()) {
+            (slot.minLabel < resume ? finals : provisional).add(slot.toSlice(fixes, params.granularity(), resolution));
+        }
+        finals.sort(ORDER);
+        provisional.sort(ORDER);
+        int context = resume > 0 ? groupStart(fixes, resume - 1) : 0;
+        return new StreamResult<>(finals, provisional, resume, context);
+    }
+
+    private static final Comparator<TimeSlice> ORDER = Comparator.comparingLong(TimeSlice::firstEvidenceMillis)
+            .thenComparingLong(TimeSlice::bucketStartMillis).thenComparingLong(TimeSlice::bucketEndMillis)
+            .thenComparingLong(TimeSlice::cell);
+
+    /**
+     * The first label of the provisional rows: those of buckets open at the last fix, then those that share a label
+     * range with them, until no row straddles the index and it starts a group of equal times.
+     */
+    private static int resumeIndex(Fixes fixes, Iterable<Slot> slots) {
+        long lastTime = fixes.time(fixes.size() - 1);
+        int resume = fixes.size();
+        for (Slot slot : slots) {
+            if (slot.key.endMillis > lastTime) {
+                resume = Math.min(resume, slot.minLabel);
+            }
+        }
+        boolean moved = true;
+        while (moved) {
+            resume = groupStart(fixes, resume);
+            moved = false;
+            for (Slot slot : slots) {
+                if (slot.minLabel < resume && slot.maxLabel >= resume) {
+                    resume = slot.minLabel;
+                    moved = true;
+                }
+            }
+        }
+        return resume;
+    }
+
+    /** The first index of the group of fixes with the time of fix {@code index} (an index past the end stays). */
+    private static int groupStart(Fixes fixes, int index) {
+        int start = index;
+        while (start > 0 && start < fixes.size() && fixes.time(start - 1) == fixes.time(start)) {
+            start--;
+        }
+        return start;
+    }
+
+    /** One pass over the fixes, keeping the last fix's cell, zone and bucket to skip repeated lookups. */
+    private static final class Slicer {
+
+        private final Fixes fixes;
+        private final int resolution;
+        private final Granularity granularity;
+        private final long maxGapMillis;
+        private final Zones zones;
+        private final Map<SlotKey, Slot> slots = new HashMap<>();
+
+        Slicer(Fixes fixes, int resolution, TimeSliceParams params, Zones zones) {
+            this.fixes = fixes;
+            this.resolution = resolution;
+            this.granularity = params.granularity();
+            this.maxGapMillis = params.maxDwellGapMillis();
+            this.zones = zones;
+        }
+
+        Map<SlotKey, Slot> aggregate(int from) {
+            int n = fixes.size();
+            long cell = 0;
+            LocalBucket bucket = null;
+            Slot own = null;
+            for (int i = Math.max(from - 1, 0); i < n; i++) {
+                long time = fixes.time(i);
+                double lat = fixes.lat(i);
+                double lon = fixes.lon(i);
+                LocalZone zone = zones.at(lat, lon);
+                boolean samePlace = bucket != null && lat == fixes.lat(i - 1) && lon == fixes.lon(i - 1);
+                long fixCell = samePlace ? cell : CellVisits.cellOf(lat, lon, resolution);
+                if (bucket == null || !bucket.contains(time) || !bucket.zone().equals(zone.zone())) {
+                    bucket = LocalBucket.containing(time, zone.zone(), granularity);
+                    own = null;
+                }
+                if (own != null && fixCell != cell) {
+                    own = null;
+                }
+                cell = fixCell;
+                if (i >= from) {
+                    if (own == null) {
+                        own = slot(bucket, cell, zone);
+                    }
+                    own.addFix(i);
+                }
+                if (i + 1 < n) {
+                    credit(i, bucket, cell, zone, own, i >= from);
+                }
+            }
+            return slots;
+        }
+
+        /** Credits the interval from fix {@code i} to the next to fix i's cell, bucket by bucket. */
+        private void credit(int i, LocalBucket bucket, long cell, LocalZone zone, Slot own, boolean ownAnalyzed) {
+            long start = fixes.time(i);
+            long end = fixes.time(i + 1);
+            long length = end - start;
+            if (length > maxGapMillis) {
+                return;
+            }
+            double meters = Geodesy.distanceMeters(fixes.lat(i), fixes.lon(i), fixes.lat(i + 1), fixes.lon(i + 1));
+            if (ownAnalyzed) {
+                long ownPart = Math.min(bucket.endMillis(), end) - start;
+                own.addInterval(ownPart, length == 0 ? meters : meters * ownPart / length, i);
+            }
+            LocalBucket later = bucket;
+            while (later.endMillis() < end) {
+                later = LocalBucket.containing(later.endMillis(), zone.zone(), granularity);
+                long part = Math.min(later.endMillis(), end) - later.startMillis();
+                slot(later, cell, zone).addInterval(part, meters * part / length, i + 1);
+            }
+        }
+
+        private Slot slot(LocalBucket bucket, long cell, LocalZone zone) {
+            return slots.computeIfAbsent(new SlotKey(bucket.startMillis(), bucket.endMillis(), cell),
+                    key -> new Slot(key, bucket, zone));
+        }
+    }
+
+    private record SlotKey(long startMillis, long endMillis, long cell) {
+    }
+
+    /** The running sums of one bucket and cell, and the range of labels that contributed to them. */
+    private static final class Slot {
+
+        final SlotKey key;
+        /** The bucket and zone of the first contribution: the row's zone. */
+        final LocalBucket bucket;
+        final LocalZone zone;
+        int fixCount;
+        long dwellMillis;
+        double distanceMeters;
+        int minLabel = Integer.MAX_VALUE;
+        int maxLabel = -1;
+
+        Slot(SlotKey key, LocalBucket bucket, LocalZone zone) {
+            this.key = key;
+            this.bucket = bucket;
+            this.zone = zone;
+        }
+
+        void addFix(int label) {
+            fixCount++;
+            label(label);
+        }
+
+        void addInterval(long millis, double meters, int label) {
+            dwellMillis += millis;
+            distanceMeters += meters;
+            label(label);
+        }
+
+        private void label(int label) {
+            minLabel = Math.min(minLabel, label);
+            maxLabel = Math.max(maxLabel, label);
+        }
+
+        TimeSlice toSlice(Fixes fixes, Granularity granularity, int resolution) {
+            return new TimeSlice(granularity, key.startMillis, key.endMillis, bucket.localStart(), zone.zone(),
+                    zone.source(), key.cell, resolution, fixCount, dwellMillis, distanceMeters,
+                    fixes.time(minLabel));
+        }
+    }
+}
