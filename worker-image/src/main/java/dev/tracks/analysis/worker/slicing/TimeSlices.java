@@ -8,6 +8,7 @@ import dev.tracks.analysis.worker.zone.LocalZone;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +43,12 @@ import java.util.Map;
  * resumeIndex} is that first label, moved back so no row has labels on both sides of it and no group of equal times
  * is split. The next call aggregates only contributions labelled from its {@code from} on, and needs the fix before
  * it as context (the interval that ends at {@code from}): {@code contextIndex} is that fix's equal-time group.
+ *
+ * <p>An instance analyzes one user's calls in turn, as the runtime makes them: when a call continues the one before
+ * (the same fixes from its {@code contextIndex} on, then new ones), the provisional rows of that call are carried on
+ * instead of aggregated again, since they hold every contribution labelled from its {@code resumeIndex} on. Without
+ * this, each batch would aggregate the whole open bucket again: a month of fixes per batch. Any other call is
+ * aggregated from its fixes alone; both give the same results.
  */
 public final class TimeSlices {
 
@@ -51,32 +58,74 @@ public final class TimeSlices {
         LocalZone at(double lat, double lon);
     }
 
-    private TimeSlices() {
+    private static final Comparator<TimeSlice> ORDER = Comparator.comparingLong(TimeSlice::firstEvidenceMillis)
+            .thenComparingLong(TimeSlice::bucketStartMillis).thenComparingLong(TimeSlice::bucketEndMillis)
+            .thenComparingLong(TimeSlice::cell);
+
+    private final int resolution;
+    private final Granularity granularity;
+    private final long maxGapMillis;
+    private final Zones zones;
+    /** The previous call's provisional rows, labels relative to its input, and what identifies that input. */
+    private Map<SlotKey, Slot> carried;
+    private Carry previous;
+
+    /** One user's analysis; {@code resolution} is grid_system's. */
+    public TimeSlices(int resolution, TimeSliceParams params, Zones zones) {
+        this.resolution = resolution;
+        this.granularity = params.granularity();
+        this.maxGapMillis = params.maxDwellGapMillis();
+        this.zones = zones;
     }
 
-    /** The slices of one user's time-ordered fixes, analyzing the contributions labelled from fix {@code from} on. */
+    /** The slices of one user's time-ordered fixes, in one call without earlier ones. */
     public static StreamResult<TimeSlice> slice(Fixes fixes, int from, int resolution, TimeSliceParams params,
                                                 Zones zones) {
+        return new TimeSlices(resolution, params, zones).analyze(fixes, from);
+    }
+
+    /** The slices of the contributions labelled from fix {@code from} on (the {@link StreamResult} contract). */
+    public StreamResult<TimeSlice> analyze(Fixes fixes, int from) {
         int n = fixes.size();
         if (n == 0) {
+            carried = null;
+            previous = null;
             return new StreamResult<>(List.of(), List.of(), 0, 0);
         }
-        Map<SlotKey, Slot> slots = new Slicer(fixes, resolution, params, zones).aggregate(from);
+        Map<SlotKey, Slot> slots;
+        if (previous != null && previous.continuedBy(fixes, from)) {
+            slots = carried;
+            int shift = previous.contextIndex;
+            for (Slot slot : slots.values()) {
+                slot.minLabel -= shift;
+                slot.maxLabel -= shift;
+            }
+            int lastSeen = previous.size - shift - 1;
+            aggregate(fixes, slots, lastSeen, lastSeen + 1, lastSeen);
+        } else {
+            slots = new HashMap<>();
+            aggregate(fixes, slots, Math.max(from - 1, 0), from, from);
+        }
         int resume = resumeIndex(fixes, slots.values());
         List<TimeSlice> finals = new ArrayList<>();
         List<TimeSlice> provisional = new ArrayList<>();
-        for (Slot slot : slots.values()) {
-            (slot.minLabel < resume ? finals : provisional).add(slot.toSlice(fixes, params.granularity(), resolution));
+        Iterator<Slot> each = slots.values().iterator();
+        while (each.hasNext()) {
+            Slot slot = each.next();
+            if (slot.minLabel < resume) {
+                finals.add(slot.toSlice(fixes, granularity, resolution));
+                each.remove();
+            } else {
+                provisional.add(slot.toSlice(fixes, granularity, resolution));
+            }
         }
         finals.sort(ORDER);
         provisional.sort(ORDER);
         int context = resume > 0 ? groupStart(fixes, resume - 1) : 0;
+        carried = slots;
+        previous = new Carry(fixes, resume, context);
         return new StreamResult<>(finals, provisional, resume, context);
     }
-
-    private static final Comparator<TimeSlice> ORDER = Comparator.comparingLong(TimeSlice::firstEvidenceMillis)
-            .thenComparingLong(TimeSlice::bucketStartMillis).thenComparingLong(TimeSlice::bucketEndMillis)
-            .thenComparingLong(TimeSlice::cell);
 
     /**
      * The first label of the provisional rows: those of buckets open at the last fix, then those that share a label
@@ -113,81 +162,89 @@ public final class TimeSlices {
         return start;
     }
 
-    /** One pass over the fixes, keeping the last fix's cell, zone and bucket to skip repeated lookups. */
-    private static final class Slicer {
-
-        private final Fixes fixes;
-        private final int resolution;
-        private final Granularity granularity;
-        private final long maxGapMillis;
-        private final Zones zones;
-        private final Map<SlotKey, Slot> slots = new HashMap<>();
-
-        Slicer(Fixes fixes, int resolution, TimeSliceParams params, Zones zones) {
-            this.fixes = fixes;
-            this.resolution = resolution;
-            this.granularity = params.granularity();
-            this.maxGapMillis = params.maxDwellGapMillis();
-            this.zones = zones;
-        }
-
-        Map<SlotKey, Slot> aggregate(int from) {
-            int n = fixes.size();
-            long cell = 0;
-            LocalBucket bucket = null;
-            Slot own = null;
-            for (int i = Math.max(from - 1, 0); i < n; i++) {
-                long time = fixes.time(i);
-                double lat = fixes.lat(i);
-                double lon = fixes.lon(i);
-                LocalZone zone = zones.at(lat, lon);
-                boolean samePlace = bucket != null && lat == fixes.lat(i - 1) && lon == fixes.lon(i - 1);
-                long fixCell = samePlace ? cell : CellVisits.cellOf(lat, lon, resolution);
-                if (bucket == null || !bucket.contains(time) || !bucket.zone().equals(zone.zone())) {
-                    bucket = LocalBucket.containing(time, zone.zone(), granularity);
-                    own = null;
-                }
-                if (own != null && fixCell != cell) {
-                    own = null;
-                }
-                cell = fixCell;
-                if (i >= from) {
-                    if (own == null) {
-                        own = slot(bucket, cell, zone);
-                    }
-                    own.addFix(i);
-                }
-                if (i + 1 < n) {
-                    credit(i, bucket, cell, zone, own, i >= from);
-                }
+    /**
+     * One pass from fix {@code first} on, keeping the last fix's cell, zone and bucket to skip repeated lookups: fixes
+     * count from {@code countFrom}, intervals are credited to their own bucket from {@code ownFrom}, and the parts of
+     * intervals carried into later buckets always.
+     */
+    private void aggregate(Fixes fixes, Map<SlotKey, Slot> slots, int first, int countFrom, int ownFrom) {
+        int n = fixes.size();
+        long cell = 0;
+        LocalBucket bucket = null;
+        Slot own = null;
+        for (int i = first; i < n; i++) {
+            long time = fixes.time(i);
+            double lat = fixes.lat(i);
+            double lon = fixes.lon(i);
+            LocalZone zone = zones.at(lat, lon);
+            boolean samePlace = bucket != null && lat == fixes.lat(i - 1) && lon == fixes.lon(i - 1);
+            long fixCell = samePlace ? cell : CellVisits.cellOf(lat, lon, resolution);
+            if (bucket == null || !bucket.contains(time) || !bucket.zone().equals(zone.zone())) {
+                bucket = LocalBucket.containing(time, zone.zone(), granularity);
+                own = null;
             }
-            return slots;
-        }
-
-        /** Credits the interval from fix {@code i} to the next to fix i's cell, bucket by bucket. */
-        private void credit(int i, LocalBucket bucket, long cell, LocalZone zone, Slot own, boolean ownAnalyzed) {
-            long start = fixes.time(i);
-            long end = fixes.time(i + 1);
-            long length = end - start;
-            if (length > maxGapMillis) {
-                return;
+            if (own != null && fixCell != cell) {
+                own = null;
             }
-            double meters = Geodesy.distanceMeters(fixes.lat(i), fixes.lon(i), fixes.lat(i + 1), fixes.lon(i + 1));
-            if (ownAnalyzed) {
-                long ownPart = Math.min(bucket.endMillis(), end) - start;
-                own.addInterval(ownPart, length == 0 ? meters : meters * ownPart / length, i);
+            cell = fixCell;
+            if (i >= ownFrom && own == null) {
+                own = slot(slots, bucket, cell, zone);
             }
-            LocalBucket later = bucket;
-            while (later.endMillis() < end) {
-                later = LocalBucket.containing(later.endMillis(), zone.zone(), granularity);
-                long part = Math.min(later.endMillis(), end) - later.startMillis();
-                slot(later, cell, zone).addInterval(part, meters * part / length, i + 1);
+            if (i >= countFrom) {
+                own.addFix(i);
+            }
+            if (i + 1 < n) {
+                credit(fixes, slots, i, bucket, cell, zone, i >= ownFrom ? own : null);
             }
         }
+    }
 
-        private Slot slot(LocalBucket bucket, long cell, LocalZone zone) {
-            return slots.computeIfAbsent(new SlotKey(bucket.startMillis(), bucket.endMillis(), cell),
-                    key -> new Slot(key, bucket, zone));
+    /** Credits the interval from fix {@code i} to the next to fix i's cell, bucket by bucket (own: null to skip). */
+    private void credit(Fixes fixes, Map<SlotKey, Slot> slots, int i, LocalBucket bucket, long cell, LocalZone zone,
+                        Slot own) {
+        long start = fixes.time(i);
+        long end = fixes.time(i + 1);
+        long length = end - start;
+        if (length > maxGapMillis) {
+            return;
+        }
+        double meters = Geodesy.distanceMeters(fixes.lat(i), fixes.lon(i), fixes.lat(i + 1), fixes.lon(i + 1));
+        if (own != null) {
+            long ownPart = Math.min(bucket.endMillis(), end) - start;
+            own.addInterval(ownPart, length == 0 ? meters : meters * ownPart / length, i);
+        }
+        LocalBucket later = bucket;
+        while (later.endMillis() < end) {
+            later = LocalBucket.containing(later.endMillis(), zone.zone(), granularity);
+            long part = Math.min(later.endMillis(), end) - later.startMillis();
+            slot(slots, later, cell, zone).addInterval(part, meters * part / length, i + 1);
+        }
+    }
+
+    private static Slot slot(Map<SlotKey, Slot> slots, LocalBucket bucket, long cell, LocalZone zone) {
+        return slots.computeIfAbsent(new SlotKey(bucket.startMillis(), bucket.endMillis(), cell),
+                key -> new Slot(key, bucket, zone));
+    }
+
+    /**
+     * What a call needs to know of the one before to carry its provisional rows on: the size of its input, its resume
+     * and context indexes, and the fixes it ended with, which a continuing call holds from position
+     * {@code size - contextIndex - 1} (the runtime drops the fixes before the context index and appends new ones).
+     */
+    private record Carry(int size, int resumeIndex, int contextIndex, long contextId, long contextTime, long lastId,
+                         long lastTime) {
+
+        Carry(Fixes fixes, int resumeIndex, int contextIndex) {
+            this(fixes.size(), resumeIndex, contextIndex, fixes.id(contextIndex), fixes.time(contextIndex),
+                    fixes.id(fixes.size() - 1), fixes.time(fixes.size() - 1));
+        }
+
+        boolean continuedBy(Fixes fixes, int from) {
+            int last = size - contextIndex - 1;
+            // A call that analyzed its last fix left it in an open row, so resumed before the end.
+            return resumeIndex < size && from == resumeIndex - contextIndex && last < fixes.size() - 1
+                    && fixes.id(0) == contextId && fixes.time(0) == contextTime
+                    && fixes.id(last) == lastId && fixes.time(last) == lastTime;
         }
     }
 

@@ -42,7 +42,7 @@ public final class TimeSpaceSlicingSkill implements StreamSkill<TimeSliceParams,
         int resolution = GridCellsTable.resolution(db, userId)
                 .orElseGet(() -> SkillParams.defaults(GridParams.class).h3Resolution());
         UserTimeZones.Resolver zones = UserTimeZones.resolver(db, userId, params.timeZone());
-        return (fixes, fromIndex) -> TimeSlices.slice(fixes, fromIndex, resolution, params, zones::at);
+        return new TimeSlices(resolution, params, zones::at)::analyze;
     }
 
     @Override

@@ -241,13 +241,19 @@ class TimeSlicesTest {
             for (Granularity granularity : Granularity.values()) {
                 for (int gapSeconds : new int[] {900, 86_400}) {
                     TimeSliceParams params = new TimeSliceParams(granularity, gapSeconds, ZoneOffset.UTC);
-                    ChunkedRun.Analysis<TimeSlice> analysis =
+                    ChunkedRun.Analysis<TimeSlice> alone =
                             (chunk, from) -> TimeSlices.slice(chunk, from, RESOLUTION, params, twoZones);
-                    List<TimeSlice> whole = ChunkedRun.whole(fixes, analysis);
+                    List<TimeSlice> whole = ChunkedRun.whole(fixes, alone);
                     assertThat(whole).isNotEmpty();
                     for (int round = 0; round < 3; round++) {
-                        assertThat(ChunkedRun.inChunks(fixes, cuts(fixes.size(), random), analysis))
-                                .as("seed %d, %s, gap %d s", seed, granularity, gapSeconds)
+                        int[] cuts = cuts(fixes.size(), random);
+                        assertThat(ChunkedRun.inChunks(fixes, cuts, alone))
+                                .as("calls alone: seed %d, %s, gap %d s", seed, granularity, gapSeconds)
+                                .isEqualTo(whole);
+                        // One instance, as the runtime uses it: each call carries the one before on.
+                        TimeSlices carrying = new TimeSlices(RESOLUTION, params, twoZones);
+                        assertThat(ChunkedRun.inChunks(fixes, cuts, carrying::analyze))
+                                .as("calls carried on: seed %d, %s, gap %d s", seed, granularity, gapSeconds)
                                 .isEqualTo(whole);
                     }
                 }
