@@ -8,7 +8,6 @@ import dev.tracks.analysis.worker.zone.LocalZone;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -58,16 +57,18 @@ public final class TimeSlices {
         LocalZone at(double lat, double lon);
     }
 
-    private static final Comparator<TimeSlice> ORDER = Comparator.comparingLong(TimeSlice::firstEvidenceMillis)
-            .thenComparingLong(TimeSlice::bucketStartMillis).thenComparingLong(TimeSlice::bucketEndMillis)
-            .thenComparingLong(TimeSlice::cell);
+    /** The order of the results; a row's first label never changes, so neither does its place. */
+    private static final Comparator<Slot> ORDER = Comparator.comparingLong((Slot slot) -> slot.firstEvidenceMillis)
+            .thenComparingLong(slot -> slot.key.startMillis).thenComparingLong(slot -> slot.key.endMillis)
+            .thenComparingLong(slot -> slot.key.cell);
 
     private final int resolution;
     private final Granularity granularity;
     private final long maxGapMillis;
     private final Zones zones;
-    /** The previous call's provisional rows, labels relative to its input, and what identifies that input. */
+    /** The previous call's provisional rows (in result order), labels relative to its input, and that input. */
     private Map<SlotKey, Slot> carried;
+    private List<Slot> carriedInOrder;
     private Carry previous;
 
     /** One user's analysis; {@code resolution} is grid_system's. */
@@ -93,38 +94,54 @@ public final class TimeSlices {
             return new StreamResult<>(List.of(), List.of(), 0, 0);
         }
         Map<SlotKey, Slot> slots;
+        List<Slot> earlier;
+        List<Slot> created = new ArrayList<>();
         if (previous != null && previous.continuedBy(fixes, from)) {
             slots = carried;
+            earlier = carriedInOrder;
             int shift = previous.contextIndex;
-            for (Slot slot : slots.values()) {
+            for (Slot slot : earlier) {
                 slot.minLabel -= shift;
                 slot.maxLabel -= shift;
             }
             int lastSeen = previous.size - shift - 1;
-            aggregate(fixes, slots, lastSeen, lastSeen + 1, lastSeen);
+            aggregate(fixes, slots, created, lastSeen, lastSeen + 1, lastSeen);
         } else {
             slots = new HashMap<>();
-            aggregate(fixes, slots, Math.max(from - 1, 0), from, from);
+            earlier = List.of();
+            aggregate(fixes, slots, created, Math.max(from - 1, 0), from, from);
         }
         int resume = resumeIndex(fixes, slots.values());
+        created.sort(ORDER);
         List<TimeSlice> finals = new ArrayList<>();
         List<TimeSlice> provisional = new ArrayList<>();
-        Iterator<Slot> each = slots.values().iterator();
-        while (each.hasNext()) {
-            Slot slot = each.next();
+        List<Slot> stillOpen = new ArrayList<>();
+        for (Slot slot : merged(earlier, created)) {
             if (slot.minLabel < resume) {
-                finals.add(slot.toSlice(fixes, granularity, resolution));
-                each.remove();
+                finals.add(slot.result(granularity, resolution));
+                slots.remove(slot.key);
             } else {
-                provisional.add(slot.toSlice(fixes, granularity, resolution));
+                provisional.add(slot.result(granularity, resolution));
+                stillOpen.add(slot);
             }
         }
-        finals.sort(ORDER);
-        provisional.sort(ORDER);
         int context = resume > 0 ? groupStart(fixes, resume - 1) : 0;
         carried = slots;
+        carriedInOrder = stillOpen;
         previous = new Carry(fixes, resume, context);
         return new StreamResult<>(finals, provisional, resume, context);
+    }
+
+    /** Two lists in result order as one. */
+    private static List<Slot> merged(List<Slot> a, List<Slot> b) {
+        List<Slot> merged = new ArrayList<>(a.size() + b.size());
+        int i = 0;
+        int j = 0;
+        while (i < a.size() || j < b.size()) {
+            boolean takeA = j == b.size() || (i < a.size() && ORDER.compare(a.get(i), b.get(j)) <= 0);
+            merged.add(takeA ? a.get(i++) : b.get(j++));
+        }
+        return merged;
     }
 
     /**
@@ -167,7 +184,8 @@ public final class TimeSlices {
      * count from {@code countFrom}, intervals are credited to their own bucket from {@code ownFrom}, and the parts of
      * intervals carried into later buckets always.
      */
-    private void aggregate(Fixes fixes, Map<SlotKey, Slot> slots, int first, int countFrom, int ownFrom) {
+    private void aggregate(Fixes fixes, Map<SlotKey, Slot> slots, List<Slot> created, int first, int countFrom,
+                           int ownFrom) {
         int n = fixes.size();
         long cell = 0;
         LocalBucket bucket = null;
@@ -188,20 +206,20 @@ public final class TimeSlices {
             }
             cell = fixCell;
             if (i >= ownFrom && own == null) {
-                own = slot(slots, bucket, cell, zone);
+                own = slot(slots, created, bucket, cell, zone, time);
             }
             if (i >= countFrom) {
                 own.addFix(i);
             }
             if (i + 1 < n) {
-                credit(fixes, slots, i, bucket, cell, zone, i >= ownFrom ? own : null);
+                credit(fixes, slots, created, i, bucket, cell, zone, i >= ownFrom ? own : null);
             }
         }
     }
 
     /** Credits the interval from fix {@code i} to the next to fix i's cell, bucket by bucket (own: null to skip). */
-    private void credit(Fixes fixes, Map<SlotKey, Slot> slots, int i, LocalBucket bucket, long cell, LocalZone zone,
-                        Slot own) {
+    private void credit(Fixes fixes, Map<SlotKey, Slot> slots, List<Slot> created, int i, LocalBucket bucket,
+                        long cell, LocalZone zone, Slot own) {
         long start = fixes.time(i);
         long end = fixes.time(i + 1);
         long length = end - start;
@@ -217,13 +235,24 @@ public final class TimeSlices {
         while (later.endMillis() < end) {
             later = LocalBucket.containing(later.endMillis(), zone.zone(), granularity);
             long part = Math.min(later.endMillis(), end) - later.startMillis();
-            slot(slots, later, cell, zone).addInterval(part, meters * part / length, i + 1);
+            slot(slots, created, later, cell, zone, end).addInterval(part, meters * part / length, i + 1);
         }
     }
 
-    private static Slot slot(Map<SlotKey, Slot> slots, LocalBucket bucket, long cell, LocalZone zone) {
-        return slots.computeIfAbsent(new SlotKey(bucket.startMillis(), bucket.endMillis(), cell),
-                key -> new Slot(key, bucket, zone));
+    /**
+     * The row of a bucket and cell, made for a first contribution labelled with a fix at {@code labelMillis}: labels
+     * only grow in the order of the pass, so that is the row's first evidence.
+     */
+    private static Slot slot(Map<SlotKey, Slot> slots, List<Slot> created, LocalBucket bucket, long cell,
+                             LocalZone zone, long labelMillis) {
+        SlotKey key = new SlotKey(bucket.startMillis(), bucket.endMillis(), cell);
+        Slot slot = slots.get(key);
+        if (slot == null) {
+            slot = new Slot(key, bucket, zone, labelMillis);
+            slots.put(key, slot);
+            created.add(slot);
+        }
+        return slot;
     }
 
     /**
@@ -261,13 +290,17 @@ public final class TimeSlices {
         int fixCount;
         long dwellMillis;
         double distanceMeters;
+        final long firstEvidenceMillis;
         int minLabel = Integer.MAX_VALUE;
         int maxLabel = -1;
+        /** The row as last returned; null once it changed (an open row is returned by every call). */
+        TimeSlice result;
 
-        Slot(SlotKey key, LocalBucket bucket, LocalZone zone) {
+        Slot(SlotKey key, LocalBucket bucket, LocalZone zone, long firstEvidenceMillis) {
             this.key = key;
             this.bucket = bucket;
             this.zone = zone;
+            this.firstEvidenceMillis = firstEvidenceMillis;
         }
 
         void addFix(int label) {
@@ -284,12 +317,16 @@ public final class TimeSlices {
         private void label(int label) {
             minLabel = Math.min(minLabel, label);
             maxLabel = Math.max(maxLabel, label);
+            result = null;
         }
 
-        TimeSlice toSlice(Fixes fixes, Granularity granularity, int resolution) {
-            return new TimeSlice(granularity, key.startMillis, key.endMillis, bucket.localStart(), zone.zone(),
-                    zone.source(), key.cell, resolution, fixCount, dwellMillis, distanceMeters,
-                    fixes.time(minLabel));
+        TimeSlice result(Granularity granularity, int resolution) {
+            if (result == null) {
+                result = new TimeSlice(granularity, key.startMillis, key.endMillis, bucket.localStart(), zone.zone(),
+                        zone.source(), key.cell, resolution, fixCount, dwellMillis, distanceMeters,
+                        firstEvidenceMillis);
+            }
+            return result;
         }
     }
 }
