@@ -45,9 +45,10 @@ import java.util.Map;
  *
  * <p>An instance analyzes one user's calls in turn, as the runtime makes them: when a call continues the one before
  * (the same fixes from its {@code contextIndex} on, then new ones), the provisional rows of that call are carried on
- * instead of aggregated again, since they hold every contribution labelled from its {@code resumeIndex} on. Without
- * this, each batch would aggregate the whole open bucket again: a month of fixes per batch. Any other call is
- * aggregated from its fixes alone; both give the same results.
+ * instead of aggregated again, since they hold every contribution labelled from its {@code resumeIndex} on, and an
+ * unchanged row keeps its result object and its place in the order. Without this, each batch would aggregate the
+ * whole open bucket again: a month of fixes per batch. Any other call is aggregated from its fixes alone; both give
+ * the same results.
  */
 public final class TimeSlices {
 
