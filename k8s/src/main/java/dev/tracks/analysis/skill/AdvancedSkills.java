@@ -30,15 +30,22 @@ final class AdvancedSkills {
     static List<SkillDefinition> definitions() {
         return List.of(
                 SkillDefinition.of(TIME_SPACE_SLICING)
-                        .describedAs("Presence per local time bucket (hour, day, week or month) and grid cell.")
-                        .reference("MovingPandas TemporalSplitter; trackintel temporal_tracking_quality"
-                                + " granularities")
-                        .dependsOn(GRID_SYSTEM, "slices are grid cells split by time bucket")
+                        .describedAs("Fixes, dwell time and distance per local time bucket (hour, day, ISO week or"
+                                + " month) and grid_system's H3 cell, in the user's time zone at the fix.")
+                        .reference("MovingPandas TemporalSplitter (hour/day/week/month buckets); Uber H3 cells at"
+                                + " grid_system's resolution")
+                        .dependsOn(GRID_SYSTEM, "slices are grid_system's H3 cells, at its resolution, split by"
+                                + " local time bucket")
                         .reads(TRACK_POINTS, POINT_FLAGS, GRID_CELLS)
                         .writes(TIME_SPACE_SLICES)
                         .param(choice("granularity", "DAY", List.of("HOUR", "DAY", "WEEK", "MONTH"),
-                                "Length of a time bucket."))
-                        .param(timeZone("timeZone", "Time zone of the buckets."))
+                                "Local time bucket: an hour (23 or 25 on a DST day), a calendar day, an ISO week"
+                                        + " (Monday to Sunday) or a calendar month."))
+                        .param(integer("maxDwellGapSeconds", 900, 1, 86400, "s",
+                                "Time between fixes above this counts as neither dwell nor distance (keep it equal"
+                                        + " to grid_system's for dwell sums that match grid_cells)."))
+                        .param(timeZone("timeZone", "Time zone of the buckets for a user without a zone of their"
+                                + " own and a position without one."))
                         .build(),
                 SkillDefinition.of(TIME_SPACE_COMPRESSION)
                         .describedAs("A compressed copy of each track (fixes within a radius merged) with the"

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The grid_cells dataset: grid_system writes cell visits to grid_cell_visits (resumable in time order); the
@@ -34,6 +35,17 @@ public final class GridCellsTable {
         DATASET.row(sink, userId, visit.cell(), CellVisits.resolutionOf(visit.cell()),
                 Instant.ofEpochMilli(visit.startMillis()), Instant.ofEpochMilli(visit.endMillis()),
                 Instant.ofEpochMilli(visit.lastFixMillis()), visit.firstFixId(), visit.lastFixId(), visit.fixCount());
+    }
+
+    /** The H3 resolution of the user's cells; empty when grid_system stored none for the user. */
+    public static Optional<Integer> resolution(Connection db, String userId) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(
+                "SELECT resolution FROM grid_cell_visits WHERE user_id = ? LIMIT 1")) {
+            query.setString(1, userId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(row.getInt(1)) : Optional.empty();
+            }
+        }
     }
 
     /** The number of distinct cells the user visited. */
