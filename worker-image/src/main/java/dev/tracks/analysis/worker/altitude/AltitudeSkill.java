@@ -61,8 +61,8 @@ public final class AltitudeSkill implements StreamSkill<AltitudeParams, Altitude
             if (trip.startMillis() < firstTime || trip.startMillis() > lastTime) {
                 continue;
             }
-            int first = firstAtOrAfter(fixes, from, trip.startMillis());
-            int end = firstAtOrAfter(fixes, first, trip.endMillis() + 1);
+            int first = fixes.firstAtOrAfter(from, trip.startMillis());
+            int end = fixes.firstAtOrAfter(first, trip.endMillis() + 1);
             if (end == first) {
                 continue;
             }
@@ -75,20 +75,6 @@ public final class AltitudeSkill implements StreamSkill<AltitudeParams, Altitude
             }
         }
         return new StreamResult<>(finals, provisional, resume, resume);
-    }
-
-    /** The first fix from {@code low} on at or after {@code millis} (binary search: a user has many trips). */
-    private static int firstAtOrAfter(Fixes fixes, int low, long millis) {
-        int high = fixes.size();
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (fixes.time(middle) < millis) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
     }
 
     @Override

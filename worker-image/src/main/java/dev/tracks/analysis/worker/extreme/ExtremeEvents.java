@@ -110,8 +110,8 @@ public final class ExtremeEvents {
         int farthestFirst = -1;
         double farthestMeters = -1;
         for (TripSpan trip : trips) {
-            int first = firstAtOrAfter(fixes, trip.startMillis());
-            int end = firstAtOrAfter(fixes, trip.endMillis() + 1);
+            int first = fixes.firstAtOrAfter(0, trip.startMillis());
+            int end = fixes.firstAtOrAfter(0, trip.endMillis() + 1);
             if (first >= end) {
                 continue;
             }
@@ -158,20 +158,5 @@ public final class ExtremeEvents {
 
     private static ExtremeEvent at(Fixes fixes, int index, ExtremeKind kind, double value, long referenceId) {
         return new ExtremeEvent(kind, value, fixes.time(index), fixes.lat(index), fixes.lon(index), referenceId);
-    }
-
-    /** The first fix at or after {@code millis} (fixes are in time order: a binary search). */
-    private static int firstAtOrAfter(Fixes fixes, long millis) {
-        int low = 0;
-        int high = fixes.size();
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (fixes.time(middle) < millis) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
     }
 }

@@ -61,8 +61,8 @@ public final class RenderingSkill implements StreamSkill<RenderingParams, Render
             if (trip.startMillis() < firstTime || trip.startMillis() > lastTime) {
                 continue;
             }
-            int first = firstAtOrAfter(fixes, from, trip.startMillis());
-            int end = firstAtOrAfter(fixes, first, trip.endMillis() + 1);
+            int first = fixes.firstAtOrAfter(from, trip.startMillis());
+            int end = fixes.firstAtOrAfter(first, trip.endMillis() + 1);
             if (end == first) {
                 continue;
             }
@@ -78,14 +78,6 @@ public final class RenderingSkill implements StreamSkill<RenderingParams, Render
             resume--;
         }
         return new StreamResult<>(finals, provisional, resume, resume);
-    }
-
-    private static int firstAtOrAfter(Fixes fixes, int start, long millis) {
-        int index = start;
-        while (index < fixes.size() && fixes.time(index) < millis) {
-            index++;
-        }
-        return index;
     }
 
     @Override

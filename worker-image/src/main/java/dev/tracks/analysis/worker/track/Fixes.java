@@ -103,6 +103,24 @@ public final class Fixes {
         return times[index];
     }
 
+    /**
+     * The first fix from {@code from} on recorded at or after {@code epochMillis}, or {@link #size()} if none: a binary
+     * search, the fixes being in time order (a user has many trips to find).
+     */
+    public int firstAtOrAfter(int from, long epochMillis) {
+        int low = from;
+        int high = size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (time(middle) < epochMillis) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
     public double lat(int index) {
         return lats[index];
     }

@@ -92,7 +92,7 @@ public final class TripConstruction {
             while (leg < legs.size() && legs.get(leg).startMillis() < stay.startMillis()) {
                 items.add(legs.get(leg++));
             }
-            items.add(new Trips.Item(stay.startMillis(), stay.endMillis(), firstFixAtOrAfter(fixes, stay.startMillis()),
+            items.add(new Trips.Item(stay.startMillis(), stay.endMillis(), fixes.firstAtOrAfter(0, stay.startMillis()),
                     stay, params.isActivity(stay), null));
         }
         items.addAll(legs.subList(leg, legs.size()));
@@ -112,19 +112,5 @@ public final class TripConstruction {
             }
         }
         return resume;
-    }
-
-    private static int firstFixAtOrAfter(Fixes fixes, long time) {
-        int low = 0;
-        int high = fixes.size();
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (fixes.time(middle) < time) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
     }
 }

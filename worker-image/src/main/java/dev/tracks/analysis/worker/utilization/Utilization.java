@@ -73,8 +73,8 @@ public final class Utilization {
             if (trip.startMillis() < firstTime || trip.startMillis() > lastTime) {
                 continue;
             }
-            int first = firstAtOrAfter(fixes, trip.startMillis());
-            int end = firstAtOrAfter(fixes, trip.endMillis() + 1);
+            int first = fixes.firstAtOrAfter(0, trip.startMillis());
+            int end = fixes.firstAtOrAfter(0, trip.endMillis() + 1);
             if (first < from || end == first) {
                 continue;
             }
@@ -119,19 +119,5 @@ public final class Utilization {
                 end - first, tracked.movingSeconds(), tracked.stoppedSeconds(),
                 (fixes.time(last) - fixes.time(first)) / 1000.0, tracked.pathMeters(),
                 Geodesy.distanceMeters(fixes.lat(first), fixes.lon(first), fixes.lat(last), fixes.lon(last)));
-    }
-
-    private static int firstAtOrAfter(Fixes fixes, long time) {
-        int low = 0;
-        int high = fixes.size();
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (fixes.time(middle) < time) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
     }
 }
