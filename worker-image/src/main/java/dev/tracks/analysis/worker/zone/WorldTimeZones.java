@@ -12,18 +12,29 @@ import net.iakovlev.timeshape.TimeZoneEngine;
  * timeshape; data ODbL). The polygons take about 6 s and 220 MB of heap to load, so they are loaded once per JVM and
  * only when a skill first asks for a position whose user has no zone of its own.
  *
- * <p>A polygon lookup costs several microseconds, as much as a whole skill may spend on a fix; so lookups are cached
- * per cell of 0.01 degrees (about 1 km) and the zone found for the first fix of a cell serves the cell: a fix less than
- * a kilometre from a zone border may take its neighbour's zone.
+ * <p>A polygon lookup costs from several to tens of microseconds (detailed borders cost more), more than a whole skill
+ * may spend on a fix. So answers are cached per cell of 0.01 degrees (about 1 km): the zone found for the first fix of
+ * a cell serves the cell, so a fix less than a kilometre from a zone border may take its neighbour's zone. And a user
+ * who travels crosses a new cell every minute or so: a block of 0.1 degrees (about 11 km) whose nine sample points
+ * (corners, edge midpoints, centre) lie in one zone counts as wholly in it, and its cells need no lookup of their own.
+ * A border that enters and leaves such a block between its sample points (a bend of a few kilometres) is missed;
+ * every other block's cells are looked up one by one.
  */
 public final class WorldTimeZones {
 
     private static final Logger LOG = Logger.getLogger(WorldTimeZones.class.getName());
     private static final double CELLS_PER_DEGREE = 100;
+    private static final double BLOCKS_PER_DEGREE = 10;
     /** Bounds the cache (about 100 bytes an entry): beyond it the cache starts over rather than grow. */
     private static final int MAX_CACHED_CELLS = 1 << 20;
 
     private static final Map<Long, Optional<ZoneId>> CELLS = new ConcurrentHashMap<>();
+    private static final Map<Long, Block> BLOCKS = new ConcurrentHashMap<>();
+
+    /** A block of 0.1 degrees: {@code uniform} when its sample points all lie in {@code zone}. */
+    private record Block(boolean uniform, Optional<ZoneId> zone) {
+        static final Block MIXED = new Block(false, Optional.empty());
+    }
 
     private WorldTimeZones() {
     }
@@ -36,19 +47,45 @@ public final class WorldTimeZones {
         long cell = cell(lat, lon);
         Optional<ZoneId> zone = CELLS.get(cell);
         if (zone == null) {
-            zone = Engine.INSTANCE.query(lat, lon);
+            Block block = BLOCKS.computeIfAbsent(block(lat, lon), key -> sample(lat, lon));
+            zone = block.uniform() ? block.zone() : Engine.INSTANCE.query(lat, lon);
             if (CELLS.size() >= MAX_CACHED_CELLS) {
                 CELLS.clear();
+                BLOCKS.clear();
             }
             CELLS.put(cell, zone);
         }
         return zone;
     }
 
+    /** The block around a position: uniform if its nine sample points lie in one zone. */
+    private static Block sample(double lat, double lon) {
+        double south = Math.floor((lat + 90) * BLOCKS_PER_DEGREE) / BLOCKS_PER_DEGREE - 90;
+        double west = Math.floor((lon + 180) * BLOCKS_PER_DEGREE) / BLOCKS_PER_DEGREE - 180;
+        double step = 0.5 / BLOCKS_PER_DEGREE;
+        Optional<ZoneId> centre = Engine.INSTANCE.query(south + step, west + step);
+        for (int row = 0; row <= 2; row++) {
+            for (int column = 0; column <= 2; column++) {
+                if ((row != 1 || column != 1) && !centre.equals(Engine.INSTANCE.query(
+                        Math.min(90, south + row * step), Math.min(180, west + column * step)))) {
+                    return Block.MIXED;
+                }
+            }
+        }
+        return new Block(true, centre);
+    }
+
     static long cell(double lat, double lon) {
         long row = Math.round((lat + 90) * CELLS_PER_DEGREE);
         long column = Math.round((lon + 180) * CELLS_PER_DEGREE);
         return row * 100_000 + column;
+    }
+
+    /** The block a position lies in (south-west corner inclusive), as {@link #sample} bounds it. */
+    static long block(double lat, double lon) {
+        long row = (long) Math.floor((lat + 90) * BLOCKS_PER_DEGREE);
+        long column = (long) Math.floor((lon + 180) * BLOCKS_PER_DEGREE);
+        return row * 10_000 + column;
     }
 
     /** Loaded on first use (the holder idiom: once, thread-safe, never if unused). */

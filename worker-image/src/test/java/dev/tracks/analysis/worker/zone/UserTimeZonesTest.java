@@ -59,6 +59,16 @@ class UserTimeZonesTest {
                 .isEqualTo(new LocalZone(ZoneId.of("Etc/GMT+10"), ZoneSource.LOCATION));
     }
 
+    /** Geneva and Ferney-Voltaire share a 0.1-degree block across the Swiss-French border: each keeps its zone. */
+    @Test
+    void aBorderInsideABlockIsLookedUpFixByFix() {
+        assertThat(WorldTimeZones.block(46.2044, 6.1432)).isEqualTo(WorldTimeZones.block(46.2558, 6.1081));
+        assertThat(WorldTimeZones.at(46.2044, 6.1432)).contains(ZoneId.of("Europe/Zurich"));
+        assertThat(WorldTimeZones.at(46.2558, 6.1081)).contains(ZoneId.of("Europe/Paris"));
+        assertThat(WorldTimeZones.at(46.948, 7.447)).as("Bern, a block inside one zone").contains(
+                ZoneId.of("Europe/Zurich"));
+    }
+
     @Test
     void aPositionNoMapCoversGetsTheParameter() {
         UserTimeZones.Resolver resolver = new UserTimeZones.Resolver(null, ZoneId.of("Asia/Tokyo"));
