@@ -15,10 +15,11 @@ import net.iakovlev.timeshape.TimeZoneEngine;
  * <p>A polygon lookup costs from several to tens of microseconds (detailed borders cost more), more than a whole skill
  * may spend on a fix. So answers are cached per cell of 0.01 degrees (about 1 km): the zone found for the first fix of
  * a cell serves the cell, so a fix less than a kilometre from a zone border may take its neighbour's zone. And a user
- * who travels crosses a new cell every minute or so: a block of 0.1 degrees (about 11 km) whose nine sample points
- * (corners, edge midpoints, centre) lie in one zone counts as wholly in it, and its cells need no lookup of their own.
- * A border that enters and leaves such a block between its sample points (a bend of a few kilometres) is missed;
- * every other block's cells are looked up one by one.
+ * who travels crosses a new cell every minute or so: once three cells of a block of 0.1 degrees (about 11 km) were
+ * looked up, the block's nine sample points (corners, edge midpoints, centre) are; if they lie in one zone, the block
+ * counts as wholly in it and its other cells need no lookup. (Sampling at once would cost a caller that looks up
+ * rarely, such as a day walk, nine queries instead of one.) A border that enters and leaves such a block between its
+ * sample points (a bend of a few kilometres) is missed; the cells of every other block are looked up one by one.
  */
 public final class WorldTimeZones {
 
@@ -31,9 +32,19 @@ public final class WorldTimeZones {
     private static final Map<Long, Optional<ZoneId>> CELLS = new ConcurrentHashMap<>();
     private static final Map<Long, Block> BLOCKS = new ConcurrentHashMap<>();
 
-    /** A block of 0.1 degrees: {@code uniform} when its sample points all lie in {@code zone}. */
-    private record Block(boolean uniform, Optional<ZoneId> zone) {
-        static final Block MIXED = new Block(false, Optional.empty());
+    private static final int LOOKUPS_BEFORE_SAMPLING = 3;
+
+    /**
+     * What is known of a block of 0.1 degrees: how many of its cells were looked up, and once it was sampled, whether
+     * its sample points all lie in {@code zone}.
+     */
+    private record Block(int lookups, boolean sampled, boolean uniform, Optional<ZoneId> zone) {
+        static final Block UNSEEN = new Block(0, false, false, Optional.empty());
+        static final Block MIXED = new Block(0, true, false, Optional.empty());
+
+        Block lookedUp() {
+            return new Block(lookups + 1, false, false, Optional.empty());
+        }
     }
 
     private WorldTimeZones() {
@@ -47,8 +58,17 @@ public final class WorldTimeZones {
         long cell = cell(lat, lon);
         Optional<ZoneId> zone = CELLS.get(cell);
         if (zone == null) {
-            Block block = BLOCKS.computeIfAbsent(block(lat, lon), key -> sample(lat, lon));
-            zone = block.uniform() ? block.zone() : Engine.INSTANCE.query(lat, lon);
+            long key = block(lat, lon);
+            Block block = BLOCKS.getOrDefault(key, Block.UNSEEN);
+            if (block.uniform()) {
+                zone = block.zone();
+            } else {
+                zone = Engine.INSTANCE.query(lat, lon);
+                if (!block.sampled()) {
+                    BLOCKS.put(key, block.lookups() + 1 >= LOOKUPS_BEFORE_SAMPLING ? sample(lat, lon)
+                            : block.lookedUp());
+                }
+            }
             if (CELLS.size() >= MAX_CACHED_CELLS) {
                 CELLS.clear();
                 BLOCKS.clear();
@@ -72,7 +92,7 @@ public final class WorldTimeZones {
                 }
             }
         }
-        return new Block(true, centre);
+        return new Block(LOOKUPS_BEFORE_SAMPLING, true, true, centre);
     }
 
     static long cell(double lat, double lon) {
