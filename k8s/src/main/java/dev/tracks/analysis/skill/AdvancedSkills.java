@@ -9,6 +9,7 @@ import static dev.tracks.analysis.skill.Dataset.POINT_FLAGS;
 import static dev.tracks.analysis.skill.Dataset.TIME_SPACE_SLICES;
 import static dev.tracks.analysis.skill.Dataset.TRACK_POINTS;
 import static dev.tracks.analysis.skill.Dataset.TRIPS;
+import static dev.tracks.analysis.skill.Dataset.USER_TIME_ZONES;
 import static dev.tracks.analysis.skill.ParamSpec.bool;
 import static dev.tracks.analysis.skill.ParamSpec.choice;
 import static dev.tracks.analysis.skill.ParamSpec.integer;
@@ -36,7 +37,7 @@ final class AdvancedSkills {
                                 + " grid_system's resolution")
                         .dependsOn(GRID_SYSTEM, "slices are grid_system's H3 cells, at its resolution, split by"
                                 + " local time bucket")
-                        .reads(TRACK_POINTS, POINT_FLAGS, GRID_CELLS)
+                        .reads(TRACK_POINTS, POINT_FLAGS, GRID_CELLS, USER_TIME_ZONES)
                         .writes(TIME_SPACE_SLICES)
                         .param(choice("granularity", "DAY", List.of("HOUR", "DAY", "WEEK", "MONTH"),
                                 "Local time bucket: an hour (23 or 25 on a DST day), a calendar day, an ISO week"

@@ -9,6 +9,7 @@ import static dev.tracks.analysis.skill.Dataset.STAYS;
 import static dev.tracks.analysis.skill.Dataset.TRACK_POINTS;
 import static dev.tracks.analysis.skill.Dataset.TRIPLEGS;
 import static dev.tracks.analysis.skill.Dataset.TRIPS;
+import static dev.tracks.analysis.skill.Dataset.USER_TIME_ZONES;
 import static dev.tracks.analysis.skill.ParamSpec.bool;
 import static dev.tracks.analysis.skill.ParamSpec.integer;
 import static dev.tracks.analysis.skill.ParamSpec.number;
@@ -88,7 +89,7 @@ final class BehaviorSkills {
                                 + " setting, else the zone at the fix, else timeZone); each day ends at midnight in"
                                 + " the zone of the latest fix, so a day that straddles a zone change counts once")
                         .dependsOn(TRIP_CONSTRUCTION, "a trip day is a day on which a trip starts")
-                        .reads(TRACK_POINTS, POINT_FLAGS, TRIPS)
+                        .reads(TRACK_POINTS, POINT_FLAGS, TRIPS, USER_TIME_ZONES)
                         .writes(ACTIVITY_STREAKS)
                         .param(integer("minTripsPerDay", 1, 1, 100, null,
                                 "Trips that must start on a local day for it to count in a trips streak."))

@@ -8,6 +8,8 @@ package dev.tracks.analysis.skill;
 public enum Dataset {
     TRACK_POINTS("track_points", true),
     IMPORT_SOURCES("import_sources", true),
+    /** Users' own time zones, set by the operator: a skill that reads them counts local days. */
+    USER_TIME_ZONES("user_time_zones", true),
     POINT_FLAGS("point_flags", false),
     POINT_ADMIN_AREAS("point_admin_areas", false),
     MOVEMENT_SEGMENTS("movement_segments", false),

@@ -16,6 +16,7 @@ import static dev.tracks.analysis.skill.Dataset.STAYS;
 import static dev.tracks.analysis.skill.Dataset.TRACK_POINTS;
 import static dev.tracks.analysis.skill.Dataset.TRIPLEGS;
 import static dev.tracks.analysis.skill.Dataset.TRIPS;
+import static dev.tracks.analysis.skill.Dataset.USER_TIME_ZONES;
 import static dev.tracks.analysis.skill.Dataset.UTILIZATION_METRICS;
 import static dev.tracks.analysis.skill.ParamSpec.integer;
 import static dev.tracks.analysis.skill.ParamSpec.number;
@@ -100,7 +101,7 @@ final class SpatialSkills {
                                 + " trackintel temporal_tracking_quality")
                         .dependsOn(TRIP_CONSTRUCTION, "the metrics are per trip, and a day's straightness is its"
                                 + " trips'")
-                        .reads(TRACK_POINTS, POINT_FLAGS, TRIPS)
+                        .reads(TRACK_POINTS, POINT_FLAGS, TRIPS, USER_TIME_ZONES)
                         .writes(UTILIZATION_METRICS)
                         .param(number("stoppedSpeedKmh", 1, 0.1, 20, "km/h",
                                 "A step between fixes at or below this speed counts as stopped time."))

@@ -11,6 +11,7 @@ import static dev.tracks.analysis.skill.Dataset.STAY_ANNOTATIONS;
 import static dev.tracks.analysis.skill.Dataset.TIME_AXIS_ENTRIES;
 import static dev.tracks.analysis.skill.Dataset.TRACK_POINTS;
 import static dev.tracks.analysis.skill.Dataset.TRIPS;
+import static dev.tracks.analysis.skill.Dataset.USER_TIME_ZONES;
 import static dev.tracks.analysis.skill.ParamSpec.integer;
 import static dev.tracks.analysis.skill.ParamSpec.number;
 import static dev.tracks.analysis.skill.ParamSpec.timeZone;
@@ -52,7 +53,7 @@ final class VisualizationSkills {
                                 + " from stay_stats (trackintel FREQ)")
                         .dependsOn(STAY_STATS, "stays, their locations and the home location give each bin its"
                                 + " state, place and distance from home")
-                        .reads(TRACK_POINTS, POINT_FLAGS, STAYS, LOCATIONS)
+                        .reads(TRACK_POINTS, POINT_FLAGS, STAYS, LOCATIONS, USER_TIME_ZONES)
                         .writes(TIME_AXIS_ENTRIES)
                         .param(integer("binMinutes", 15, 1, 1440, "min",
                                 "Length of a time bin; bins start at local midnight (the last bin of a day may be"

@@ -43,11 +43,12 @@ public class StalenessResource {
     public record StaleUser(String userId,
                             @Schema(description = "When the results they were built on last changed.")
                             OffsetDateTime invalidatedAt,
-                            @Schema(description = "The upstream skill whose results for the user changed.")
+                            @Schema(description = "The upstream skill whose results for the user changed, or"
+                                    + " user_time_zones when the user's time zone did.")
                             String causeSkill,
                             @Schema(description = "Why they changed.",
                                     enumeration = {"late_points", "parameters_changed", "full_recompute",
-                                            "inputs_changed"})
+                                            "inputs_changed", "time_zone_changed"})
                             String reason,
                             @Schema(description = "The AnalysisTask whose run changed them; null for a command-line"
                                     + " run.", nullable = true)

@@ -1,5 +1,7 @@
 package dev.tracks.analysis.worker.run;
 
+import dev.tracks.analysis.skill.Dataset;
+import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.worker.progress.ProgressTracker;
 import dev.tracks.analysis.worker.skill.SkillImplementation;
 import dev.tracks.analysis.worker.store.FixSource;
@@ -37,6 +39,10 @@ final class UserLoop {
             throws SQLException {
         SkillLocks.lockSkill(writeDb, skill.skill(), !request.incremental());
         Instant started = request.incremental() ? null : ResultLineage.now(writeDb);
+        if (request.incremental() && SkillCatalog.definition(skill.skill()).reads().contains(Dataset.USER_TIME_ZONES)) {
+            // Users whose zone changed since their results are recomputed in it: the count below includes them.
+            ResultLineage.markTimeZoneChanges(writeDb, skill.skill());
+        }
         writeDb.commit();
         List<PendingWork.UserWork> work = fixes.pendingWork(readDb, skill.skill(), request.scope(),
                 request.incremental(), cleanOnly, request.paramsHash());

@@ -27,7 +27,7 @@ public final class ResultLineage {
 
     /** Why the upstream results changed (stale_results.reason). */
     public enum Cause {
-        LATE_POINTS, PARAMETERS_CHANGED, FULL_RECOMPUTE, INPUTS_CHANGED;
+        LATE_POINTS, PARAMETERS_CHANGED, FULL_RECOMPUTE, INPUTS_CHANGED, TIME_ZONE_CHANGED;
 
         String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -54,6 +54,23 @@ public final class ResultLineage {
         this.tables = List.copyOf(tables);
         this.taskUid = taskUid;
         this.downstream = SkillCatalog.downstreamOf(skill).stream().map(Skill::id).toArray(String[]::new);
+    }
+
+    /**
+     * Marks stale the users of {@code skill} (one that reads user_time_zones: it counts local days) whose zone was set
+     * or changed after the skill last computed them; returns how many. Their next incremental run recomputes them
+     * whole, in the new zone. The mark's time is the zone's change, so the run that makes it clears it.
+     */
+    public static int markTimeZoneChanges(Connection db, Skill skill) throws SQLException {
+        try (PreparedStatement mark = db.prepareStatement("INSERT INTO stale_results (skill_name, user_id,"
+                + " invalidated_at, cause_skill, reason) SELECT w.skill_name, w.user_id, z.updated_at,"
+                + " 'user_time_zones', ? FROM skill_watermarks w JOIN user_time_zones z ON z.user_id = w.user_id"
+                + " WHERE w.skill_name = ? AND z.updated_at > w.updated_at"
+                + " ON CONFLICT (skill_name, user_id) DO NOTHING")) {
+            mark.setString(1, Cause.TIME_ZONE_CHANGED.id());
+            mark.setString(2, skill.id());
+            return mark.executeUpdate();
+        }
     }
 
     /** The database's clock: a full recompute notes it before it reads anything (see {@link #beforeSwap}). */

@@ -60,6 +60,31 @@ class DailyTimelineRunTest {
         fixture.insert(user, ChainRunTest.day(start, 47.37, 8.54, seed).fixes());
     }
 
+    /**
+     * A user's zone set after the timeline was computed makes that user's day-based results stale: the next
+     * incremental run, without a new point, recomputes them in the user's zone; the other user's stay as they were.
+     */
+    @Test
+    void aUsersZoneSetAfterARunRecomputesThatUserInIt() throws SQLException {
+        RunFixture fixture = new RunFixture("zone_change", "INSERT INTO user_time_zones (user_id, zone) VALUES"
+                + " ('bob', 'Europe/Zurich')");
+        commute(fixture, "ada", MONDAY, 1);
+        commute(fixture, "bob", MONDAY, 2);
+        runChain(fixture, TaskMode.INCREMENTAL);
+        assertThat(streaks(fixture, "ada")).extracting(row -> row.get(5)).containsOnly("location");
+        List<List<Object>> bob = streaks(fixture, "bob");
+
+        fixture.rows("INSERT INTO user_time_zones (user_id, zone) VALUES ('ada', 'Asia/Tokyo') RETURNING zone");
+        assertThat(fixture.rows("SELECT reason FROM stale_results WHERE user_id = 'ada'")).isEmpty();
+        runChain(fixture, TaskMode.INCREMENTAL);
+
+        assertThat(streaks(fixture, "ada")).extracting(row -> row.get(4) + " " + row.get(5))
+                .containsOnly("Asia/Tokyo user");
+        assertThat(axis(fixture, "ada")).isNotEmpty().allSatisfy(bin -> assertThat(bin).contains("Asia/Tokyo", "user"));
+        assertThat(streaks(fixture, "bob")).isEqualTo(bob);
+        assertThat(fixture.rows("SELECT count(*) FROM stale_results")).containsExactly(List.of(0L));
+    }
+
     @Test
     void incrementalEqualsFullAndALateDayJoinsTheRunOfItsUserOnly() throws SQLException {
         RunFixture fixture = new RunFixture("daily_timeline",
