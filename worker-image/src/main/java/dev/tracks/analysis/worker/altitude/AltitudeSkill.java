@@ -7,12 +7,12 @@ import dev.tracks.analysis.worker.skill.UserAnalysis;
 import dev.tracks.analysis.worker.store.ResultSink;
 import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.track.StreamResult;
+import dev.tracks.analysis.worker.trip.PerTrip;
 import dev.tracks.analysis.worker.trip.TripsTable;
 import dev.tracks.analysis.worker.trip.TripsTable.TripSpan;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,37 +44,10 @@ public final class AltitudeSkill implements StreamSkill<AltitudeParams, Altitude
         return (fixes, fromIndex) -> profile(fixes, fromIndex, trips, params);
     }
 
-    /**
-     * The profiles of the trips that start at or after fix {@code from}; the first fix of the open trip is the resume
-     * and context index (the first fix at or after a time is never inside a group of equal times).
-     */
+    /** The profiles of the trips that start at or after fix {@code from} ({@link PerTrip}). */
     static StreamResult<AltitudeProfile> profile(Fixes fixes, int from, List<TripSpan> trips, AltitudeParams params) {
-        List<AltitudeProfile> finals = new ArrayList<>();
-        List<AltitudeProfile> provisional = new ArrayList<>();
-        int resume = fixes.size();
-        if (from >= fixes.size()) {
-            return new StreamResult<>(finals, provisional, resume, resume);
-        }
-        long firstTime = fixes.time(from);
-        long lastTime = fixes.time(fixes.size() - 1);
-        for (TripSpan trip : trips) {
-            if (trip.startMillis() < firstTime || trip.startMillis() > lastTime) {
-                continue;
-            }
-            int first = fixes.firstAtOrAfter(from, trip.startMillis());
-            int end = fixes.firstAtOrAfter(first, trip.endMillis() + 1);
-            if (end == first) {
-                continue;
-            }
-            AltitudeProfile profile = AltitudeProfiles.of(trip.id(), fixes, first, end, params);
-            if (trip.endMillis() < lastTime) {
-                finals.add(profile);
-            } else {
-                provisional.add(profile);
-                resume = Math.min(resume, first);
-            }
-        }
-        return new StreamResult<>(finals, provisional, resume, resume);
+        return PerTrip.analyze(fixes, from, trips, (trip, tripFixes, first, end) ->
+                AltitudeProfiles.of(trip.id(), tripFixes, first, end, params));
     }
 
     @Override

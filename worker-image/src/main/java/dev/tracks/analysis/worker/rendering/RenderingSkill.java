@@ -7,12 +7,12 @@ import dev.tracks.analysis.worker.skill.UserAnalysis;
 import dev.tracks.analysis.worker.store.ResultSink;
 import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.track.StreamResult;
+import dev.tracks.analysis.worker.trip.PerTrip;
 import dev.tracks.analysis.worker.trip.TripsTable;
 import dev.tracks.analysis.worker.trip.TripsTable.TripSpan;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -49,35 +49,8 @@ public final class RenderingSkill implements StreamSkill<RenderingParams, Render
     }
 
     static StreamResult<TripRendering> render(Fixes fixes, int from, List<TripSpan> trips, RenderingParams params) {
-        List<TripRendering> finals = new ArrayList<>();
-        List<TripRendering> provisional = new ArrayList<>();
-        int resume = fixes.size();
-        if (from >= fixes.size()) {
-            return new StreamResult<>(finals, provisional, resume, resume);
-        }
-        long firstTime = fixes.time(from);
-        long lastTime = fixes.time(fixes.size() - 1);
-        for (TripSpan trip : trips) {
-            if (trip.startMillis() < firstTime || trip.startMillis() > lastTime) {
-                continue;
-            }
-            int first = fixes.firstAtOrAfter(from, trip.startMillis());
-            int end = fixes.firstAtOrAfter(first, trip.endMillis() + 1);
-            if (end == first) {
-                continue;
-            }
-            TripRendering rendered = new TripRendering(trip.id(), TrackRenderer.render(fixes, first, end, params));
-            if (trip.endMillis() < lastTime) {
-                finals.add(rendered);
-            } else {
-                provisional.add(rendered);
-                resume = Math.min(resume, first);
-            }
-        }
-        while (resume < fixes.size() && resume > from && fixes.time(resume - 1) == fixes.time(resume)) {
-            resume--;
-        }
-        return new StreamResult<>(finals, provisional, resume, resume);
+        return PerTrip.analyze(fixes, from, trips, (trip, tripFixes, first, end) ->
+                new TripRendering(trip.id(), TrackRenderer.render(tripFixes, first, end, params)));
     }
 
     @Override
