@@ -29,20 +29,12 @@ public final class LocalDayWalk {
     public record Day(LocalDate date, long startMillis, long endMillis, LocalZone zone) {
     }
 
-    /**
-     * A fix that left the last lookup's cell is looked up again only this long after it, or when it begins a day:
-     * the first lookup of a cell costs a polygon query (several microseconds; a car enters a new cell every half
-     * minute), so a change of zone is noticed up to this much late, which moves a day's end by as much at most.
-     */
-    private static final long LOOKUP_INTERVAL_MILLIS = 10 * 60_000L;
-
     private final UserTimeZones.Resolver resolver;
     private final List<Day> days = new ArrayList<>();
     private Day current;
     private long lastFixMillis;
     private LocalZone lastZone;
     private long lastCell = Long.MIN_VALUE;
-    private long lastLookupMillis;
 
     public LocalDayWalk(UserTimeZones.Resolver resolver) {
         this.resolver = resolver;
@@ -50,7 +42,7 @@ public final class LocalDayWalk {
 
     /** The index of the day a fix belongs to; fixes come in time order. */
     public int dayOf(long epochMillis, double lat, double lon) {
-        LocalZone zone = zoneAt(epochMillis, lat, lon, current == null || epochMillis >= current.endMillis());
+        LocalZone zone = zoneAt(lat, lon);
         if (current == null) {
             LocalDate date = zone.date(epochMillis);
             begin(date, startOf(date, zone), zone);
@@ -109,17 +101,12 @@ public final class LocalDayWalk {
         days.add(current);
     }
 
-    /**
-     * The zone at a fix: looked up again when the fix left the last lookup's 0.01-degree cell, and either begins a
-     * day or comes {@link #LOOKUP_INTERVAL_MILLIS} after that lookup.
-     */
-    private LocalZone zoneAt(long epochMillis, double lat, double lon, boolean beginsDay) {
+    /** The zone at a fix: looked up again only when the fix left the last lookup's 0.01-degree cell. */
+    private LocalZone zoneAt(double lat, double lon) {
         long cell = WorldTimeZones.cell(lat, lon);
-        if (lastZone == null || (cell != lastCell
-                && (beginsDay || epochMillis - lastLookupMillis >= LOOKUP_INTERVAL_MILLIS))) {
+        if (lastZone == null || cell != lastCell) {
             lastZone = resolver.at(lat, lon);
             lastCell = cell;
-            lastLookupMillis = epochMillis;
         }
         return lastZone;
     }

@@ -60,20 +60,16 @@ class UserTimeZonesTest {
     }
 
     /**
-     * Geneva and Ferney-Voltaire share a 0.1-degree block across the Swiss-French border: sampled after its third
-     * lookup, the block is mixed, and its cells keep their own zones.
+     * Geneva and Ferney-Voltaire lie two kilometres apart across the Swiss-French border: each cell keeps its own zone.
      */
     @Test
-    void aBorderInsideABlockIsLookedUpCellByCell() {
-        assertThat(WorldTimeZones.block(46.2044, 6.1432)).isEqualTo(WorldTimeZones.block(46.2558, 6.1081))
-                .isEqualTo(WorldTimeZones.block(46.2830, 6.1620)).isEqualTo(WorldTimeZones.block(46.2317, 6.1206))
-                .isEqualTo(WorldTimeZones.block(46.2500, 6.1000));
+    void cellsOnEitherSideOfABorderKeepTheirZones() {
         assertThat(WorldTimeZones.at(46.2044, 6.1432)).as("Geneva").contains(ZoneId.of("Europe/Zurich"));
         assertThat(WorldTimeZones.at(46.2558, 6.1081)).as("Ferney-Voltaire").contains(ZoneId.of("Europe/Paris"));
         assertThat(WorldTimeZones.at(46.2830, 6.1620)).as("Versoix").contains(ZoneId.of("Europe/Zurich"));
         assertThat(WorldTimeZones.at(46.2317, 6.1206)).as("Grand-Saconnex").contains(ZoneId.of("Europe/Zurich"));
         assertThat(WorldTimeZones.at(46.2500, 6.1000)).as("Ferney's west").contains(ZoneId.of("Europe/Paris"));
-        assertThat(WorldTimeZones.at(46.948, 7.447)).as("Bern, a block inside one zone").contains(
+        assertThat(WorldTimeZones.at(46.948, 7.447)).as("Bern").contains(
                 ZoneId.of("Europe/Zurich"));
     }
 
