@@ -57,15 +57,17 @@ public final class ResultLineage {
     }
 
     /**
-     * Marks stale the users of {@code skill} (one that reads user_time_zones: it counts local days) whose zone was set
-     * or changed after the skill last computed them; returns how many. Their next incremental run recomputes them
-     * whole, in the new zone. The mark's time is the zone's change, so the run that makes it clears it.
+     * Marks stale the users of {@code skill} (one that reads user_time_zones: it counts local days) whose zone was set,
+     * changed or removed (V44) after the skill last computed them; returns how many. Their next incremental run
+     * recomputes them whole, in the new zone. The mark's time is the zone's change, so the run that makes it clears it.
      */
     public static int markTimeZoneChanges(Connection db, Skill skill) throws SQLException {
         try (PreparedStatement mark = db.prepareStatement("INSERT INTO stale_results (skill_name, user_id,"
                 + " invalidated_at, cause_skill, reason) SELECT w.skill_name, w.user_id, z.updated_at,"
-                + " 'user_time_zones', ? FROM skill_watermarks w JOIN user_time_zones z ON z.user_id = w.user_id"
-                + " WHERE w.skill_name = ? AND z.updated_at > w.updated_at"
+                + " 'user_time_zones', ? FROM skill_watermarks w JOIN (SELECT user_id, max(changed_at) AS updated_at"
+                + " FROM (SELECT user_id, updated_at AS changed_at FROM user_time_zones UNION ALL"
+                + " SELECT user_id, removed_at FROM user_time_zone_removals) c GROUP BY user_id) z"
+                + " ON z.user_id = w.user_id WHERE w.skill_name = ? AND z.updated_at > w.updated_at"
                 + " ON CONFLICT (skill_name, user_id) DO NOTHING")) {
             mark.setString(1, Cause.TIME_ZONE_CHANGED.id());
             mark.setString(2, skill.id());

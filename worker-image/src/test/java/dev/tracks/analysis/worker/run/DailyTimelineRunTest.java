@@ -63,6 +63,7 @@ class DailyTimelineRunTest {
     /**
      * A user's zone set after the timeline was computed makes that user's day-based results stale: the next
      * incremental run, without a new point, recomputes them in the user's zone; the other user's stay as they were.
+     * Deleting a user's zone is noticed the same way: the days go back to the zones at the fixes.
      */
     @Test
     void aUsersZoneSetAfterARunRecomputesThatUserInIt() throws SQLException {
@@ -82,6 +83,14 @@ class DailyTimelineRunTest {
                 .containsOnly("Asia/Tokyo user");
         assertThat(axis(fixture, "ada")).isNotEmpty().allSatisfy(bin -> assertThat(bin).contains("Asia/Tokyo", "user"));
         assertThat(streaks(fixture, "bob")).isEqualTo(bob);
+        assertThat(fixture.rows("SELECT count(*) FROM stale_results")).containsExactly(List.of(0L));
+
+        List<List<Object>> ada = streaks(fixture, "ada");
+        fixture.rows("DELETE FROM user_time_zones WHERE user_id = 'bob' RETURNING user_id");
+        runChain(fixture, TaskMode.INCREMENTAL);
+        assertThat(streaks(fixture, "bob")).extracting(row -> row.get(4) + " " + row.get(5))
+                .containsOnly("Europe/Zurich location");
+        assertThat(streaks(fixture, "ada")).isEqualTo(ada);
         assertThat(fixture.rows("SELECT count(*) FROM stale_results")).containsExactly(List.of(0L));
     }
 
