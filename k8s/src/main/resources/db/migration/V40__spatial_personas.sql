@@ -17,10 +17,11 @@ CREATE TABLE spatial_personas (
     modal_split             jsonb            NOT NULL,
     -- The mode whose share reaches dominantModeShare, if any.
     dominant_mode           text,
-    -- Local nights (nightStartHour to nightEndHour) with any stay, and those with a stay at the home location.
+    -- Local nights (nightStartHour to nightEndHour) with any stay, and those with a stay at home: the location with
+    -- a stay in the most nights.
     nights                  integer          NOT NULL CHECK (nights >= 0),
     home_nights             integer          NOT NULL CHECK (home_nights BETWEEN 0 AND nights),
-    -- The traits that fired: routine, varied, many_locations, dominant_mode, regular_home, irregular_home.
+    -- The traits that fired: routine, many_locations, dominant_mode, regular_home.
     traits                  text[]           NOT NULL,
     -- Every rule evaluated: its feature values, threshold and whether it fired, by rule name.
     features                jsonb            NOT NULL

@@ -33,7 +33,7 @@ final class IntegrationSkills {
                                 + " scikit-mobility uncorrelated_entropy")
                         .dependsOn(FOOTPRINT_STATS, "returner/explorer compares the k-radius with the radius of"
                                 + " gyration; entropy and locations come from the footprint")
-                        .dependsOn(STAY_STATS, "home regularity counts the nights at the home location")
+                        .dependsOn(STAY_STATS, "home regularity counts the nights spent at each location")
                         .dependsOn(TRIP_CONSTRUCTION, "the modal split comes from the triplegs' modes")
                         .reads(FOOTPRINTS, LOCATIONS, STAYS, TRIPLEGS, USER_TIME_ZONES)
                         .writes(SPATIAL_PERSONAS)
@@ -52,7 +52,7 @@ final class IntegrationSkills {
                                 "A mode is dominant when its share of the triplegs' distance reaches this."))
                         .param(number("regularHomeShare", 0.7, 0.01, 1, null,
                                 "Regular home when at least this share of the observed nights has a stay at"
-                                        + " home."))
+                                        + " home, the location of the most nights."))
                         .param(integer("minNights", 3, 1, 366, null,
                                 "Home regularity is judged only over at least this many observed nights."))
                         .param(integer("nightStartHour", 22, 0, 23, "h",

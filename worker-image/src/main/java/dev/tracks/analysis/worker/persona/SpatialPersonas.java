@@ -28,7 +28,7 @@ import java.util.Set;
  *       at least {@code dominantModeShare} (1/2) of the triplegs' length: the modal split is by distance, not time,
  *       because a long wait inside a slow tripleg would otherwise count as travel;</li>
  *   <li>{@code regular_home}: at least {@code regularHomeShare} (0.7) of at least {@code minNights} (3) observed
- *       nights have a stay at stay_stats' home location ({@link HomeNights}).</li>
+ *       nights have a stay at home, the location of the most nights ({@link HomeNights}).</li>
  * </ul>
  * Every rule evaluated is returned with its features, thresholds and outcome, so a label can be explained.
  */
@@ -73,7 +73,8 @@ public final class SpatialPersonas {
         rules.add(new PersonaRule("dominant_mode", dominant, features("mode", top == null ? null : top.getKey(),
                 "share", top == null ? Double.NaN : top.getValue(), "min_share", params.dominantModeShare())));
         rules.add(new PersonaRule("regular_home", nights.homeFound() && nights.nights() >= params.minNights()
-                && nights.share() >= params.regularHomeShare(), features("home_found", nights.homeFound(),
+                && nights.share() >= params.regularHomeShare(), features("home_location_id",
+                nights.homeFound() ? nights.homeLocationId() : null,
                 "nights", nights.nights(), "home_nights", nights.homeNights(), "share", nights.share(),
                 "min_share", params.regularHomeShare(), "min_nights", params.minNights(),
                 "night", String.format("%02d:00-%02d:00", params.nightStartHour(), params.nightEndHour()))));
