@@ -11,6 +11,7 @@ import dev.tracks.analysis.worker.store.ResultSink;
 import dev.tracks.analysis.worker.zone.UserTimeZones;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.Map;
 
 /**
  * revisit_pattern on the runtime: {@link RevisitPatterns} over stay_stats' locations and the stays they list, the
- * local days in the user's zone, else the zone at each location.
+ * local days in the user's zone, else the zone at the most visited location (one polygon lookup per user, not per
+ * location: the lookups near detailed borders were most of the skill's time).
  */
 public final class RevisitPatternSkill implements UserSkill<RevisitParams> {
 
@@ -39,14 +41,16 @@ public final class RevisitPatternSkill implements UserSkill<RevisitParams> {
 
     @Override
     public void recompute(Connection db, String userId, RevisitParams params, ResultSink sink) throws SQLException {
-        UserTimeZones.Resolver zones = UserTimeZones.resolver(db, userId, params.timeZone());
         List<VisitedPlace> places = new ArrayList<>();
         Map<Long, Integer> locationOfStay = new HashMap<>();
+        StoredLocation mostVisited = null;
         for (StoredLocation location : LocationsTable.read(db, userId)) {
-            places.add(new VisitedPlace(location.locationId(), location.lat(), location.lon(),
-                    zones.at(location.lat(), location.lon()).zone()));
+            places.add(new VisitedPlace(location.locationId(), location.lat(), location.lon()));
             for (long stayId : location.stayIds()) {
                 locationOfStay.put(stayId, location.locationId());
+            }
+            if (mostVisited == null || location.stayIds().length > mostVisited.stayIds().length) {
+                mostVisited = location;
             }
         }
         List<Visit> visits = new ArrayList<>();
@@ -56,7 +60,10 @@ public final class RevisitPatternSkill implements UserSkill<RevisitParams> {
                 visits.add(new Visit(stay.startMillis(), locationId));
             }
         }
-        Revisits revisits = RevisitPatterns.analyze(places, visits, params.minVisits());
+        ZoneId zone = mostVisited == null ? params.timeZone()
+                : UserTimeZones.resolver(db, userId, params.timeZone()).at(mostVisited.lat(), mostVisited.lon())
+                        .zone();
+        Revisits revisits = RevisitPatterns.analyze(places, visits, params.minVisits(), zone);
         revisits.locations().forEach(location -> RevisitPatternsTable.write(sink, userId, location));
         revisits.growth().forEach(step -> RevisitPatternsTable.write(sink, userId, step));
     }

@@ -2,6 +2,7 @@ package dev.tracks.analysis.worker.revisit;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -25,7 +26,8 @@ import java.util.Set;
  *       probability peaks at 24 h, 48 h, ...: daily routines); start to start keeps that peak at exactly 24 h for a
  *       user who arrives at the same hour every day, whatever the stays' lengths. Reported as the median (mean of
  *       the middle two for an even count, as pandas) in hours; NaN for a location visited once.</li>
- *   <li>Distinct days: the local dates of the visits' starts in the location's zone.</li>
+ *   <li>Distinct days: the local dates of the visits' starts in the user's zone (one zone per user: a visit abroad
+ *       counts its date at home).</li>
  *   <li>S(t) (Song et al. 2010, S(t) ~ t^mu with mu ~ 0.6): after each visit, the number of distinct locations
  *       visited so far, with the hours since the first visit.</li>
  * </ul>
@@ -40,11 +42,11 @@ public final class RevisitPatterns {
     }
 
     /**
-     * The revisit pattern of {@code visits} to {@code places}.
+     * The revisit pattern of {@code visits} to {@code places}, local dates in {@code zone}.
      *
      * @throws IllegalArgumentException when a visit names a location not in {@code places}
      */
-    public static Revisits analyze(List<VisitedPlace> places, List<Visit> visits, int minVisits) {
+    public static Revisits analyze(List<VisitedPlace> places, List<Visit> visits, int minVisits, ZoneId zone) {
         List<Visit> ordered = visits.stream()
                 .sorted(Comparator.comparingLong(Visit::startMillis).thenComparingInt(Visit::locationId))
                 .toList();
@@ -67,7 +69,7 @@ public final class RevisitPatterns {
                 .toList()) {
             List<Long> starts = startsByPlace.get(place.locationId());
             if (starts.size() >= minVisits) {
-                rows.add(new LocationRevisits(place.locationId(), starts.size(), distinctDays(starts, place),
+                rows.add(new LocationRevisits(place.locationId(), starts.size(), distinctDays(starts, zone),
                         starts.get(0), starts.get(starts.size() - 1), medianReturnHours(starts),
                         frequencyRanks.get(place.locationId()), recencyRanks.get(place.locationId())));
             }
@@ -96,10 +98,10 @@ public final class RevisitPatterns {
         return ranks;
     }
 
-    private static int distinctDays(List<Long> starts, VisitedPlace place) {
+    private static int distinctDays(List<Long> starts, ZoneId zone) {
         Set<LocalDate> days = new HashSet<>();
         for (long start : starts) {
-            days.add(LocalDate.ofInstant(Instant.ofEpochMilli(start), place.zone()));
+            days.add(LocalDate.ofInstant(Instant.ofEpochMilli(start), zone));
         }
         return days.size();
     }

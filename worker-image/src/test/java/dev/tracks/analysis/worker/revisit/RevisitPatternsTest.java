@@ -18,10 +18,8 @@ class RevisitPatternsTest {
     /** Monday 2026-03-02 00:00 UTC. */
     private static final long T0 = Instant.parse("2026-03-02T00:00:00Z").toEpochMilli();
 
-    private static List<VisitedPlace> places(ZoneId zone) {
-        return List.of(new VisitedPlace(0, 47.0, 8.0, zone), new VisitedPlace(1, 47.1, 8.1, zone),
-                new VisitedPlace(2, 46.9, 8.2, zone), new VisitedPlace(3, 47.2, 7.9, zone));
-    }
+    private static final List<VisitedPlace> PLACES = List.of(new VisitedPlace(0, 47.0, 8.0),
+            new VisitedPlace(1, 47.1, 8.1), new VisitedPlace(2, 46.9, 8.2), new VisitedPlace(3, 47.2, 7.9));
 
     /** Four locations, nine visits, hours after T0: A 8, 18, 44, 80; B 12, 60; C 33, 65; D 63. Shuffled. */
     private static List<Visit> nineVisits() {
@@ -37,7 +35,7 @@ class RevisitPatternsTest {
 
     @Test
     void fourLocationsAndNineVisitsGiveTheHandComputedRanksReturnTimesAndGrowth() {
-        Revisits revisits = RevisitPatterns.analyze(places(ZoneOffset.UTC), nineVisits(), 1);
+        Revisits revisits = RevisitPatterns.analyze(PLACES, nineVisits(), 1, ZoneOffset.UTC);
 
         // Visits: A 4, B 2, C 2, D 1. Frequency: A first; B and C tie at 2 and go by latitude (C at 46.9 before B at
         // 47.1, skmob's groupby order); D last. Recency from the latest visit: A (80 h), C (65), D (63), B (60).
@@ -59,20 +57,20 @@ class RevisitPatternsTest {
 
     @Test
     void minVisitsDropsRowsButNotRanksNorGrowth() {
-        Revisits revisits = RevisitPatterns.analyze(places(ZoneOffset.UTC), nineVisits(), 2);
+        Revisits revisits = RevisitPatterns.analyze(PLACES, nineVisits(), 2, ZoneOffset.UTC);
 
         assertThat(revisits.locations()).extracting(LocationRevisits::locationId).containsExactly(0, 1, 2);
         assertThat(revisits.locations()).extracting(LocationRevisits::frequencyRank).containsExactly(1, 3, 2);
         assertThat(revisits.locations()).extracting(LocationRevisits::recencyRank).containsExactly(1, 4, 2);
         assertThat(revisits.growth()).hasSize(9);
-        assertThat(RevisitPatterns.analyze(places(ZoneOffset.UTC), nineVisits(), 5).locations()).isEmpty();
+        assertThat(RevisitPatterns.analyze(PLACES, nineVisits(), 5, ZoneOffset.UTC).locations()).isEmpty();
     }
 
     @Test
-    void distinctDaysAreLocalDaysOfTheLocationsZone() {
+    void distinctDaysAreLocalDaysOfTheUsersZone() {
         // In Tokyo (UTC+9) A's visits at 8, 18, 44 and 80 h fall on four local dates: Mar 2 17:00, Mar 3 03:00,
         // Mar 4 05:00, Mar 5 17:00.
-        Revisits revisits = RevisitPatterns.analyze(places(ZoneId.of("Asia/Tokyo")), nineVisits(), 1);
+        Revisits revisits = RevisitPatterns.analyze(PLACES, nineVisits(), 1, ZoneId.of("Asia/Tokyo"));
 
         assertThat(revisits.locations().get(0).days()).isEqualTo(4);
     }
@@ -89,7 +87,7 @@ class RevisitPatternsTest {
             }
         }
         visits.add(visit(7 * 24 + 8, 1));
-        Revisits revisits = RevisitPatterns.analyze(places(ZoneOffset.UTC), visits, 2);
+        Revisits revisits = RevisitPatterns.analyze(PLACES, visits, 2, ZoneOffset.UTC);
 
         assertThat(revisits.locations()).extracting(LocationRevisits::medianReturnHours).containsExactly(24.0, 24.0);
         assertThat(revisits.locations()).extracting(LocationRevisits::days).containsExactly(7, 6);
@@ -97,12 +95,13 @@ class RevisitPatternsTest {
 
     @Test
     void noVisitsGiveNothingAndOneLocationRanksFirstEverywhere() {
-        assertThat(RevisitPatterns.analyze(places(ZoneOffset.UTC), List.of(), 1))
+        assertThat(RevisitPatterns.analyze(PLACES, List.of(), 1, ZoneOffset.UTC))
                 .isEqualTo(new Revisits(List.of(), List.of()));
-        assertThat(RevisitPatterns.analyze(List.of(), List.of(), 1)).isEqualTo(new Revisits(List.of(), List.of()));
+        assertThat(RevisitPatterns.analyze(List.of(), List.of(), 1, ZoneOffset.UTC))
+                .isEqualTo(new Revisits(List.of(), List.of()));
 
-        Revisits one = RevisitPatterns.analyze(places(ZoneOffset.UTC), List.of(visit(5, 2), visit(30, 2),
-                visit(29, 2)), 1);
+        Revisits one = RevisitPatterns.analyze(PLACES, List.of(visit(5, 2), visit(30, 2), visit(29, 2)), 1,
+                ZoneOffset.UTC);
         assertThat(one.locations()).containsExactly(
                 new LocationRevisits(2, 3, 2, T0 + 5 * HOUR, T0 + 30 * HOUR, 12.5, 1, 1));
         assertThat(one.growth()).extracting(GrowthStep::distinctLocations).containsExactly(1, 1, 1);
@@ -110,9 +109,10 @@ class RevisitPatternsTest {
 
     @Test
     void equalVisitCountsRankByLatitudeThenLongitude() {
-        List<VisitedPlace> sameLatitude = List.of(new VisitedPlace(0, 47.0, 8.3, ZoneOffset.UTC),
-                new VisitedPlace(1, 47.0, 8.1, ZoneOffset.UTC), new VisitedPlace(2, 46.0, 9.0, ZoneOffset.UTC));
-        Revisits revisits = RevisitPatterns.analyze(sameLatitude, List.of(visit(1, 0), visit(2, 1), visit(3, 2)), 1);
+        List<VisitedPlace> sameLatitude = List.of(new VisitedPlace(0, 47.0, 8.3),
+                new VisitedPlace(1, 47.0, 8.1), new VisitedPlace(2, 46.0, 9.0));
+        Revisits revisits = RevisitPatterns.analyze(sameLatitude, List.of(visit(1, 0), visit(2, 1), visit(3, 2)), 1,
+                ZoneOffset.UTC);
 
         assertThat(revisits.locations()).extracting(LocationRevisits::frequencyRank).containsExactly(3, 2, 1);
         assertThat(revisits.locations()).extracting(LocationRevisits::recencyRank).containsExactly(3, 2, 1);
@@ -120,7 +120,7 @@ class RevisitPatternsTest {
 
     @Test
     void aVisitAtAnUnknownLocationIsRejectedNamingIt() {
-        assertThatThrownBy(() -> RevisitPatterns.analyze(places(ZoneOffset.UTC), List.of(visit(1, 9)), 1))
+        assertThatThrownBy(() -> RevisitPatterns.analyze(PLACES, List.of(visit(1, 9)), 1, ZoneOffset.UTC))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("location 9");
     }
