@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * spatial_persona: a rule-based mobility profile from other skills' results. The label, first match wins:
@@ -63,27 +63,27 @@ public final class SpatialPersonas {
         PersonaLabel label = stationary ? PersonaLabel.STATIONARY
                 : returner ? PersonaLabel.RETURNER : PersonaLabel.EXPLORER;
 
+        List<PersonaRule> traits = new ArrayList<>();
         double entropy = footprint.uncorrelatedEntropy();
-        rules.add(new PersonaRule("routine", entropy <= params.routineEntropyBits(),
+        traits.add(new PersonaRule("routine", entropy <= params.routineEntropyBits(),
                 features("uncorrelated_entropy", entropy, "max_bits", params.routineEntropyBits())));
-        rules.add(new PersonaRule("many_locations", footprint.locations() >= params.manyLocations(),
+        traits.add(new PersonaRule("many_locations", footprint.locations() >= params.manyLocations(),
                 features("locations", footprint.locations(), "min_locations", params.manyLocations())));
         Map.Entry<String, Double> top = split.entrySet().stream().findFirst().orElse(null);
         boolean dominant = top != null && top.getValue() >= params.dominantModeShare();
-        rules.add(new PersonaRule("dominant_mode", dominant, features("mode", top == null ? null : top.getKey(),
+        traits.add(new PersonaRule("dominant_mode", dominant, features("mode", top == null ? null : top.getKey(),
                 "share", top == null ? Double.NaN : top.getValue(), "min_share", params.dominantModeShare())));
-        rules.add(new PersonaRule("regular_home", nights.homeFound() && nights.nights() >= params.minNights()
+        traits.add(new PersonaRule("regular_home", nights.homeFound() && nights.nights() >= params.minNights()
                 && nights.share() >= params.regularHomeShare(), features("home_location_id",
                 nights.homeFound() ? nights.homeLocationId() : null,
                 "nights", nights.nights(), "home_nights", nights.homeNights(), "share", nights.share(),
                 "min_share", params.regularHomeShare(), "min_nights", params.minNights(),
-                "night", String.format("%02d:00-%02d:00", params.nightStartHour(), params.nightEndHour()))));
-
-        Set<String> labels = Set.of("no_data", "stationary", "returner");
-        List<String> traits = rules.stream().filter(rule -> rule.fired() && !labels.contains(rule.name()))
-                .map(PersonaRule::name).toList();
+                "night", String.format(Locale.ROOT, "%02d:00-%02d:00", params.nightStartHour(),
+                        params.nightEndHour()))));
+        rules.addAll(traits);
         return new Persona(label, rg, footprint.k(), kRg, entropy, footprint.locations(), split,
-                dominant ? top.getKey() : null, nights, traits, rules);
+                dominant ? top.getKey() : null, nights,
+                traits.stream().filter(PersonaRule::fired).map(PersonaRule::name).toList(), rules);
     }
 
     /** Shares of the total length per mode, largest first (ties by mode name); empty when the total is 0. */
