@@ -22,8 +22,7 @@ CREATE TABLE revisit_patterns (
 );
 
 -- S(t): after each of the user's visits (stays at a location, in time order), the number of distinct locations
--- visited so far. Fitting S ~ t^mu: regr_slope(ln(distinct_locations), ln(hours_since_first)) over rows with
--- hours_since_first > 0.
+-- visited so far (Song et al. 2010).
 CREATE TABLE location_growth (
     user_id            text             NOT NULL,
     -- 1, 2, ... in the order of the visits' starts.
@@ -36,3 +35,14 @@ CREATE TABLE location_growth (
     distinct_locations integer          NOT NULL CHECK (distinct_locations BETWEEN 1 AND visit_index),
     PRIMARY KEY (user_id, visit_index)
 );
+
+-- S(t) with the user's exponent mu of S ~ t^mu (Song et al. 2010: mu ~ 0.6), the least-squares slope of
+-- ln S over ln t (t in hours since the first visit, visits at t = 0 left out), and its r^2; null with fewer than two
+-- distinct t > 0.
+CREATE VIEW location_growth_fits AS
+SELECT g.user_id, g.visit_index, g.visited_at, g.hours_since_first, g.location_id, g.distinct_locations,
+       regr_slope(ln(g.distinct_locations), ln(g.hours_since_first))
+           FILTER (WHERE g.hours_since_first > 0) OVER (PARTITION BY g.user_id) AS mu,
+       regr_r2(ln(g.distinct_locations), ln(g.hours_since_first))
+           FILTER (WHERE g.hours_since_first > 0) OVER (PARTITION BY g.user_id) AS mu_r2
+FROM location_growth g;

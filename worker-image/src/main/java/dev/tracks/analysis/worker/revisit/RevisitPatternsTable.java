@@ -8,7 +8,10 @@ import dev.tracks.analysis.worker.store.ResultSink;
 import java.time.Instant;
 import java.util.List;
 
-/** revisit_pattern's datasets: revisit_patterns (per location) and location_growth (S(t), per visit). */
+/**
+ * revisit_pattern's datasets: revisit_patterns (per location) and location_growth (S(t), per visit), exported with
+ * the user's fitted exponent from the view location_growth_fits.
+ */
 public final class RevisitPatternsTable {
 
     public static final SkillDataset REVISITS = SkillDataset.perUser(Dataset.REVISIT_PATTERNS, List.of("user_id",
@@ -24,10 +27,12 @@ public final class RevisitPatternsTable {
 
     public static final SkillDataset GROWTH = SkillDataset.perUser(Dataset.LOCATION_GROWTH, List.of("user_id",
             "visit_index", "visited_at", "hours_since_first", "location_id", "distinct_locations"),
-            new CsvExport("location_growth.csv", "location_growth", List.of(Column.of("user_id"),
+            new CsvExport("location_growth.csv", "location_growth_fits", List.of(Column.of("user_id"),
                     Column.of("visit_index"), Column.time("visited_at"), Column.rounded("hours_since_first", 3),
-                    Column.of("location_id"), Column.of("distinct_locations", "S(t) after this visit")),
-                    "user_id, visit_index"));
+                    Column.of("location_id"), Column.of("distinct_locations", "S(t) after this visit"),
+                    new Column("mu", settings -> "round(mu::numeric, 3)",
+                            "the user's exponent of S ~ t^mu, log-log least squares"),
+                    Column.rounded("mu_r2", 3)), "user_id, visit_index"));
 
     private RevisitPatternsTable() {
     }

@@ -73,6 +73,11 @@ class RevisitPersonaRunTest {
                 .isEqualTo(fixture.count("SELECT count(*) FROM stays WHERE user_id = 'ada'"));
         assertThat(fixture.count("SELECT max(distinct_locations) FROM location_growth WHERE user_id = 'ada'"))
                 .isEqualTo(fixture.count("SELECT count(*) FROM locations WHERE user_id = 'ada'"));
+        // the same places every day: S(t) flattens after the first day, mu well below 1
+        List<Object> fit = fixture.rows("SELECT DISTINCT mu, mu_r2 FROM location_growth_fits WHERE user_id = 'ada'")
+                .get(0);
+        assertThat((Double) fit.get(0)).isBetween(0.0, 0.5);
+        assertThat((Double) fit.get(1)).isBetween(0.0, 1.0);
         List<Object> ada = fixture.rows("SELECT label, nights, home_nights, modal_split::text, features::text"
                 + " FROM spatial_personas WHERE user_id = 'ada'").get(0);
         assertThat(ada.get(0)).isIn("returner", "explorer");
