@@ -23,6 +23,8 @@ public enum Dataset {
     DENSITY_HOTSPOTS("density_hotspots", false),
     SPEED_SPACE_PROFILES("speed_space_profiles", false),
     REVISIT_PATTERNS("revisit_patterns", false),
+    /** revisit_pattern's distinct-location growth S(t), one row per visit. */
+    LOCATION_GROWTH("location_growth", false),
     UTILIZATION_METRICS("utilization_metrics", false),
     COMPLEXITY_METRICS("complexity_metrics", false),
     DIRECTIONAL_METRICS("directional_metrics", false),

@@ -8,6 +8,7 @@ import static dev.tracks.analysis.skill.Dataset.DIRECTIONAL_METRICS;
 import static dev.tracks.analysis.skill.Dataset.FOOTPRINTS;
 import static dev.tracks.analysis.skill.Dataset.GRID_CELLS;
 import static dev.tracks.analysis.skill.Dataset.LOCATIONS;
+import static dev.tracks.analysis.skill.Dataset.LOCATION_GROWTH;
 import static dev.tracks.analysis.skill.Dataset.POINT_FLAGS;
 import static dev.tracks.analysis.skill.Dataset.REVISIT_PATTERNS;
 import static dev.tracks.analysis.skill.Dataset.ROAD_OVERLAPS;
@@ -85,14 +86,19 @@ final class SpatialSkills {
                                 "Cells with fewer moving fixes get no speed profile."))
                         .build(),
                 SkillDefinition.of(REVISIT_PATTERN)
-                        .describedAs("Return counts, recency and frequency ranks, and inter-visit times per"
-                                + " location.")
-                        .reference("scikit-mobility recency_rank, frequency_rank, visits_per_location")
+                        .describedAs("Per location of stay_stats: visits, distinct local days, first and last"
+                                + " visit, median return time, frequency and recency rank; and the growth S(t) of"
+                                + " the number of distinct locations over the user's visits.")
+                        .reference("scikit-mobility frequency_rank, recency_rank; return times after Gonzalez et"
+                                + " al. 2008 (peak at 24 h); S(t) ~ t^mu after Song et al. 2010")
                         .dependsOn(STAY_STATS, "revisits are counted per clustered location, not per raw stay")
-                        .reads(STAYS, LOCATIONS)
-                        .writes(REVISIT_PATTERNS)
-                        .param(integer("minVisits", 2, 2, 1000, null,
-                                "Locations visited fewer times are not reported."))
+                        .reads(STAYS, LOCATIONS, USER_TIME_ZONES)
+                        .writes(REVISIT_PATTERNS, LOCATION_GROWTH)
+                        .param(integer("minVisits", 2, 1, 1000, null,
+                                "Locations visited fewer times are not reported (they still count in the ranks"
+                                        + " and in S(t))."))
+                        .param(timeZone("timeZone", "Time zone of the distinct days when the user has none set"
+                                + " and the location's position gives none."))
                         .build(),
                 SkillDefinition.of(UTILIZATION_EFFICIENCY)
                         .describedAs("Moving and stopped time, straightness (beeline over path length) and tracking"

@@ -26,7 +26,33 @@ public final class FootprintsTable {
     public record StoredHome(double lat, double lon) {
     }
 
+    /**
+     * The measures spatial_persona builds on; NaN where the stored measure is null (no stays).
+     *
+     * @param k the k of the k-radius of gyration
+     */
+    public record StoredFootprint(int stays, int locations, double radiusOfGyrationMeters, int k,
+                                  double kRadiusOfGyrationMeters, double uncorrelatedEntropy) {
+    }
+
     private FootprintsTable() {
+    }
+
+    /** The user's footprint; empty when footprint_stats has not run for the user. */
+    public static Optional<StoredFootprint> read(Connection db, String userId) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("SELECT stays, locations, radius_of_gyration_m, k,"
+                + " k_radius_of_gyration_m, uncorrelated_entropy FROM footprints WHERE user_id = ?")) {
+            query.setString(1, userId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(new StoredFootprint(row.getInt(1), row.getInt(2), orNaN(row, 3),
+                        row.getInt(4), orNaN(row, 5), orNaN(row, 6))) : Optional.empty();
+            }
+        }
+    }
+
+    private static double orNaN(ResultSet row, int column) throws SQLException {
+        double value = row.getDouble(column);
+        return row.wasNull() ? Double.NaN : value;
     }
 
     /** The user's home; empty when footprint_stats found none (no stays) or has not run for the user. */

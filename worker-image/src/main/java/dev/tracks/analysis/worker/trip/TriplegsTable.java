@@ -8,8 +8,14 @@ import dev.tracks.analysis.worker.skill.CsvExport;
 import dev.tracks.analysis.worker.skill.CsvExport.Column;
 import dev.tracks.analysis.worker.skill.SkillDataset;
 import dev.tracks.analysis.worker.store.ResultSink;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The triplegs dataset: the movement between consecutive stays, its id the id of its first fix. */
 public final class TriplegsTable {
@@ -23,6 +29,21 @@ public final class TriplegsTable {
             Column.rounded("length_m", 1), Column.of("n_points")), "user_id, started_at"));
 
     private TriplegsTable() {
+    }
+
+    /** The length in metres of all of a user's triplegs per fine mode (stored label), in the order of the labels. */
+    public static Map<String, Double> lengthByMode(Connection db, String userId) throws SQLException {
+        Map<String, Double> lengths = new LinkedHashMap<>();
+        try (PreparedStatement query = db.prepareStatement("SELECT mode, sum(length_m) FROM triplegs"
+                + " WHERE user_id = ? GROUP BY mode ORDER BY mode")) {
+            query.setString(1, userId);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    lengths.put(row.getString(1), row.getDouble(2));
+                }
+            }
+        }
+        return lengths;
     }
 
     static void write(ResultSink sink, String userId, Tripleg leg) {
