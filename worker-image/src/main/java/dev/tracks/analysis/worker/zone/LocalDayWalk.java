@@ -33,8 +33,6 @@ public final class LocalDayWalk {
     private final List<Day> days = new ArrayList<>();
     private Day current;
     private long lastFixMillis;
-    private LocalZone lastZone;
-    private long lastCell = Long.MIN_VALUE;
 
     public LocalDayWalk(UserTimeZones.Resolver resolver) {
         this.resolver = resolver;
@@ -42,7 +40,7 @@ public final class LocalDayWalk {
 
     /** The index of the day a fix belongs to; fixes come in time order. */
     public int dayOf(long epochMillis, double lat, double lon) {
-        LocalZone zone = zoneAt(lat, lon);
+        LocalZone zone = resolver.at(lat, lon);
         if (current == null) {
             LocalDate date = zone.date(epochMillis);
             begin(date, startOf(date, zone), zone);
@@ -99,16 +97,6 @@ public final class LocalDayWalk {
         }
         current = new Day(day, startMillis, end, zone);
         days.add(current);
-    }
-
-    /** The zone at a fix: looked up again only when the fix left the last lookup's 0.01-degree cell. */
-    private LocalZone zoneAt(double lat, double lon) {
-        long cell = WorldTimeZones.cell(lat, lon);
-        if (lastZone == null || cell != lastCell) {
-            lastZone = resolver.at(lat, lon);
-            lastCell = cell;
-        }
-        return lastZone;
     }
 
     private static long startOf(LocalDate date, LocalZone zone) {

@@ -45,11 +45,17 @@ public final class UserTimeZones {
         return new Resolver(of(db, userId).orElse(null), parameter);
     }
 
-    /** The zone of one user's local days at a position; plain Java, for the algorithms and their tests. */
+    /**
+     * The zone of one user's local days at a position; plain Java, for the algorithms and their tests. It remembers
+     * the last 0.01-degree cell it looked up, so a caller may ask for every fix (most fixes share their predecessor's
+     * cell); one per user and thread.
+     */
     public static final class Resolver {
 
         private final LocalZone setting;
         private final LocalZone parameter;
+        private long lastCell = Long.MIN_VALUE;
+        private LocalZone lastZone;
 
         /** @param setting the user's zone, or null */
         public Resolver(ZoneId setting, ZoneId parameter) {
@@ -62,7 +68,16 @@ public final class UserTimeZones {
             if (setting != null) {
                 return setting;
             }
-            return WorldTimeZones.at(lat, lon).map(zone -> new LocalZone(zone, ZoneSource.LOCATION)).orElse(parameter);
+            if (!WorldTimeZones.covers(lat, lon)) {
+                return parameter;
+            }
+            long cell = WorldTimeZones.cell(lat, lon);
+            if (cell != lastCell) {
+                lastZone = WorldTimeZones.at(lat, lon).map(zone -> new LocalZone(zone, ZoneSource.LOCATION))
+                        .orElse(parameter);
+                lastCell = cell;
+            }
+            return lastZone;
         }
     }
 }

@@ -30,7 +30,7 @@ public final class WorldTimeZones {
 
     /** The zone at a position; empty where no polygon covers it (none should: the oceans have their Etc zones). */
     public static Optional<ZoneId> at(double lat, double lon) {
-        if (!Double.isFinite(lat) || !Double.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+        if (!covers(lat, lon)) {
             return Optional.empty();
         }
         long cell = cell(lat, lon);
@@ -45,6 +45,12 @@ public final class WorldTimeZones {
         return zone;
     }
 
+    /** Whether a position is within the coordinate ranges the polygons cover. */
+    static boolean covers(double lat, double lon) {
+        return Double.isFinite(lat) && Double.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
+    }
+
+    /** The cache cell of a position within the coordinate ranges. */
     static long cell(double lat, double lon) {
         long row = Math.round((lat + 90) * CELLS_PER_DEGREE);
         long column = Math.round((lon + 180) * CELLS_PER_DEGREE);
