@@ -36,7 +36,7 @@ import java.util.List;
  */
 public final class CellVisits {
 
-    private static final H3Core H3 = loadH3();
+    static final H3Core H3 = loadH3();
 
     private CellVisits() {
     }
@@ -51,9 +51,10 @@ public final class CellVisits {
         List<CellVisit> visits = new ArrayList<>();
         List<Integer> visitStarts = new ArrayList<>();
         int start = 0;
-        long startCell = cellOf(fixes, 0, params.h3Resolution());
+        CellTracker cells = new CellTracker(params.h3Resolution());
+        long startCell = cells.cellOf(fixes.lat(0), fixes.lon(0));
         for (int i = 1; i < n; i++) {
-            long cell = cellOf(fixes, i, params.h3Resolution());
+            long cell = cells.cellOf(fixes.lat(i), fixes.lon(i));
             boolean gap = fixes.time(i) - fixes.time(i - 1) > gapMillis;
             if (gap || cell != startCell) {
                 long end = gap ? fixes.time(i - 1) : fixes.time(i);
@@ -79,10 +80,6 @@ public final class CellVisits {
     /** The resolution of an H3 cell index. */
     public static int resolutionOf(long cell) {
         return H3.getResolution(cell);
-    }
-
-    private static long cellOf(Fixes fixes, int index, int resolution) {
-        return H3.latLngToCell(fixes.lat(index), fixes.lon(index), resolution);
     }
 
     private static CellVisit visit(Fixes fixes, long cell, int first, int last, long endMillis) {

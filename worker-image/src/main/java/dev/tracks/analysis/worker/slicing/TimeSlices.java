@@ -1,7 +1,7 @@
 package dev.tracks.analysis.worker.slicing;
 
 import dev.tracks.analysis.worker.geo.Geodesy;
-import dev.tracks.analysis.worker.grid.CellVisits;
+import dev.tracks.analysis.worker.grid.CellTracker;
 import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.track.StreamResult;
 import dev.tracks.analysis.worker.zone.LocalZone;
@@ -189,6 +189,7 @@ public final class TimeSlices {
                            int ownFrom) {
         int n = fixes.size();
         long cell = 0;
+        CellTracker cells = new CellTracker(resolution);
         LocalBucket bucket = null;
         Slot own = null;
         for (int i = first; i < n; i++) {
@@ -196,8 +197,7 @@ public final class TimeSlices {
             double lat = fixes.lat(i);
             double lon = fixes.lon(i);
             LocalZone zone = zones.at(lat, lon);
-            boolean samePlace = bucket != null && lat == fixes.lat(i - 1) && lon == fixes.lon(i - 1);
-            long fixCell = samePlace ? cell : CellVisits.cellOf(lat, lon, resolution);
+            long fixCell = cells.cellOf(lat, lon);
             if (bucket == null || !bucket.contains(time) || !bucket.zone().equals(zone.zone())) {
                 bucket = LocalBucket.containing(time, zone.zone(), granularity);
                 own = null;
