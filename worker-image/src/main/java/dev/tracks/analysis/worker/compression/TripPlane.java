@@ -4,11 +4,13 @@ import dev.tracks.analysis.worker.geo.Geodesy;
 import dev.tracks.analysis.worker.track.Fixes;
 
 /**
- * A trip's fixes in a local metric plane: an equirectangular projection centred on the trip's middle latitude, in
- * metres, x east and y north. Longitudes are first unwrapped along the trip (each step is taken the short way round,
- * so a trip across 180 degrees continues to 180.01 instead of jumping back to -179.99 and drawing a 40,000 km
- * segment). Over the tens of kilometres of a trip the projection's distances differ from the sphere's by well under
- * a percent; it is not meant for trips over a pole, where the unwrapped longitude turns by 180 degrees.
+ * A trip's fixes in a local metric plane: an equirectangular projection centred on the middle of the trip's latitudes,
+ * in metres, x east and y north, with the mean Earth radius of {@link Geodesy}. Longitudes are first unwrapped along
+ * the trip (each step is taken the short way round), so a trip across 180 degrees continues to 180.01 instead of
+ * jumping back to -179.99 and drawing a 40,000 km segment. East-west scale is exact at the middle latitude and off by
+ * tan(latitude) x the latitude difference elsewhere: under 0.5 % within 0.25 degrees (28 km) of it at 47 degrees,
+ * far below what a tolerance of metres to hundreds of metres distinguishes. Not meant for a trip over a pole, where
+ * the unwrapped longitude turns by 180 degrees at once.
  */
 final class TripPlane {
 
