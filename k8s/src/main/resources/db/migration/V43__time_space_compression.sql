@@ -1,8 +1,8 @@
 -- time_space_compression: each trip's clean fixes compressed at one tolerance (spatialRadiusMeters) by up to three
--- methods, with the error of the compressed track. All distances in metres in a local equirectangular projection of
--- the trip (longitudes unwrapped across the antimeridian). SED, the time-synchronised Euclidean distance (Meratnia &
--- de By 2004), of a fix is its distance from the position the compressed track gives at the fix's time (linear
--- between the compressed fixes before and after it).
+-- methods, with the error of the compressed track. All distances in metres in the plane tangent to the sphere at the
+-- trip's centre (orthographic; no seam at the antimeridian, none at the poles). SED, the time-synchronised Euclidean
+-- distance (Meratnia & de By 2004), of a fix is its distance from the position the compressed track gives at the
+-- fix's time (linear between the compressed fixes before and after it).
 CREATE TABLE compressed_tracks (
     user_id      text             NOT NULL,
     trip_id      bigint           NOT NULL,

@@ -14,7 +14,8 @@ import java.util.Arrays;
  * not from the compressed track, so a straight drive at any speed keeps one fix per radius, and the SED of the fixes
  * it replaces can exceed the radius (between two groups the track is interpolated in time). The one deviation from
  * scikit-mobility: the median longitude is taken over longitudes unwrapped along the trip ({@link TripPlane}), so a
- * group across the antimeridian gets a median near 180 degrees, not near 0.
+ * group across the antimeridian gets a median near 180 degrees, not near 0. Within metres of a pole, where a group's
+ * longitudes differ by up to 180 degrees, a median of longitudes means as little here as in scikit-mobility.
  */
 final class RadiusMerge {
 

@@ -65,12 +65,12 @@ final class TrackCompressor {
         for (int g = 0; g < groups.count(); g++) {
             track.add(new CompressedFix(groups.times()[g], groups.lats()[g],
                     Geodesy.normalizeLongitude(groups.lons()[g])));
-            double ax = plane.x(groups.lons()[g]);
-            double ay = plane.y(groups.lats()[g]);
+            double ax = plane.x(groups.lats()[g], groups.lons()[g]);
+            double ay = plane.y(groups.lats()[g], groups.lons()[g]);
             long at = groups.times()[g];
             boolean last = g == groups.count() - 1;
-            double bx = last ? ax : plane.x(groups.lons()[g + 1]);
-            double by = last ? ay : plane.y(groups.lats()[g + 1]);
+            double bx = last ? ax : plane.x(groups.lats()[g + 1], groups.lons()[g + 1]);
+            double by = last ? ay : plane.y(groups.lats()[g + 1], groups.lons()[g + 1]);
             long bt = last ? at : groups.times()[g + 1];
             for (int k = groups.starts()[g]; k < groups.starts()[g + 1]; k++) {
                 double sed = plane.sed(k, ax, ay, at, bx, by, bt);

@@ -4,17 +4,15 @@ import dev.tracks.analysis.worker.geo.Geodesy;
 import dev.tracks.analysis.worker.track.Fixes;
 
 /**
- * A trip's fixes in a local metric plane: an equirectangular projection centred on the middle of the trip's latitudes,
- * in metres, x east and y north, with the mean Earth radius of {@link Geodesy}. Longitudes are first unwrapped along
- * the trip (each step is taken the short way round), so a trip across 180 degrees continues to 180.01 instead of
- * jumping back to -179.99 and drawing a 40,000 km segment. East-west scale is exact at the middle latitude and off by
- * tan(latitude) x the latitude difference elsewhere: under 0.5 % within 0.25 degrees (28 km) of it at 47 degrees,
- * far below what a tolerance of metres to hundreds of metres distinguishes. Not meant for a trip over a pole, where
- * the unwrapped longitude turns by 180 degrees at once.
+ * A trip's fixes in a local metric plane: the orthographic projection onto the plane that touches the sphere (mean
+ * Earth radius of {@link Geodesy}) at the trip's centre, the normalised mean of its fixes' unit vectors; x east and y
+ * north of the centre, in metres. It has no seam and no singular point: a trip across 180 degrees or over a pole is
+ * as straight in it as anywhere else (an equirectangular plane would draw a 40,000 km segment at the antimeridian and
+ * break down near the poles). The radial scale at an angle t from the centre is cos t: 3 parts in 100,000 off at
+ * 50 km, 0.3 % at 500 km, far below what a tolerance of metres to hundreds of metres distinguishes; beyond a quarter
+ * of the globe from the centre the plane folds back, which only a recording error could make a trip do.
  */
 final class TripPlane {
-
-    private static final double METRES_PER_DEGREE = Math.toRadians(1) * Geodesy.EARTH_RADIUS_METERS;
 
     final int size;
     final long[] times;
@@ -24,24 +22,41 @@ final class TripPlane {
     final double[] lons;
     final double[] x;
     final double[] y;
-    private final double originLat;
-    private final double originLon;
-    private final double metresPerDegreeLon;
+    /** Unit vectors east and north at the centre. */
+    private final double eastX;
+    private final double eastY;
+    private final double northX;
+    private final double northY;
+    private final double northZ;
 
-    private TripPlane(long[] times, double[] lats, double[] recordedLons, double[] lons, double originLat) {
+    private TripPlane(long[] times, double[] lats, double[] recordedLons, double[] lons, double[][] unit) {
         size = times.length;
         this.times = times;
         this.lats = lats;
         this.recordedLons = recordedLons;
         this.lons = lons;
-        this.originLat = originLat;
-        originLon = size == 0 ? 0 : lons[0];
-        metresPerDegreeLon = METRES_PER_DEGREE * Math.cos(Math.toRadians(originLat));
+        double sumX = 0;
+        double sumY = 0;
+        double sumZ = 0;
+        for (int k = 0; k < size; k++) {
+            sumX += unit[0][k];
+            sumY += unit[1][k];
+            sumZ += unit[2][k];
+        }
+        double norm = Math.sqrt(sumX * sumX + sumY * sumY + sumZ * sumZ);
+        // The fixes' vectors cancel out only for fixes spread around the globe: any centre will do then.
+        double centreLat = norm > 1e-9 ? Math.asin(Math.max(-1, Math.min(1, sumZ / norm))) : 0;
+        double centreLon = norm > 1e-9 ? Math.atan2(sumY, sumX) : 0;
+        eastX = -Math.sin(centreLon);
+        eastY = Math.cos(centreLon);
+        northX = -Math.sin(centreLat) * Math.cos(centreLon);
+        northY = -Math.sin(centreLat) * Math.sin(centreLon);
+        northZ = Math.cos(centreLat);
         x = new double[size];
         y = new double[size];
         for (int k = 0; k < size; k++) {
-            x[k] = x(lons[k]);
-            y[k] = y(lats[k]);
+            x[k] = Geodesy.EARTH_RADIUS_METERS * (unit[0][k] * eastX + unit[1][k] * eastY);
+            y[k] = Geodesy.EARTH_RADIUS_METERS * (unit[0][k] * northX + unit[1][k] * northY + unit[2][k] * northZ);
         }
     }
 
@@ -52,8 +67,7 @@ final class TripPlane {
         double[] lats = new double[size];
         double[] recordedLons = new double[size];
         double[] lons = new double[size];
-        double minLat = Double.POSITIVE_INFINITY;
-        double maxLat = Double.NEGATIVE_INFINITY;
+        double[][] unit = new double[3][size];
         for (int k = 0; k < size; k++) {
             int i = first + k;
             times[k] = fixes.time(i);
@@ -61,20 +75,30 @@ final class TripPlane {
             recordedLons[k] = fixes.lon(i);
             lons[k] = k == 0 ? recordedLons[k]
                     : lons[k - 1] + Geodesy.normalizeLongitude(recordedLons[k] - recordedLons[k - 1]);
-            minLat = Math.min(minLat, lats[k]);
-            maxLat = Math.max(maxLat, lats[k]);
+            double phi = Math.toRadians(lats[k]);
+            double lambda = Math.toRadians(recordedLons[k]);
+            double cosPhi = Math.cos(phi);
+            unit[0][k] = cosPhi * Math.cos(lambda);
+            unit[1][k] = cosPhi * Math.sin(lambda);
+            unit[2][k] = Math.sin(phi);
         }
-        return new TripPlane(times, lats, recordedLons, lons, size == 0 ? 0 : (minLat + maxLat) / 2);
+        return new TripPlane(times, lats, recordedLons, lons, unit);
     }
 
-    /** x in metres of an unwrapped longitude. */
-    double x(double unwrappedLon) {
-        return (unwrappedLon - originLon) * metresPerDegreeLon;
+    /** x in metres of a position (any longitude, wrapped or not). */
+    double x(double lat, double lon) {
+        double lambda = Math.toRadians(lon);
+        double cosPhi = Math.cos(Math.toRadians(lat));
+        return Geodesy.EARTH_RADIUS_METERS * cosPhi * (Math.cos(lambda) * eastX + Math.sin(lambda) * eastY);
     }
 
-    /** y in metres of a latitude. */
-    double y(double lat) {
-        return (lat - originLat) * METRES_PER_DEGREE;
+    /** y in metres of a position (any longitude, wrapped or not). */
+    double y(double lat, double lon) {
+        double phi = Math.toRadians(lat);
+        double lambda = Math.toRadians(lon);
+        double cosPhi = Math.cos(phi);
+        return Geodesy.EARTH_RADIUS_METERS
+                * (cosPhi * Math.cos(lambda) * northX + cosPhi * Math.sin(lambda) * northY + Math.sin(phi) * northZ);
     }
 
     /**

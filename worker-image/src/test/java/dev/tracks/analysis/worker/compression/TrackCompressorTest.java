@@ -16,15 +16,18 @@ import org.junit.jupiter.api.Test;
 /**
  * time_space_compression on hand-built trips whose compressions and errors are worked out by hand: a straight line
  * at constant speed, the same line with a change of speed (Douglas-Peucker drops the middle fix, TD-TR keeps it),
- * a stop before a drive (duplicate positions), scikit-mobility's medians, one and two fixes, the antimeridian; a long
- * trip; chunked calls equal one call.
+ * a stop before a drive (duplicate positions), scikit-mobility's medians, no fixes, one and two fixes, the antimeridian
+ * and a pole; long trips; chunked calls equal one call.
  */
 class TrackCompressorTest {
 
     private static final CompressionParams DEFAULTS = SkillParams.defaults(CompressionParams.class);
-    private static final double METRES = 1e-6;
+    private static final double METRES = 1e-3;
 
-    /** Fixes on the equator (where the local plane is exact) at {east, north} metres from (0, lon0) and seconds. */
+    /**
+     * Fixes near the equator at {east, north} metres from (0, lon0) and seconds: positions easy to work out by hand,
+     * and over a kilometre the trip's plane is exact to well under the millimetre the tests ask.
+     */
     private static Fixes onEquator(double lon0, double[][] eastNorthSeconds) {
         Fixes fixes = new Fixes();
         for (int i = 0; i < eastNorthSeconds.length; i++) {
@@ -196,6 +199,34 @@ class TrackCompressorTest {
         assertThat(radius.fixes().get(0).lon())
                 .isCloseTo(180 - Math.toDegrees(10 / Geodesy.EARTH_RADIUS_METERS), within(1e-9));
         assertThat(east(radius.fixes().get(1), lon0)).isCloseTo(225, within(METRES));
+    }
+
+    @Test
+    void aTripOverTheNorthPoleIsOneStraightLine() {
+        // 20 m every 4 s along the meridian of 30 degrees, over the pole at 111 m and down the meridian of -150
+        double[] start = {89.999, 30};
+        Fixes fixes = new Fixes();
+        for (int i = 0; i <= 12; i++) {
+            double[] at = i == 0 ? start : Geodesy.destination(start[0], start[1], 0, 20.0 * i);
+            fixes.add(i + 1, i * 4_000L, at[0], at[1], Double.NaN, Double.NaN);
+        }
+        assertThat(fixes.lon(12)).isCloseTo(-150, within(1e-6));
+
+        for (CompressionMethod method : List.of(CompressionMethod.TD_TR, CompressionMethod.DOUGLAS_PEUCKER)) {
+            TrackCompression compression = compress(fixes, method);
+            assertThat(seconds(compression)).as(method.name()).containsExactly(0L, 48L);
+            assertThat(compression.maxSedMeters()).isCloseTo(0, within(METRES));
+        }
+        // groups of 0-200 m and 220-240 m from their first fixes
+        assertThat(seconds(compress(fixes, CompressionMethod.SKMOB_RADIUS))).containsExactly(0L, 44L);
+    }
+
+    @Test
+    void aTripWithoutFixesHasNoResult() {
+        Fixes fixes = onEquator(10, new double[][] {{0, 0, 0}, {100, 0, 600}});
+        List<TripSpan> between = List.of(new TripSpan(1, 100_000, 200_000));
+        assertThat(TimeSpaceCompressionSkill.compress(fixes, 0, between, DEFAULTS).finals()).isEmpty();
+        assertThat(TimeSpaceCompressionSkill.compress(fixes, 0, List.of(), DEFAULTS).finals()).isEmpty();
     }
 
     @Test

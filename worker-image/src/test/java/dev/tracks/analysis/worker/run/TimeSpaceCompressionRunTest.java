@@ -83,9 +83,9 @@ class TimeSpaceCompressionRunTest {
         List<List<Object>> adaBefore = results(fixture, "ada");
         List<List<Object>> bobBefore = results(fixture, "bob");
         Fixes bob = fixture.fixesOf("bob");
-        long tripMiddle = ((Number) fixture.rows("SELECT extract(epoch FROM started_at + (finished_at - started_at)"
-                + " / 2) * 1000 FROM trips WHERE user_id = 'bob' ORDER BY started_at LIMIT 1").get(0).get(0)).longValue();
-        int middle = bob.firstAtOrAfter(0, tripMiddle);
+        Number tripMiddle = (Number) fixture.rows("SELECT extract(epoch FROM started_at + (finished_at - started_at)"
+                + " / 2) * 1000 FROM trips WHERE user_id = 'bob' ORDER BY started_at LIMIT 1").get(0).get(0);
+        int middle = bob.firstAtOrAfter(0, tripMiddle.longValue());
         fixture.insert("bob", new Fixes().add(1, bob.time(middle) + 1000, bob.lat(middle), bob.lon(middle), Double.NaN,
                 Double.NaN));
         runAll(fixture, TaskMode.INCREMENTAL);
