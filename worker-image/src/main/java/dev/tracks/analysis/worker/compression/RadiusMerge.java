@@ -8,7 +8,8 @@ import java.util.Arrays;
  * takes every following fix within {@code spatial_radius} of that first fix (haversine, {@code gislib.getDistance};
  * a fix further than the radius, strictly, starts the next group); each group becomes one fix at the time of its first
  * fix, at the median latitude and the median longitude of its fixes ({@code np.median}: the mean of the middle two for
- * an even count). A trip of fewer than two fixes is returned as it is, as scikit-mobility does.
+ * an even count). A trip of fewer than two fixes is returned as it is, as scikit-mobility does. On the 348 GeoLife
+ * trips of users 000-009 it gives the fixes scikit-mobility 1.3.1 gives, at 200 m and at 20 m (docs/evaluation.md).
  *
  * <p>It is a radius filter, not a line simplification: it bounds the distance of each fix from its group's first fix,
  * not from the compressed track, so a straight drive at any speed keeps one fix per radius, and the SED of the fixes
