@@ -3,6 +3,7 @@ package dev.tracks.analysis.skill;
 import java.util.List;
 
 import static dev.tracks.analysis.skill.Dataset.ALTITUDE_PROFILES;
+import static dev.tracks.analysis.skill.Dataset.COMPRESSED_FIXES;
 import static dev.tracks.analysis.skill.Dataset.COMPRESSED_TRACKS;
 import static dev.tracks.analysis.skill.Dataset.GRID_CELLS;
 import static dev.tracks.analysis.skill.Dataset.POINT_FLAGS;
@@ -17,7 +18,6 @@ import static dev.tracks.analysis.skill.ParamSpec.number;
 import static dev.tracks.analysis.skill.ParamSpec.timeZone;
 import static dev.tracks.analysis.skill.Skill.ALTITUDE_DIMENSION;
 import static dev.tracks.analysis.skill.Skill.GRID_SYSTEM;
-import static dev.tracks.analysis.skill.Skill.OUTLIER_DETECTION;
 import static dev.tracks.analysis.skill.Skill.TIME_SPACE_COMPRESSION;
 import static dev.tracks.analysis.skill.Skill.TIME_SPACE_SLICING;
 import static dev.tracks.analysis.skill.Skill.TRIP_CONSTRUCTION;
@@ -49,14 +49,21 @@ final class AdvancedSkills {
                                 + " own and a position without one."))
                         .build(),
                 SkillDefinition.of(TIME_SPACE_COMPRESSION)
-                        .describedAs("A compressed copy of each track (fixes within a radius merged) with the"
-                                + " compression ratio and the maximum synchronized Euclidean distance error.")
-                        .reference("scikit-mobility compression.compress(spatial_radius_km=0.2)")
-                        .dependsOn(OUTLIER_DETECTION, "outliers would survive compression as lone fixes")
-                        .reads(TRACK_POINTS, POINT_FLAGS)
-                        .writes(COMPRESSED_TRACKS)
+                        .describedAs("Each trip compressed by TD-TR (Douglas-Peucker on the time-synchronised"
+                                + " Euclidean distance, SED), plain Douglas-Peucker and scikit-mobility's radius"
+                                + " merge at one tolerance: fixes in and out, the ratio, the maximum and mean SED of"
+                                + " the fixes the compressed track replaces, and the compressed fixes for rendering.")
+                        .reference("Meratnia & de By 2004 (TD-TR, SED); Douglas & Peucker 1973; scikit-mobility"
+                                + " compression.compress(spatial_radius_km=0.2)")
+                        .dependsOn(TRIP_CONSTRUCTION, "tracks are compressed trip by trip")
+                        .reads(TRACK_POINTS, POINT_FLAGS, TRIPS)
+                        .writes(COMPRESSED_TRACKS, COMPRESSED_FIXES)
                         .param(number("spatialRadiusMeters", 200, 1, 10000, "m",
-                                "Fixes within this radius of the first are merged."))
+                                "Tolerance of every method: the largest SED (TD-TR) or distance from the line"
+                                        + " (Douglas-Peucker) of a dropped fix, and the radius within which"
+                                        + " SKMOB_RADIUS merges fixes (scikit-mobility's default 0.2 km)."))
+                        .param(choice("methods", "ALL", List.of("ALL", "TD_TR", "DOUGLAS_PEUCKER", "SKMOB_RADIUS"),
+                                "The methods to run: all three (to compare them on the same trips) or one."))
                         .build(),
                 SkillDefinition.of(ALTITUDE_DIMENSION)
                         .describedAs("Per trip, from the fixes' own altitudes (no elevation model): valid fixes,"

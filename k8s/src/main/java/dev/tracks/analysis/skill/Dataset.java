@@ -35,6 +35,8 @@ public enum Dataset {
     ADMIN_SUMMARIES("admin_summaries", false),
     TIME_SPACE_SLICES("time_space_slices", false),
     COMPRESSED_TRACKS("compressed_tracks", false),
+    /** The compressed tracks' fixes, one row each, for rendering. */
+    COMPRESSED_FIXES("compressed_fixes", false),
     ALTITUDE_PROFILES("altitude_profiles", false),
     RENDERING_GEOMETRIES("rendering_geometries", false),
     TIME_AXIS_ENTRIES("time_axis_entries", false),

@@ -40,7 +40,6 @@ public final class SkillCatalog {
             Skill.ROAD_OVERLAP, Skill.DENSITY_STRUCTURE, Skill.SPEED_SPACE_COUPLING,
             Skill.SPATIAL_COMPLEXITY, Skill.DIRECTIONAL_BIAS,
             Skill.ADMIN_CROSSINGS, Skill.ADMIN_VIEW,
-            Skill.TIME_SPACE_COMPRESSION,
             Skill.STAY_ANNOTATION));
 
     private static final Map<Skill, SkillDefinition> DEFINITIONS = collect(Stream.of(
