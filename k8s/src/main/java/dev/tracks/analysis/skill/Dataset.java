@@ -22,6 +22,7 @@ public enum Dataset {
     ROAD_OVERLAPS("road_overlaps", false),
     DENSITY_HOTSPOTS("density_hotspots", false),
     SPEED_SPACE_PROFILES("speed_space_profiles", false),
+    SPEED_HOME_CORRELATIONS("speed_home_correlations", false),
     REVISIT_PATTERNS("revisit_patterns", false),
     UTILIZATION_METRICS("utilization_metrics", false),
     COMPLEXITY_METRICS("complexity_metrics", false),
