@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
 /**
  * speed_space_coupling: how fast a user moves where.
@@ -23,7 +22,8 @@ import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
  *   <li>Per cell with at least {@code minFixesPerCell} moving fixes: their number, median and 85th percentile speed
  *       (linear interpolation between order statistics, numpy's default).</li>
  *   <li>Per user: Spearman's rho between the moving fixes' speeds and their great-circle distances from the home
- *       footprint_stats found (commons-math3 {@link SpearmansCorrelation}: average ranks for ties). Its p value is
+ *       footprint_stats found ({@link SpearmanRho}, as commons-math3 {@code SpearmansCorrelation}: average ranks for
+ *       ties). Its p value is
  *       two-sided from the t approximation {@code t = rho sqrt((n - 2) / (1 - rho^2))} with n - 2 degrees of freedom
  *       (as scipy.stats.spearmanr); |rho| = 1 gives p = 0. Fewer than 3 pairs, or all speeds or all distances
  *       equal, leave rho and p undefined (NaN); without a home there are no pairs.</li>
@@ -115,8 +115,7 @@ public final class SpeedSpaceCoupling {
         if (pairs < 3) {
             return new SpeedHomeCorrelation(pairs, Double.NaN, Double.NaN);
         }
-        double rho = new SpearmansCorrelation().correlation(Arrays.copyOf(speeds, pairs),
-                Arrays.copyOf(distances, pairs));
+        double rho = SpearmanRho.of(speeds, distances, pairs);
         return new SpeedHomeCorrelation(pairs, rho, twoSidedP(rho, pairs));
     }
 
