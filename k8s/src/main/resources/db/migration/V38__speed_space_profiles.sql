@@ -1,6 +1,7 @@
--- speed_space_coupling: how fast a user moves where, recomputed per user as a whole. A fix is moving when the step
--- from the previous fix (haversine over the time between them) is faster than movingSpeedKmh; a step of no time or of
--- more than maxGapSeconds (a recording gap) gives its fix no speed. Each fix lies in the cell of its grid_system visit.
+-- speed_space_coupling: how fast a user moves where, recomputed per user as a whole. A fix is moving when it lies
+-- outside every stay (stay_detection) and the step from the previous fix (haversine over the time between them) is
+-- faster than movingSpeedKmh; a step of no time or of more than maxGapSeconds (a recording gap) gives its fix no
+-- speed. Each fix lies in the cell of its grid_system visit.
 
 -- Per H3 cell with at least minFixesPerCell moving fixes: their number and speed percentiles (linear, as numpy).
 CREATE TABLE speed_space_profiles (

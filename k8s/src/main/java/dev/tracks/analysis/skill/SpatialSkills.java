@@ -31,6 +31,7 @@ import static dev.tracks.analysis.skill.Skill.REVISIT_PATTERN;
 import static dev.tracks.analysis.skill.Skill.ROAD_OVERLAP;
 import static dev.tracks.analysis.skill.Skill.SPATIAL_COMPLEXITY;
 import static dev.tracks.analysis.skill.Skill.SPEED_SPACE_COUPLING;
+import static dev.tracks.analysis.skill.Skill.STAY_DETECTION;
 import static dev.tracks.analysis.skill.Skill.STAY_STATS;
 import static dev.tracks.analysis.skill.Skill.TRIP_CONSTRUCTION;
 import static dev.tracks.analysis.skill.Skill.UTILIZATION_EFFICIENCY;
@@ -91,18 +92,22 @@ final class SpatialSkills {
                         .describedAs("Relates speed to place: per H3 cell the number, median and 85th percentile of"
                                 + " the moving fixes' speeds, and per user the Spearman correlation of speed with"
                                 + " distance from home.")
-                        .reference("Step speed from the previous fix (gpxpy get_moving_data: moving above 1 km/h);"
-                                + " percentiles as numpy (linear); Spearman rho with average ranks for ties and a"
-                                + " two-sided p from Student's t with n - 2 degrees of freedom (commons-math3)")
+                        .reference("Step speed from the previous fix; moving: outside stays (trackintel: triplegs"
+                                + " lie between staypoints) and above 1 km/h (gpxpy get_moving_data); percentiles as"
+                                + " numpy (linear); Spearman rho with average ranks for ties and a two-sided p from"
+                                + " Student's t with n - 2 degrees of freedom (commons-math3, scipy spearmanr)")
                         .dependsOn(GRID_SYSTEM, "speeds are aggregated per grid cell: each fix takes the cell of its"
                                 + " grid_system visit")
                         .dependsOn(FOOTPRINT_STATS, "distance from home needs the home location")
-                        .reads(TRACK_POINTS, POINT_FLAGS, GRID_CELLS, FOOTPRINTS)
+                        .dependsOn(STAY_DETECTION, "fixes within a stay are not moving: their step speeds are GPS"
+                                + " jitter")
+                        .reads(TRACK_POINTS, POINT_FLAGS, STAYS, GRID_CELLS, FOOTPRINTS)
                         .writes(SPEED_SPACE_PROFILES, SPEED_HOME_CORRELATIONS)
                         .param(integer("minFixesPerCell", 10, 1, 10000, null,
                                 "Cells with fewer moving fixes get no speed profile."))
                         .param(number("movingSpeedKmh", 1, 0.1, 50, "km/h",
-                                "A fix is moving when the step from the previous fix is faster than this."))
+                                "A fix outside every stay is moving when the step from the previous fix is faster"
+                                        + " than this."))
                         .param(integer("maxGapSeconds", 900, 1, 86400, "s",
                                 "A step from the previous fix longer than this is a recording gap: its fix has no"
                                         + " speed."))

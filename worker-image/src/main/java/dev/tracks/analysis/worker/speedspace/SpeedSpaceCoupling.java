@@ -3,6 +3,7 @@ package dev.tracks.analysis.worker.speedspace;
 import dev.tracks.analysis.worker.footprint.Distribution;
 import dev.tracks.analysis.worker.footprint.FootprintsTable.StoredHome;
 import dev.tracks.analysis.worker.geo.Geodesy;
+import dev.tracks.analysis.worker.stay.StoredStay;
 import dev.tracks.analysis.worker.track.Fixes;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,8 +18,11 @@ import org.apache.commons.math3.distribution.TDistribution;
  * <ul>
  *   <li>A fix's speed is that of the step from the previous fix: haversine distance over the time between them. A step
  *       of no time, or longer than {@code maxGapSeconds} (a recording gap), gives its fix no speed; so does the first
- *       fix. A fix is moving when its speed exceeds {@code movingSpeedKmh} (default 1 km/h, gpxpy's stopped threshold
- *       in {@code get_moving_data}). The speed belongs to the step's end, and so to that fix's cell.</li>
+ *       fix. A fix is moving when it lies outside every stay (from a stay's start up to, not including, the first fix
+ *       after it, so the departure step counts; trackintel's triplegs likewise lie between staypoints) and its speed
+ *       exceeds {@code movingSpeedKmh} (default 1 km/h, gpxpy's stopped threshold in {@code get_moving_data}). The
+ *       stays matter at 1-5 s sampling: a few metres of GPS jitter per second read as 5-10 km/h, which no speed
+ *       threshold separates from walking. The speed belongs to the step's end, and so to that fix's cell.</li>
  *   <li>Per cell with at least {@code minFixesPerCell} moving fixes: their number, median and 85th percentile speed
  *       (linear interpolation between order statistics, numpy's default).</li>
  *   <li>Per user: Spearman's rho between the moving fixes' speeds and their great-circle distances from the home
@@ -41,9 +45,11 @@ public final class SpeedSpaceCoupling {
 
     /**
      * @param cells the H3 cell of each fix
+     * @param stays the user's stays in time order
      * @param home null when footprint_stats found none
      */
-    public static Result analyze(Fixes fixes, long[] cells, StoredHome home, SpeedSpaceParams params) {
+    public static Result analyze(Fixes fixes, long[] cells, List<StoredStay> stays, StoredHome home,
+                                 SpeedSpaceParams params) {
         int size = fixes.size();
         long gapMillis = params.maxGapSeconds() * 1000L;
         double[] speeds = new double[size];
@@ -54,9 +60,16 @@ public final class SpeedSpaceCoupling {
         long lastCell = 0;
         int lastGroup = -1;
         int moving = 0;
+        int stay = 0;
         for (int i = 1; i < size; i++) {
             long millis = fixes.time(i) - fixes.time(i - 1);
             if (millis <= 0 || millis > gapMillis) {
+                continue;
+            }
+            while (stay < stays.size() && stays.get(stay).endMillis() <= fixes.time(i)) {
+                stay++;
+            }
+            if (stay < stays.size() && stays.get(stay).startMillis() <= fixes.time(i)) {
                 continue;
             }
             double kmh = Geodesy.distanceMeters(fixes.lat(i - 1), fixes.lon(i - 1), fixes.lat(i), fixes.lon(i))

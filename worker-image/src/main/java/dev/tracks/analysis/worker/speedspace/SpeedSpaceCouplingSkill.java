@@ -10,6 +10,7 @@ import dev.tracks.analysis.worker.skill.SkillDataset;
 import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.skill.UserFixes;
 import dev.tracks.analysis.worker.skill.UserFixesSkill;
+import dev.tracks.analysis.worker.stay.StaysTable;
 import dev.tracks.analysis.worker.store.ResultSink;
 import dev.tracks.analysis.worker.track.Fixes;
 import java.sql.Connection;
@@ -18,7 +19,8 @@ import java.util.List;
 
 /**
  * speed_space_coupling on the runtime: {@link SpeedSpaceCoupling} over all of a user's clean fixes, in the cells of
- * their grid_system visits ({@link FixCells}), with the home footprint_stats found; recomputed whole per user
+ * their grid_system visits ({@link FixCells}), outside the user's stays, with the home footprint_stats found;
+ * recomputed whole per user
  * (percentiles and ranks cannot be resumed).
  */
 public final class SpeedSpaceCouplingSkill implements UserFixesSkill<SpeedSpaceParams> {
@@ -46,7 +48,7 @@ public final class SpeedSpaceCouplingSkill implements UserFixesSkill<SpeedSpaceP
         int resolution = visits.isEmpty() ? SkillParams.defaults(GridParams.class).h3Resolution()
                 : CellVisits.resolutionOf(visits.get(0).cell());
         SpeedSpaceCoupling.Result result = SpeedSpaceCoupling.analyze(all, FixCells.of(all, visits, resolution),
-                FootprintsTable.home(db, userId).orElse(null), params);
+                StaysTable.read(db, userId, null), FootprintsTable.home(db, userId).orElse(null), params);
         for (CellSpeedProfile profile : result.cells()) {
             SpeedSpaceProfilesTable.write(sink, userId, profile);
         }

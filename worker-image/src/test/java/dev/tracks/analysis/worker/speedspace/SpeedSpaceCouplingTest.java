@@ -10,6 +10,7 @@ import dev.tracks.analysis.worker.grid.CellVisit;
 import dev.tracks.analysis.worker.grid.CellVisits;
 import dev.tracks.analysis.worker.grid.GridParams;
 import dev.tracks.analysis.worker.skill.SkillParams;
+import dev.tracks.analysis.worker.stay.StoredStay;
 import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.track.SyntheticTrack;
 import java.time.Duration;
@@ -61,8 +62,8 @@ class SpeedSpaceCouplingTest {
 
     @Test
     void spearmanOfFiveFixesMatchesTheRanksByHand() {
-        SpeedSpaceCoupling.Result result = SpeedSpaceCoupling.analyze(fiveMovingFixes(), cells(6, A, 6, A), HOME,
-                new SpeedSpaceParams(1, 1, 900));
+        SpeedSpaceCoupling.Result result = SpeedSpaceCoupling.analyze(fiveMovingFixes(), cells(6, A, 6, A),
+                List.of(), HOME, new SpeedSpaceParams(1, 1, 900));
         // d = rank differences (1, -1, 1, -1, 0), sum d^2 = 4: rho = 1 - 6 * 4 / (5 * (25 - 1)) = 0.8;
         // t = 0.8 * sqrt(3 / (1 - 0.64)) = 2.3094 with 3 degrees of freedom, whose CDF is
         // 1/2 + (1/pi) (u / (1 + u^2) + atan u) with u = t / sqrt 3: p = 2 (1 - F(t)) = 0.10409
@@ -85,8 +86,8 @@ class SpeedSpaceCouplingTest {
     void eachCellGetsTheSpeedsOfTheStepsEndingInItAndSmallCellsNone() {
         // fixes 0-3 in A (speeds 12, 6, 24 at fixes 1-3), 4-5 in B (18, 30)
         long[] cells = cells(6, A, 4, B);
-        List<CellSpeedProfile> all = SpeedSpaceCoupling.analyze(fiveMovingFixes(), cells, HOME,
-                new SpeedSpaceParams(1, 1, 900)).cells();
+        List<CellSpeedProfile> all = SpeedSpaceCoupling.analyze(fiveMovingFixes(), cells, List.of(),
+                HOME, new SpeedSpaceParams(1, 1, 900)).cells();
         // A: 6, 12, 24: median 12, rank 0.85 * 2 = 1.7: 12 + 0.7 * 12 = 20.4; B: 18, 30: 24 and 18 + 0.85 * 12
         assertThat(all).extracting(CellSpeedProfile::cell, CellSpeedProfile::count).containsExactly(
                 tuple(A, 3), tuple(B, 2));
@@ -94,8 +95,8 @@ class SpeedSpaceCouplingTest {
         assertThat(all.get(0).p85Kmh()).isCloseTo(12 + 0.7 * 12, within(1e-6));
         assertThat(all.get(1).medianKmh()).isCloseTo(24, within(1e-6));
         assertThat(all.get(1).p85Kmh()).isCloseTo(18 + 0.85 * 12, within(1e-6));
-        assertThat(SpeedSpaceCoupling.analyze(fiveMovingFixes(), cells, HOME, new SpeedSpaceParams(3, 1, 900))
-                .cells()).extracting(CellSpeedProfile::cell).containsExactly(A);
+        assertThat(SpeedSpaceCoupling.analyze(fiveMovingFixes(), cells, List.of(), HOME,
+                new SpeedSpaceParams(3, 1, 900)).cells()).extracting(CellSpeedProfile::cell).containsExactly(A);
     }
 
     @Test
@@ -113,22 +114,41 @@ class SpeedSpaceCouplingTest {
         withPauses.add(12, fixes.time(last) + 21 * 60_000, fixes.lat(last) + 0.1, fixes.lon(last), Double.NaN,
                 Double.NaN);
         SpeedSpaceCoupling.Result result = SpeedSpaceCoupling.analyze(withPauses, cells(withPauses.size(), A,
-                withPauses.size(), A), HOME, new SpeedSpaceParams(1, 1, 900));
+                withPauses.size(), A), List.of(), HOME, new SpeedSpaceParams(1, 1, 900));
         assertThat(result.cells().get(0).count()).isEqualTo(5);
         assertThat(result.correlation().rho()).isCloseTo(0.8, within(1e-9));
     }
 
     @Test
+    void fixesWithinAStayAreNotMovingButTheDepartureIs() {
+        Fixes fixes = fiveMovingFixes();
+        // a stay from fix 1 to fix 3, the first fix after it fix 4: fixes 1-3 (12, 6, 24 km/h) are left out, the
+        // departure step to fix 4 (18 km/h) and fix 5 (30) count
+        List<StoredStay> stays = List.of(new StoredStay(2, fixes.time(1), fixes.time(4), fixes.lat(2), fixes.lon(2)));
+        SpeedSpaceCoupling.Result result = SpeedSpaceCoupling.analyze(fixes, cells(6, A, 6, A), stays, HOME,
+                new SpeedSpaceParams(1, 1, 900));
+        assertThat(result.cells()).hasSize(1);
+        assertThat(result.cells().get(0).count()).isEqualTo(2);
+        assertThat(result.cells().get(0).medianKmh()).isCloseTo(24, within(1e-6));
+        assertThat(result.correlation().count()).isEqualTo(2);
+        // a stay that ends before the fixes and one that starts after them change nothing
+        List<StoredStay> around = List.of(new StoredStay(0, T0 - 600_000, T0, 47, 8),
+                new StoredStay(9, fixes.time(5) + 1, fixes.time(5) + 600_000, 47, 8));
+        assertThat(SpeedSpaceCoupling.analyze(fixes, cells(6, A, 6, A), around, HOME, new SpeedSpaceParams(1, 1, 900))
+                .cells().get(0).count()).isEqualTo(5);
+    }
+
+    @Test
     void withoutAHomeOrWithTooFewOrConstantSpeedsRhoIsUndefined() {
         Fixes fixes = fiveMovingFixes();
-        SpeedHomeCorrelation noHome = SpeedSpaceCoupling.analyze(fixes, cells(6, A, 6, A), null, DEFAULTS)
+        SpeedHomeCorrelation noHome = SpeedSpaceCoupling.analyze(fixes, cells(6, A, 6, A), List.of(), null, DEFAULTS)
                 .correlation();
         assertThat(noHome.count()).isZero();
         assertThat(noHome.rho()).isNaN();
         assertThat(noHome.p()).isNaN();
 
-        SpeedHomeCorrelation two = SpeedSpaceCoupling.analyze(fixes.slice(0, 3), cells(3, A, 3, A), HOME, DEFAULTS)
-                .correlation();
+        SpeedHomeCorrelation two = SpeedSpaceCoupling.analyze(fixes.slice(0, 3), cells(3, A, 3, A), List.of(), HOME,
+                DEFAULTS).correlation();
         assertThat(two.count()).isEqualTo(2);
         assertThat(two.rho()).isNaN();
 
@@ -139,12 +159,12 @@ class SpeedSpaceCouplingTest {
                     Double.NaN);
         }
         SpeedHomeCorrelation constant = SpeedSpaceCoupling.analyze(steady, cells(steady.size(), A, steady.size(), A),
-                HOME, DEFAULTS).correlation();
+                List.of(), HOME, DEFAULTS).correlation();
         assertThat(constant.count()).isEqualTo(steady.size() - 1);
         assertThat(constant.rho()).isNaN();
         assertThat(constant.p()).isNaN();
 
-        assertThat(SpeedSpaceCoupling.analyze(new Fixes(), new long[0], HOME, DEFAULTS))
+        assertThat(SpeedSpaceCoupling.analyze(new Fixes(), new long[0], List.of(), HOME, DEFAULTS))
                 .isEqualTo(new SpeedSpaceCoupling.Result(List.of(), new SpeedHomeCorrelation(0, Double.NaN,
                         Double.NaN)));
     }
