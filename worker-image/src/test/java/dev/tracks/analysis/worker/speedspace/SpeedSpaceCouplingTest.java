@@ -170,6 +170,19 @@ class SpeedSpaceCouplingTest {
     }
 
     @Test
+    void aStepAcrossTheAntimeridianIsMeasuredTheShortWay() {
+        // 0.002 degrees of longitude at the equator, 222.4 m in 60 s: 13.34 km/h, not half the world
+        Fixes fixes = new Fixes().add(1, T0, 0, 179.999, Double.NaN, Double.NaN)
+                .add(2, T0 + 60_000, 0, -179.999, Double.NaN, Double.NaN);
+        long[] cells = {CellVisits.cellOf(0, 179.999, 9), CellVisits.cellOf(0, -179.999, 9)};
+        CellSpeedProfile profile = SpeedSpaceCoupling.analyze(fixes, cells, List.of(), null,
+                new SpeedSpaceParams(1, 1, 900)).cells().get(0);
+        assertThat(profile.cell()).isEqualTo(cells[1]);
+        assertThat(profile.medianKmh()).isCloseTo(0.002 * METERS_PER_DEGREE / 60 * 3.6, within(1e-6))
+                .isCloseTo(13.34, within(0.01));
+    }
+
+    @Test
     void aPerfectRankAgreementHasPZero() {
         assertThat(SpeedSpaceCoupling.twoSidedP(1, 5)).isZero();
         assertThat(SpeedSpaceCoupling.twoSidedP(-1, 5)).isZero();
