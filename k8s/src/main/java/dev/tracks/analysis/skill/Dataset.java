@@ -22,6 +22,7 @@ public enum Dataset {
     ROAD_OVERLAPS("road_overlaps", false),
     DENSITY_HOTSPOTS("density_hotspots", false),
     SPEED_SPACE_PROFILES("speed_space_profiles", false),
+    SPEED_HOME_CORRELATIONS("speed_home_correlations", false),
     REVISIT_PATTERNS("revisit_patterns", false),
     /** revisit_pattern's distinct-location growth S(t), one row per visit. */
     LOCATION_GROWTH("location_growth", false),

@@ -12,6 +12,7 @@ import static dev.tracks.analysis.skill.Dataset.LOCATION_GROWTH;
 import static dev.tracks.analysis.skill.Dataset.POINT_FLAGS;
 import static dev.tracks.analysis.skill.Dataset.REVISIT_PATTERNS;
 import static dev.tracks.analysis.skill.Dataset.ROAD_OVERLAPS;
+import static dev.tracks.analysis.skill.Dataset.SPEED_HOME_CORRELATIONS;
 import static dev.tracks.analysis.skill.Dataset.SPEED_SPACE_PROFILES;
 import static dev.tracks.analysis.skill.Dataset.STAYS;
 import static dev.tracks.analysis.skill.Dataset.TRACK_POINTS;
@@ -31,6 +32,7 @@ import static dev.tracks.analysis.skill.Skill.REVISIT_PATTERN;
 import static dev.tracks.analysis.skill.Skill.ROAD_OVERLAP;
 import static dev.tracks.analysis.skill.Skill.SPATIAL_COMPLEXITY;
 import static dev.tracks.analysis.skill.Skill.SPEED_SPACE_COUPLING;
+import static dev.tracks.analysis.skill.Skill.STAY_DETECTION;
 import static dev.tracks.analysis.skill.Skill.STAY_STATS;
 import static dev.tracks.analysis.skill.Skill.TRIP_CONSTRUCTION;
 import static dev.tracks.analysis.skill.Skill.UTILIZATION_EFFICIENCY;
@@ -67,23 +69,49 @@ final class SpatialSkills {
                                 "A fix closer than this to a road counts as on the road."))
                         .build(),
                 SkillDefinition.of(DENSITY_STRUCTURE)
-                        .describedAs("Describes how concentrated a user's presence is over the grid: hot spots,"
-                                + " Gini coefficient and the cells that hold most of the time.")
-                        .dependsOn(GRID_SYSTEM, "density is computed over the per-cell counts and dwell times")
-                        .reads(GRID_CELLS)
+                        .describedAs("Per user and H3 cell: fixes, dwell time and distinct local days, with hot spots"
+                                + " of dwell time by Getis-Ord Gi* over each cell and its ring-1 neighbours (z and"
+                                + " p values), and by a dwell-time percentile as the simple alternative.")
+                        .reference("Getis & Ord 1992 / Ord & Getis 1995 Gi* (as PySAL esda G_Local star=True),"
+                                + " binary weights over H3 gridDisk k=1; unvisited neighbours count as dwell 0;"
+                                + " two-sided normal p; local days in the user's zone (user setting, else the zone at"
+                                + " the cell's centre, else timeZone)")
+                        .dependsOn(GRID_SYSTEM, "density is computed over grid_system's cell visits: fixes, dwell"
+                                + " and the days a visit spans")
+                        .reads(GRID_CELLS, USER_TIME_ZONES)
                         .writes(DENSITY_HOTSPOTS)
                         .param(number("hotspotPercentile", 95, 50, 99.9, "%",
-                                "Cells whose dwell time exceeds this percentile are hot spots."))
+                                "A cell whose dwell time exceeds this percentile of the user's cells' dwell times"
+                                        + " (linear interpolation) is a percentile hot spot."))
+                        .param(number("significance", 0.05, 0.0001, 0.5, null,
+                                "A cell is a Gi* hot spot when its z is positive and its two-sided p is below"
+                                        + " this."))
+                        .param(timeZone("timeZone", "Zone of the local days for a user without a zone setting"
+                                + " whose cells lie outside every zone polygon."))
                         .build(),
                 SkillDefinition.of(SPEED_SPACE_COUPLING)
-                        .describedAs("Relates speed to place: speed distribution per grid cell and the correlation"
-                                + " of speed with distance from home.")
-                        .dependsOn(GRID_SYSTEM, "speeds are aggregated per grid cell")
+                        .describedAs("Relates speed to place: per H3 cell the number, median and 85th percentile of"
+                                + " the moving fixes' speeds, and per user the Spearman correlation of speed with"
+                                + " distance from home.")
+                        .reference("Step speed from the previous fix; moving: outside stays (trackintel: triplegs"
+                                + " lie between staypoints) and above 1 km/h (gpxpy get_moving_data); percentiles as"
+                                + " numpy (linear); Spearman rho with average ranks for ties and a two-sided p from"
+                                + " Student's t with n - 2 degrees of freedom (commons-math3, scipy spearmanr)")
+                        .dependsOn(GRID_SYSTEM, "speeds are aggregated per grid cell: each fix takes the cell of its"
+                                + " grid_system visit")
                         .dependsOn(FOOTPRINT_STATS, "distance from home needs the home location")
-                        .reads(TRACK_POINTS, POINT_FLAGS, GRID_CELLS, FOOTPRINTS)
-                        .writes(SPEED_SPACE_PROFILES)
+                        .dependsOn(STAY_DETECTION, "fixes within a stay are not moving: their step speeds are GPS"
+                                + " jitter")
+                        .reads(TRACK_POINTS, POINT_FLAGS, STAYS, GRID_CELLS, FOOTPRINTS)
+                        .writes(SPEED_SPACE_PROFILES, SPEED_HOME_CORRELATIONS)
                         .param(integer("minFixesPerCell", 10, 1, 10000, null,
                                 "Cells with fewer moving fixes get no speed profile."))
+                        .param(number("movingSpeedKmh", 1, 0.1, 50, "km/h",
+                                "A fix outside every stay is moving when the step from the previous fix is faster"
+                                        + " than this."))
+                        .param(integer("maxGapSeconds", 900, 1, 86400, "s",
+                                "A step from the previous fix longer than this is a recording gap: its fix has no"
+                                        + " speed."))
                         .build(),
                 SkillDefinition.of(REVISIT_PATTERN)
                         .describedAs("Per location of stay_stats: visits, distinct local days, first and last"

@@ -22,7 +22,8 @@ public record Distribution(int count, double min, double median, double p90, dou
                 sorted[sorted.length - 1], sum / sorted.length);
     }
 
-    private static double percentile(double[] sorted, double percent) {
+    /** The {@code percent} percentile of a non-empty sorted sample, interpolated linearly as above. */
+    public static double percentile(double[] sorted, double percent) {
         double rank = percent / 100 * (sorted.length - 1);
         int below = (int) Math.floor(rank);
         int above = Math.min(below + 1, sorted.length - 1);

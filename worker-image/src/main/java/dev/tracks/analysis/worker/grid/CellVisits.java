@@ -1,6 +1,7 @@
 package dev.tracks.analysis.worker.grid;
 
 import com.uber.h3core.H3Core;
+import com.uber.h3core.util.LatLng;
 import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.track.StreamResult;
 import java.io.IOException;
@@ -80,6 +81,17 @@ public final class CellVisits {
     /** The resolution of an H3 cell index. */
     public static int resolutionOf(long cell) {
         return H3.getResolution(cell);
+    }
+
+    /** The cell and its neighbours (H3 {@code gridDisk} k=1): 7 cells, 6 around a pentagon. */
+    public static List<Long> withNeighbours(long cell) {
+        return H3.gridDisk(cell, 1);
+    }
+
+    /** The centre of a cell: {@code {lat, lon}} in degrees. */
+    public static double[] centreOf(long cell) {
+        LatLng centre = H3.cellToLatLng(cell);
+        return new double[] {centre.lat, centre.lng};
     }
 
     private static CellVisit visit(Fixes fixes, long cell, int first, int last, long endMillis) {

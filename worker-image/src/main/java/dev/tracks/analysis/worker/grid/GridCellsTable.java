@@ -6,6 +6,8 @@ import dev.tracks.analysis.worker.skill.CsvExport.Column;
 import dev.tracks.analysis.worker.skill.SkillDataset;
 import dev.tracks.analysis.worker.store.ResultSink;
 import dev.tracks.analysis.worker.store.ResultTable;
+import dev.tracks.analysis.worker.store.Sql;
+import dev.tracks.analysis.worker.store.UserResults;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,6 +48,17 @@ public final class GridCellsTable {
                 return row.next() ? Optional.of(row.getInt(1)) : Optional.empty();
             }
         }
+    }
+
+    /**
+     * All of the user's cell visits in the order of their fixes (time, then fix id, as the fixes are read), provisional
+     * ones included.
+     */
+    public static List<CellVisit> visits(Connection db, String userId) throws SQLException {
+        return UserResults.read(db, "grid_cell_visits", "cell, first_point_id, last_point_id, n_points, started_at,"
+                + " last_fix_at, finished_at", "started_at, first_point_id", userId, null, row -> new CellVisit(
+                row.getLong(1), row.getLong(2), row.getLong(3), row.getInt(4), Sql.instant(row, 5).toEpochMilli(),
+                Sql.instant(row, 6).toEpochMilli(), Sql.instant(row, 7).toEpochMilli()));
     }
 
     /** The number of distinct cells the user visited. */
