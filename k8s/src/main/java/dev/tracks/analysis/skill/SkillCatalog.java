@@ -38,7 +38,6 @@ public final class SkillCatalog {
     public static final Set<Skill> NOT_YET_IMPLEMENTED = Set.copyOf(EnumSet.of(
             Skill.TRAJECTORY_COMPLETION, Skill.GEOCODING,
             Skill.ROAD_OVERLAP, Skill.DENSITY_STRUCTURE, Skill.SPEED_SPACE_COUPLING, Skill.REVISIT_PATTERN,
-            Skill.SPATIAL_COMPLEXITY, Skill.DIRECTIONAL_BIAS,
             Skill.ADMIN_CROSSINGS, Skill.ADMIN_VIEW,
             Skill.TIME_SPACE_COMPRESSION,
             Skill.STAY_ANNOTATION,
