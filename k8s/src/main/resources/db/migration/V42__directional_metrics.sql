@@ -15,10 +15,11 @@ CREATE TABLE directional_metrics (
     -- Length-weighted circular mean bearing, degrees clockwise from north in [0, 360); null without steps or when the
     -- directions balance exactly.
     mean_bearing_deg  double precision CHECK (mean_bearing_deg >= 0 AND mean_bearing_deg < 360),
-    -- Mean resultant length R: the length of the summed step vectors over the summed step lengths, 0 to 1.
-    r                 double precision CHECK (r BETWEEN 0 AND 1),
-    -- Rayleigh test of uniform directions, n = n_steps and R_n = n R, p by Zar's approximation; it assumes
-    -- independent steps, which a path's are not, so it is tiny for almost any real track.
+    -- Mean resultant length R: the length of the summed step vectors over the summed step lengths, 0 to 1. (Not
+    -- named r: the result lineage digests a table's rows under the alias r.)
+    resultant_length  double precision CHECK (resultant_length BETWEEN 0 AND 1),
+    -- Rayleigh test of uniform directions, n = n_steps and R_n = n resultant_length, p by Zar's approximation; it
+    -- assumes independent steps, which a path's are not, so it is tiny for almost any real track.
     rayleigh_p        double precision CHECK (rayleigh_p BETWEEN 0 AND 1),
     -- Distance per 45-degree compass sector centred on its direction: n is [337.5, 22.5), ne [22.5, 67.5), ... nw
     -- [292.5, 337.5); metres.

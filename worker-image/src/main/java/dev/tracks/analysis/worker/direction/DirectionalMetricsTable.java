@@ -24,7 +24,7 @@ public final class DirectionalMetricsTable {
 
     private static List<String> columns() {
         List<String> columns = new ArrayList<>(List.of("user_id", "scope", "trip_id", "started_at", "finished_at",
-                "n_steps", "distance_m", "mean_bearing_deg", "r", "rayleigh_p"));
+                "n_steps", "distance_m", "mean_bearing_deg", "resultant_length", "rayleigh_p"));
         SECTORS.forEach(sector -> columns.add(sector + "_m"));
         return columns;
     }
@@ -33,8 +33,8 @@ public final class DirectionalMetricsTable {
         List<Column> columns = new ArrayList<>(List.of(Column.of("user_id"), Column.of("scope", "user or trip"),
                 Column.of("trip_id", "the trip, empty for the user's row"), Column.time("started_at"),
                 Column.time("finished_at"), Column.of("n_steps"), Column.rounded("distance_m", 1),
-                Column.rounded("mean_bearing_deg", 1), Column.rounded("r", 4),
-                Column.of("rayleigh_p", "Rayleigh test p value (Zar's approximation)")));
+                Column.rounded("mean_bearing_deg", 1), Column.rounded("resultant_length", 4),
+                Column.of("rayleigh_p", "Rayleigh test p value, Zar's approximation")));
         SECTORS.forEach(sector -> columns.add(Column.rounded(sector + "_m", 1)));
         return columns;
     }
