@@ -15,8 +15,8 @@ CREATE TABLE complexity_metrics (
     -- Benhamou (2004) eq. 8 as trajr TrajSinuosity2: 2 / sqrt(p ((1 + c) / (1 - c) + b^2)), per square root of a
     -- metre; 0 for a straight path.
     sinuosity          double precision CHECK (sinuosity >= 0),
-    -- trajr TrajFractalDimension (dividers from step_m to a tenth of path_m, Nams 2006 corrections, mean of both
-    -- directions): 1 for a straight path, towards 2 for a path that fills the plane.
+    -- trajr TrajFractalDimension (10 dividers from step_m to a tenth of path_m, at least a factor of 3 apart; Nams
+    -- 2006 corrections, mean of both directions): 1 for a straight path, towards 2 for a path that fills the plane.
     fractal_dimension  double precision,
     -- E_max-a (Cheung et al. 2007, trajr TrajEmax): c / (1 - c), dimensionless; null for a straight path (infinite).
     e_max              double precision,
@@ -25,7 +25,7 @@ CREATE TABLE complexity_metrics (
     dc_mean_deg_s      double precision CHECK (dc_mean_deg_s >= 0),
     sddc_deg_s         double precision CHECK (sddc_deg_s >= 0),
     -- Why measures are null, comma-separated: too_few_steps (fewer than two rediscretized steps), straight (E_max
-    -- infinite), too_short_for_fractal (path shorter than ten steps, or too few divider sizes fit), too_few_turns
+    -- infinite), too_short_for_fractal (path shorter than 30 steps, or too few divider sizes fit), too_few_turns
     -- (fewer than two timed turns at the fixes); null when every measure is there.
     note               text,
     CHECK (finished_at >= started_at),

@@ -34,7 +34,7 @@ import java.util.StringJoiner;
  *
  * <p>Reasons for a null measure: {@value #TOO_FEW_STEPS} (the rediscretized path has fewer than two steps: no
  * turning angle for sinuosity and E_max), {@value #STRAIGHT}, {@value #TOO_SHORT_FOR_FRACTAL} (the path is shorter
- * than ten step lengths, or too few divider sizes fit), {@value #TOO_FEW_TURNS} (fewer than two timed turns for
+ * than 30 step lengths, or too few divider sizes fit), {@value #TOO_FEW_TURNS} (fewer than two timed turns for
  * SDDC, none for the mean).
  */
 final class PathComplexities {
@@ -45,6 +45,7 @@ final class PathComplexities {
     static final String TOO_FEW_TURNS = "too_few_turns";
     static final int DIVIDER_SIZES = 10;
     static final int MIN_FIT_SIZES = 3;
+    static final double MIN_DIVIDER_RANGE = 3;
     static final double STRAIGHT_TOLERANCE = 1e-9;
     /** trajr TrajFractalStepSizes' largestStepFactor: the largest divider is this share of the path length. */
     private static final double LARGEST_DIVIDER_SHARE = 0.1;
@@ -122,7 +123,7 @@ final class PathComplexities {
 
     private double fractalDimension(double smallest, double pathMeters) {
         double largest = LARGEST_DIVIDER_SHARE * pathMeters;
-        if (!(largest > smallest)) {
+        if (!(largest >= MIN_DIVIDER_RANGE * smallest)) {
             return Double.NaN;
         }
         double forwards = 1 - slope(smallest, largest, false);

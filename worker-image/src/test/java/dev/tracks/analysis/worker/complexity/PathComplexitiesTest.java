@@ -74,7 +74,7 @@ class PathComplexitiesTest {
         return new PathComplexities().of(7, fixes, 0, fixes.size(), params);
     }
 
-    /** A kilometre due north: fixes 30 m apart from 500 m south of the centre. */
+    /** Fixes due north, {@code spacing} metres apart, symmetric about the centre. */
     private static Fixes northward(int fixCount, double spacing) {
         double[] xs = new double[fixCount];
         double[] ys = new double[fixCount];
@@ -87,12 +87,12 @@ class PathComplexitiesTest {
 
     @Test
     void aStraightLineHasSinuosityZeroFractalDimensionOneAndNoFiniteEmax() {
-        Fixes line = northward(34, 30);
+        Fixes line = northward(101, 29.9);
 
         PathComplexity straight = measure(line, STEP_50);
 
-        assertThat(straight.pathMeters()).isCloseTo(990, within(1e-6));
-        assertThat(straight.steps()).as("19 steps of 50 m fit in 990 m").isEqualTo(19);
+        assertThat(straight.pathMeters()).isCloseTo(2990, within(1e-6));
+        assertThat(straight.steps()).as("59 steps of 50 m fit in 2990 m").isEqualTo(59);
         assertThat(straight.sinuosity()).isCloseTo(0, within(1e-6));
         assertThat(straight.fractalDimension()).isCloseTo(1, within(1e-9));
         assertThat(straight.eMax()).as("c / (1 - c) with c = 1 is infinite").isNaN();
@@ -133,8 +133,8 @@ class PathComplexitiesTest {
         // rounding decides): each rediscretized point lies 0.1 mm before a corner, so the rediscretized path is the
         // zigzag itself to within 2e-6 rad, every turn +-90 degrees (c = 0).
         ComplexityParams step = new ComplexityParams(49.9999);
-        PathComplexity square = measure(zigzag(47.0, 8.0, 20, 50, 90), step);
-        assertThat(square.steps()).isEqualTo(20);
+        PathComplexity square = measure(zigzag(47.0, 8.0, 40, 50, 90), step);
+        assertThat(square.steps()).isEqualTo(40);
         assertThat(square.sinuosity()).as("2 / sqrt(p (1 + 0) / (1 - 0))").isCloseTo(2 / Math.sqrt(49.9999),
                 within(1e-4));
         assertThat(square.eMax()).isCloseTo(0, within(1e-4));
@@ -144,8 +144,8 @@ class PathComplexitiesTest {
         assertThat(square.note()).isNull();
 
         // Turns of +-60 degrees: c = 0.5.
-        PathComplexity sixty = measure(zigzag(47.0, 8.0, 20, 50, 60), step);
-        assertThat(sixty.steps()).isEqualTo(20);
+        PathComplexity sixty = measure(zigzag(47.0, 8.0, 40, 50, 60), step);
+        assertThat(sixty.steps()).isEqualTo(40);
         assertThat(sixty.sinuosity()).as("2 / sqrt(p (1.5 / 0.5))").isCloseTo(2 / Math.sqrt(3 * 49.9999),
                 within(1e-4));
         assertThat(sixty.eMax()).as("0.5 / (1 - 0.5)").isCloseTo(1, within(1e-4));
@@ -186,7 +186,7 @@ class PathComplexitiesTest {
 
     @Test
     void duplicatePositionsAreSkipped() {
-        Fixes zigzag = zigzag(47.0, 8.0, 20, 50, 60);
+        Fixes zigzag = zigzag(47.0, 8.0, 40, 50, 60);
         Fixes withDuplicates = new Fixes();
         for (int i = 0; i < zigzag.size(); i++) {
             withDuplicates.add(zigzag, i);
@@ -197,6 +197,7 @@ class PathComplexitiesTest {
         PathComplexity duplicated = measure(withDuplicates, STEP_50);
 
         assertThat(duplicated.fixCount()).isEqualTo(2 * plain.fixCount());
+        assertThat(plain.note()).isNull();
         assertThat(duplicated).usingRecursiveComparison().ignoringFields("fixCount", "endMillis").isEqualTo(plain);
     }
 
@@ -239,7 +240,9 @@ class PathComplexitiesTest {
                 trips, complexities, STEP_50);
         List<PathComplexity> whole = ChunkedRun.whole(fixes, analysis);
         assertThat(whole).hasSize(trips.size());
-        assertThat(whole).allSatisfy(trip -> assertThat(trip.fractalDimension()).isBetween(1.0, 2.0));
+        assertThat(whole.subList(0, trips.size() - 1)).allSatisfy(trip ->
+                assertThat(trip.fractalDimension()).isBetween(1.0, 2.0));
+        assertThat(whole.get(trips.size() - 1).note()).contains(PathComplexities.TOO_SHORT_FOR_FRACTAL);
 
         for (int attempt = 0; attempt < 30; attempt++) {
             int[] cuts = random.ints(1 + random.nextInt(8), 1, fixes.size()).sorted().toArray();
