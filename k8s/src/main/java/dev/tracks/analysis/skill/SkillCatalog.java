@@ -38,7 +38,6 @@ public final class SkillCatalog {
     public static final Set<Skill> NOT_YET_IMPLEMENTED = Set.copyOf(EnumSet.of(
             Skill.TRAJECTORY_COMPLETION, Skill.GEOCODING,
             Skill.ROAD_OVERLAP,
-            Skill.SPATIAL_COMPLEXITY, Skill.DIRECTIONAL_BIAS,
             Skill.ADMIN_CROSSINGS, Skill.ADMIN_VIEW,
             Skill.STAY_ANNOTATION));
 

@@ -146,25 +146,32 @@ final class SpatialSkills {
                                 + " the position gives none."))
                         .build(),
                 SkillDefinition.of(SPATIAL_COMPLEXITY)
-                        .describedAs("Per tripleg: sinuosity and fractal dimension of the path, on a track"
-                                + " rediscretized to a constant step length.")
-                        .reference("trajr TrajSinuosity2, TrajFractalDimension, TrajRediscretize")
-                        .dependsOn(TRIP_CONSTRUCTION, "the metrics are per tripleg")
-                        .reads(TRACK_POINTS, POINT_FLAGS, TRIPLEGS)
+                        .describedAs("Per trip: sinuosity, fractal dimension and E_max of the path rediscretized to"
+                                + " a constant step length, and the mean and spread of its directional change.")
+                        .reference("trajr TrajRediscretize, TrajSinuosity2 (Benhamou 2004), TrajFractalDimension"
+                                + " (dividers with Nams 2006's corrections), TrajEmax (Cheung et al. 2007),"
+                                + " TrajDirectionalChange (Kitamura & Imafuku 2015)")
+                        .dependsOn(TRIP_CONSTRUCTION, "the metrics are per trip")
+                        .reads(TRACK_POINTS, POINT_FLAGS, TRIPS)
                         .writes(COMPLEXITY_METRICS)
                         .param(number("stepLengthMeters", 50, 1, 10000, "m",
-                                "Step length of the rediscretized track."))
+                                "Step length of the rediscretized path, and the smallest divider of the fractal"
+                                        + " dimension."))
                         .build(),
                 SkillDefinition.of(DIRECTIONAL_BIAS)
-                        .describedAs("Preferred headings: the step-weighted mean resultant length and mean"
-                                + " direction of the user's movement.")
-                        .reference("trajr TrajMeanVectorOfTurningAngles (Batschelet 1981); MovingPandas"
-                                + " add_direction")
+                        .describedAs("Preferred headings per user and per trip: the length-weighted circular mean"
+                                + " bearing, mean resultant length R, Rayleigh test and distance per compass sector.")
+                        .reference("Batschelet 1981 (mean direction, mean resultant length, Rayleigh test); Zar's"
+                                + " approximation of the Rayleigh p value; initial great-circle bearings")
                         .dependsOn(OUTLIER_DETECTION, "a jump outlier adds two long steps in arbitrary directions")
-                        .reads(TRACK_POINTS, POINT_FLAGS)
+                        .dependsOn(TRIP_CONSTRUCTION, "headings are also reported per trip")
+                        .reads(TRACK_POINTS, POINT_FLAGS, TRIPS)
                         .writes(DIRECTIONAL_METRICS)
                         .param(number("minStepMeters", 10, 0, 1000, "m",
                                 "Steps shorter than this (GPS jitter) carry no direction."))
+                        .param(integer("maxGapSeconds", 900, 1, 86400, "s",
+                                "A step between fixes further apart in time is a recording gap: not a movement,"
+                                        + " and not counted."))
                         .build());
     }
 }

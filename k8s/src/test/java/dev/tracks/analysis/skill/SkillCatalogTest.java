@@ -111,7 +111,7 @@ class SkillCatalogTest {
                 "trip_construction", "footprint_stats", "stay_stats", "streak_detection", "altitude_dimension",
                 "spatial_persona", "road_overlap", "utilization_efficiency", "spatial_complexity", "extreme_events",
                 "rendering_metadata", "time_axis_map", "speed_space_coupling", "revisit_pattern", "stay_annotation",
-                "speed_events", "time_space_compression");
+                "speed_events", "time_space_compression", "directional_bias");
         for (Skill skill : Skill.values()) {
             for (Skill downstream : SkillCatalog.downstreamOf(skill)) {
                 assertThat(SkillCatalog.withDependencies(List.of(downstream))).as(downstream.id()).contains(skill);
