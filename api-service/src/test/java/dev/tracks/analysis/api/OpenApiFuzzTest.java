@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracks.analysis.controlplane.UsesControlPlane;
+import dev.tracks.analysis.task.KubernetesQuantity;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -81,6 +83,11 @@ class OpenApiFuzzTest {
         assertThat(schemas.at("/TaskRequest/required").toString()).contains("skill_name");
         assertThat(schemas.at("/TaskView/properties").fieldNames()).toIterable()
                 .contains("skill_name", "depends_on_task_ids", "created_at").doesNotContain("skillName");
+        JsonNode quantity = schemas.get(Quantity.class.getName());
+        assertThat(schemas.at("/ResourceRequirements/properties/limits/additionalProperties/$ref").asText())
+                .isEqualTo("#/components/schemas/" + Quantity.class.getName());
+        assertThat(quantity.get("pattern").asText()).isEqualTo(KubernetesQuantity.PATTERN);
+        assertThat(quantity.get("maxLength").asInt()).isEqualTo(KubernetesQuantity.MAX_LENGTH);
         JsonNode paths = document.get("paths");
         for (String create : List.of("/api/admin/analysis/tasks", "/api/admin/analysis/trigger-chain",
                 "/api/admin/analysis/imports")) {

@@ -4,6 +4,7 @@ import dev.tracks.analysis.api.problem.Problem;
 import dev.tracks.analysis.task.KubernetesQuantity;
 import dev.tracks.analysis.task.TaskMode;
 import dev.tracks.analysis.task.TaskPhase;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,9 +58,10 @@ public class AdminApiDocument implements OASFilter {
             }
         });
         Map<String, Schema> schemas = api.getComponents().getSchemas();
-        if (schemas.get("Quantity") != null) {
+        Schema quantity = schemas.get(Quantity.class.getName()); // named so by mp.openapi.schema.<class>
+        if (quantity != null) {
             // The grammar the validation and the CRD check, from the one place that writes it.
-            schemas.get("Quantity").pattern(KubernetesQuantity.PATTERN).maxLength(KubernetesQuantity.MAX_LENGTH);
+            quantity.pattern(KubernetesQuantity.PATTERN).maxLength(KubernetesQuantity.MAX_LENGTH);
         }
         NULLABLE_ELSEWHERE.forEach((name, properties) -> {
             if (schemas.get(name) != null) {
