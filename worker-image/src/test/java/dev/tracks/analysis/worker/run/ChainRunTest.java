@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.task.TaskMode;
-import dev.tracks.analysis.worker.skill.SkillRegistry;
-import dev.tracks.analysis.worker.store.UserScope;
 import dev.tracks.analysis.worker.track.SyntheticTrack;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -55,8 +53,7 @@ class ChainRunTest {
 
     private static void runChain(RunFixture fixture, TaskMode mode) throws SQLException {
         for (Skill skill : SkillCatalog.DEFAULT_CHAIN) {
-            SkillRun run = new SkillRun(SkillRegistry.standard(), fixture.database);
-            run.execute(new RunRequest(skill, mode, Map.of(), UserScope.all(), 700, null), (progress, last) -> { });
+            fixture.run(skill, mode, Map.of());
         }
     }
 

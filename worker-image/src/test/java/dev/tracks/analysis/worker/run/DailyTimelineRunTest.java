@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracks.analysis.skill.FixSelection;
 import dev.tracks.analysis.skill.Skill;
-import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.task.TaskMode;
 import dev.tracks.analysis.worker.skill.SkillRegistry;
 import dev.tracks.analysis.worker.store.UserScope;
@@ -12,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,25 +24,9 @@ class DailyTimelineRunTest {
 
     /** Monday 1 June 2026, 07:00 in Zurich. */
     private static final Instant MONDAY = Instant.parse("2026-06-01T05:00:00Z");
-    private static final List<Skill> CHAIN = chain();
-
-    private static List<Skill> chain() {
-        List<Skill> chain = new ArrayList<>(SkillCatalog.DEFAULT_CHAIN);
-        chain.add(Skill.STREAK_DETECTION);
-        chain.add(Skill.TIME_AXIS_MAP);
-        return chain;
-    }
-
-    private static void run(RunFixture fixture, Skill skill, TaskMode mode, Map<String, Object> params)
-            throws SQLException {
-        new SkillRun(SkillRegistry.standard(), fixture.database).execute(new RunRequest(skill, mode, params,
-                UserScope.all(), 700, null), (progress, last) -> { });
-    }
 
     private static void runChain(RunFixture fixture, TaskMode mode) throws SQLException {
-        for (Skill skill : CHAIN) {
-            run(fixture, skill, mode, Map.of());
-        }
+        fixture.runChainAnd(mode, Map.of(), Skill.STREAK_DETECTION, Skill.TIME_AXIS_MAP);
     }
 
     private static List<List<Object>> streaks(RunFixture fixture, String user) throws SQLException {
@@ -172,9 +154,9 @@ class DailyTimelineRunTest {
                 + " recorded_at, 'JUMP' FROM track_points WHERE recorded_at >= '2026-06-01T15:00:00Z'"
                 + " AND recorded_at < '2026-06-01T16:00:00Z' RETURNING point_id");
 
-        run(fixture, Skill.TIME_AXIS_MAP, TaskMode.FULL_RECOMPUTE, Map.of());
+        fixture.run(Skill.TIME_AXIS_MAP, TaskMode.FULL_RECOMPUTE, Map.of());
         long withoutFlagged = fixture.count("SELECT count(*) FROM time_axis_entries WHERE state = 'move'");
-        run(fixture, Skill.TIME_AXIS_MAP, TaskMode.FULL_RECOMPUTE, Map.of(FixSelection.PARAM, "ALL"));
+        fixture.run(Skill.TIME_AXIS_MAP, TaskMode.FULL_RECOMPUTE, Map.of(FixSelection.PARAM, "ALL"));
         long withAll = fixture.count("SELECT count(*) FROM time_axis_entries WHERE state = 'move'");
 
         assertThat(withoutFlagged).isLessThan(clean);

@@ -3,10 +3,7 @@ package dev.tracks.analysis.worker.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracks.analysis.skill.Skill;
-import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.task.TaskMode;
-import dev.tracks.analysis.worker.skill.SkillRegistry;
-import dev.tracks.analysis.worker.store.UserScope;
 import dev.tracks.analysis.worker.track.Fixes;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -23,18 +20,8 @@ import org.junit.jupiter.api.Test;
 class DensitySpeedSpaceRunTest {
 
     private static final Instant MONDAY = Instant.parse("2026-06-01T05:00:00Z");
-    private static final List<Skill> SKILLS = new ArrayList<>(SkillCatalog.DEFAULT_CHAIN);
-
-    static {
-        SKILLS.add(Skill.DENSITY_STRUCTURE);
-        SKILLS.add(Skill.SPEED_SPACE_COUPLING);
-    }
-
     private static void runAll(RunFixture fixture, TaskMode mode) throws SQLException {
-        for (Skill skill : SKILLS) {
-            new SkillRun(SkillRegistry.standard(), fixture.database).execute(new RunRequest(skill, mode, Map.of(),
-                    UserScope.all(), 700, null), (progress, last) -> { });
-        }
+        fixture.runChainAnd(mode, Map.of(), Skill.DENSITY_STRUCTURE, Skill.SPEED_SPACE_COUPLING);
     }
 
     private static List<List<Object>> results(RunFixture fixture, String user) throws SQLException {

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.tracks.analysis.skill.Skill;
-import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.task.TaskMode;
-import dev.tracks.analysis.worker.skill.SkillRegistry;
-import dev.tracks.analysis.worker.store.UserScope;
 import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.track.SyntheticTrack;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,13 +26,7 @@ class EventSkillsRunTest {
     private static final Map<String, Object> SPEED = Map.of("speedThresholdKmh", 100);
 
     private static void runAll(RunFixture fixture, TaskMode mode) throws SQLException {
-        List<Skill> skills = new ArrayList<>(SkillCatalog.DEFAULT_CHAIN);
-        skills.add(Skill.SPEED_EVENTS);
-        skills.add(Skill.EXTREME_EVENTS);
-        for (Skill skill : skills) {
-            new SkillRun(SkillRegistry.standard(), fixture.database).execute(new RunRequest(skill, mode,
-                    skill == Skill.SPEED_EVENTS ? SPEED : Map.of(), UserScope.all(), 700, null), (progress, last) -> { });
-        }
+        fixture.runChainAnd(mode, Map.of(Skill.SPEED_EVENTS, SPEED), Skill.SPEED_EVENTS, Skill.EXTREME_EVENTS);
     }
 
     private static List<List<Object>> speedEvents(RunFixture fixture, String user) throws SQLException {

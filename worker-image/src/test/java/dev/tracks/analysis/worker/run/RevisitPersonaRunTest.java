@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracks.analysis.skill.Skill;
-import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.task.TaskMode;
-import dev.tracks.analysis.worker.skill.SkillRegistry;
-import dev.tracks.analysis.worker.store.UserScope;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,18 +23,8 @@ class RevisitPersonaRunTest {
     /** 06:00 in Zurich (UTC+2 in June): the first stay at home touches the night's end at 07:00. */
     private static final Instant MONDAY = Instant.parse("2026-06-01T04:00:00Z");
     private static final long DAY = 86_400;
-    private static final List<Skill> SKILLS = new ArrayList<>(SkillCatalog.DEFAULT_CHAIN);
-
-    static {
-        SKILLS.add(Skill.REVISIT_PATTERN);
-        SKILLS.add(Skill.SPATIAL_PERSONA);
-    }
-
     private static void runAll(RunFixture fixture, TaskMode mode) throws SQLException {
-        for (Skill skill : SKILLS) {
-            new SkillRun(SkillRegistry.standard(), fixture.database).execute(new RunRequest(skill, mode, Map.of(),
-                    UserScope.all(), 700, null), (progress, last) -> { });
-        }
+        fixture.runChainAnd(mode, Map.of(), Skill.REVISIT_PATTERN, Skill.SPATIAL_PERSONA);
     }
 
     private static List<List<Object>> results(RunFixture fixture, String user) throws SQLException {

@@ -1,6 +1,8 @@
 package dev.tracks.analysis.worker.run;
 
 import dev.tracks.analysis.schema.TestDatabase;
+import dev.tracks.analysis.skill.Skill;
+import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.task.TaskMode;
 import dev.tracks.analysis.worker.progress.ProgressListener;
 import dev.tracks.analysis.worker.skill.SkillRegistry;
@@ -40,6 +42,21 @@ final class RunFixture {
             for (String sql : ddl) {
                 statement.execute(sql);
             }
+        }
+    }
+
+    /** Runs one skill over every user, reading 700 fixes a batch, with {@code params} over its defaults. */
+    void run(Skill skill, TaskMode mode, Map<String, Object> params) throws SQLException {
+        new SkillRun(SkillRegistry.standard(), database).execute(new RunRequest(skill, mode, params, UserScope.all(),
+                700, null), (progress, last) -> { });
+    }
+
+    /** Runs the default chain, then {@code more} in order; a skill's parameters from {@code params}, if there. */
+    void runChainAnd(TaskMode mode, Map<Skill, Map<String, Object>> params, Skill... more) throws SQLException {
+        List<Skill> skills = new ArrayList<>(SkillCatalog.DEFAULT_CHAIN);
+        skills.addAll(List.of(more));
+        for (Skill skill : skills) {
+            run(skill, mode, params.getOrDefault(skill, Map.of()));
         }
     }
 

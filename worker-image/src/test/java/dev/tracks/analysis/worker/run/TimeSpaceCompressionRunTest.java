@@ -3,10 +3,7 @@ package dev.tracks.analysis.worker.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracks.analysis.skill.Skill;
-import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.task.TaskMode;
-import dev.tracks.analysis.worker.skill.SkillRegistry;
-import dev.tracks.analysis.worker.store.UserScope;
 import dev.tracks.analysis.worker.track.Fixes;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -23,19 +20,9 @@ import org.junit.jupiter.api.Test;
 class TimeSpaceCompressionRunTest {
 
     private static final Instant MONDAY = Instant.parse("2026-06-01T05:00:00Z");
-    private static final List<Skill> SKILLS = new ArrayList<>(SkillCatalog.DEFAULT_CHAIN);
-
-    static {
-        SKILLS.add(Skill.TIME_SPACE_COMPRESSION);
-    }
-
     private static void runAll(RunFixture fixture, TaskMode mode) throws SQLException {
-        for (Skill skill : SKILLS) {
-            Map<String, Object> params = skill == Skill.TIME_SPACE_COMPRESSION ? Map.of("spatialRadiusMeters", 30)
-                    : Map.of();
-            new SkillRun(SkillRegistry.standard(), fixture.database).execute(new RunRequest(skill, mode, params,
-                    UserScope.all(), 700, null), (progress, last) -> { });
-        }
+        fixture.runChainAnd(mode, Map.of(Skill.TIME_SPACE_COMPRESSION, Map.of("spatialRadiusMeters", 30)),
+                Skill.TIME_SPACE_COMPRESSION);
     }
 
     private static Fixes day(Instant start, double lat, double lon, long seed) {

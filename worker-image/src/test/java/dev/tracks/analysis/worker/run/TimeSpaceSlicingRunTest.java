@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.task.TaskMode;
-import dev.tracks.analysis.worker.skill.SkillRegistry;
-import dev.tracks.analysis.worker.store.UserScope;
 import dev.tracks.analysis.worker.track.Fixes;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -29,9 +27,7 @@ class TimeSpaceSlicingRunTest {
 
     private static void runChain(RunFixture fixture, TaskMode mode) throws SQLException {
         for (Skill skill : CHAIN) {
-            Map<String, Object> params = skill == Skill.TIME_SPACE_SLICING ? Map.of("granularity", "HOUR") : Map.of();
-            new SkillRun(SkillRegistry.standard(), fixture.database)
-                    .execute(new RunRequest(skill, mode, params, UserScope.all(), 700, null), (progress, last) -> { });
+            fixture.run(skill, mode, skill == Skill.TIME_SPACE_SLICING ? Map.of("granularity", "HOUR") : Map.of());
         }
     }
 
