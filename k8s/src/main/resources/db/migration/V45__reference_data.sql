@@ -42,7 +42,7 @@ CREATE TABLE admin_areas (
     code          text             NOT NULL,
     -- Country code of the area (ISO 3166-1 alpha-2 or alpha-3 as the file has it); empty when the file has none.
     country       text             NOT NULL,
-    -- The area's name as the file gives it.
+    -- The area's name as the file gives it (may be empty: six Natural Earth admin-1 areas have none).
     name          text             NOT NULL,
     -- Polygon or MultiPolygon in WGS 84 lon/lat as WKB (the embedded PostgreSQL has no PostGIS).
     geometry      bytea            NOT NULL,
@@ -61,7 +61,7 @@ CREATE TABLE places (
     load_id    bigint           NOT NULL REFERENCES reference_loads (id) ON DELETE CASCADE,
     -- Position of the record in the source file (0-based): orders the rows.
     row_index  integer          NOT NULL CHECK (row_index >= 0),
-    -- The place's name as the file gives it.
+    -- The place's name as the file gives it (may be empty: two rows of rg_cities1000.csv have none).
     name       text             NOT NULL,
     -- WGS 84 latitude and longitude in degrees.
     lat        double precision NOT NULL CHECK (lat BETWEEN -90 AND 90),

@@ -61,6 +61,9 @@ class BadReferenceFilesTest {
                         "[[" + square(0, 0, 1, 1) + "],[[[0,0],[200,0],[1,1],[0,0]]]]")),
                         "feature 0, polygon 1, ring 0, position 1: invalid coordinates [200.0, 0.0]: longitude must"
                                 + " be in [-180, 180] and latitude in [-90, 90]"),
+                Arguments.of("unnamed.geojson", collection(feature("{\"iso_3166_2\":\"AA\",\"NAME\":\"Aland\"}",
+                        "Polygon", polygon)), "file: no feature has a value in property \"name\"; choose the"
+                        + " property with the area names with --name-property"),
                 Arguments.of("point.geojson", collection(feature(GOOD, "Point", "[0,0]")),
                         "feature 0: geometry must be a Polygon or a non-empty MultiPolygon, got Point"),
                 Arguments.of("latitude.csv", "lat,lon,name,admin1,admin2,cc\n1,2,A,,,X\n95,2,B,,,X\n",
@@ -73,7 +76,7 @@ class BadReferenceFilesTest {
                 Arguments.of("fields.csv", "lat,lon,name,admin1,admin2,cc\n1,2,A,,X\n",
                         "line 2: has 5 fields, the header has 6"),
                 Arguments.of("nameless.json", "[{\"name\":\"A\",\"lat\":1,\"lng\":2},\n {\"lat\":1,\"lng\":2}]",
-                        "record 1 (line 2): \"name\" is missing or empty"));
+                        "record 1 (line 2): \"name\" is missing; every place needs the field"));
     }
 
     @ParameterizedTest(name = "{0}")

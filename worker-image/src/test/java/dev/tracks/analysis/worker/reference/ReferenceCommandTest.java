@@ -72,12 +72,12 @@ class ReferenceCommandTest {
     @Test
     void aBadFileFailsNotRetryablyNamingTheFeature() throws Exception {
         Path bad = ReferenceFiles.write(directory, "bad.geojson", ReferenceFiles.collection(
-                ReferenceFiles.feature("{\"iso_3166_2\":\"AA\"}", "Polygon", "[" + ReferenceFiles.square(0, 0, 1, 1)
+                ReferenceFiles.feature("{\"name\":\"Aland\"}", "Polygon", "[" + ReferenceFiles.square(0, 0, 1, 1)
                         + "]")));
         assertThat(run("reference", "load", "admin", "--file", bad.toString()))
                 .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
-        assertThat(err.toString()).contains("tracks-worker reference load: feature 0: property \"name\" is missing"
-                + " or empty").contains("(nothing was loaded)");
+        assertThat(err.toString()).contains("tracks-worker reference load: feature 0: property \"iso_3166_2\" is"
+                + " missing or empty").contains("(nothing was loaded)");
         assertThat(run("reference", "list")).isZero();
         assertThat(out.toString()).contains("no reference data loaded");
     }

@@ -1,5 +1,6 @@
 package dev.tracks.analysis.worker.reference.admin;
 
+import dev.tracks.analysis.worker.reference.CopyRows;
 import dev.tracks.analysis.worker.reference.LoadOutcome;
 import dev.tracks.analysis.worker.reference.ReferenceKind;
 import dev.tracks.analysis.worker.reference.ReferenceLoads;
@@ -9,15 +10,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.io.WKBWriter;
 
 /** Loads an admin GeoJSON file into admin_areas as a new active admin load (see {@link ReferenceLoads}). */
 public final class AdminAreaLoad {
-
-    private static final int BATCH = 200;
 
     private AdminAreaLoad() {
     }
@@ -32,29 +30,15 @@ public final class AdminAreaLoad {
             throws SQLException, IOException {
         WKBWriter wkb = new WKBWriter();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             PreparedStatement insert = db.prepareStatement("INSERT INTO admin_areas (load_id, feature_index, level,"
-                     + " code, country, name, geometry, min_lat, min_lon, max_lat, max_lon)"
-                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int rows = new AdminGeoJson(options).read(in, feature -> {
+             CopyRows copy = new CopyRows(db, "admin_areas", "load_id, feature_index, level, code, country, name,"
+                     + " geometry, min_lat, min_lon, max_lat, max_lon")) {
+            return new AdminGeoJson(options).read(in, feature -> {
                 Envelope box = feature.geometry().getEnvelopeInternal();
-                insert.setLong(1, loadId);
-                insert.setInt(2, feature.index());
-                insert.setInt(3, feature.area().level());
-                insert.setString(4, feature.area().code());
-                insert.setString(5, feature.area().country());
-                insert.setString(6, feature.area().name());
-                insert.setBytes(7, wkb.write(feature.geometry()));
-                insert.setDouble(8, box.getMinY());
-                insert.setDouble(9, box.getMinX());
-                insert.setDouble(10, box.getMaxY());
-                insert.setDouble(11, box.getMaxX());
-                insert.addBatch();
-                if ((feature.index() + 1) % BATCH == 0) {
-                    insert.executeBatch();
-                }
+                copy.number(loadId).number(feature.index()).number(feature.area().level()).text(feature.area().code())
+                        .text(feature.area().country()).text(feature.area().name())
+                        .bytes(wkb.write(feature.geometry())).number(box.getMinY()).number(box.getMinX())
+                        .number(box.getMaxY()).number(box.getMaxX()).endRow();
             });
-            insert.executeBatch();
-            return rows;
         }
     }
 }

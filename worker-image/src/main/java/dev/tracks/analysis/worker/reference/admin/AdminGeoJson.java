@@ -21,7 +21,7 @@ import org.locationtech.jts.geom.PrecisionModel;
  * Reads admin areas from a GeoJSON FeatureCollection, one feature at a time (a world file is tens of MB; only one
  * feature is held as a tree). jts-io's GeoJsonReader is not used because it drops feature properties. Every feature
  * is checked: a Polygon or MultiPolygon, closed rings of at least four positions, longitudes in [-180, 180] and
- * latitudes in [-90, 90], code and name present. The first bad feature stops the read with a {@link BadReferenceFile}
+ * latitudes in [-90, 90], a code present (a name may be empty, but not in every feature). The first bad feature stops the read with a {@link BadReferenceFile}
  * naming it.
  */
 public final class AdminGeoJson {
@@ -31,6 +31,8 @@ public final class AdminGeoJson {
     private static final String COLLECTION = "FeatureCollection";
 
     private final AdminOptions options;
+    /** Whether any feature had a name: none at all means the name property is the wrong one. */
+    private boolean named;
 
     public AdminGeoJson(AdminOptions options) {
         this.options = options;
@@ -74,6 +76,10 @@ public final class AdminGeoJson {
             if (count < 0) {
                 throw new BadReferenceFile("file", "a FeatureCollection needs a \"features\" array");
             }
+            if (count > 0 && !named) {
+                throw new BadReferenceFile("file", "no feature has a value in property \"" + options.nameProperty()
+                        + "\"; choose the property with the area names with --name-property");
+            }
             return count;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
@@ -96,7 +102,9 @@ public final class AdminGeoJson {
         }
         JsonNode properties = feature.path("properties");
         String code = required(where, properties, options.codeProperty(), "--code-property");
-        String name = required(where, properties, options.nameProperty(), "--name-property");
+        // Natural Earth admin-1 has six unnamed areas (small islands): a name may be empty, a code may not.
+        String name = text(properties.get(options.nameProperty()));
+        named |= !name.isEmpty();
         String country = options.countryProperties().stream().map(property -> text(properties.get(property)))
                 .filter(value -> !value.isEmpty() && !value.equals("-99")).findFirst().orElse("");
         int level = options.levelProperty() == null ? options.level() : level(where, properties);

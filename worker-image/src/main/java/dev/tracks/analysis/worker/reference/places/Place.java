@@ -14,14 +14,15 @@ public record Place(String name, double lat, double lon, String country, String 
                     Long population) {
 
     /**
-     * A place from the text values of one record, checked: a name, a latitude in [-90, 90], a longitude in
+     * A place from the text values of one record, checked: a name (possibly empty), a latitude in [-90, 90], a longitude in
      * [-180, 180], a population (when given) that is a whole number >= 0. {@code where} names the record in errors.
      */
     static Place parse(String where, PlaceFields fields, String name, String lat, String lon, String country,
                        String admin1, String admin2, String population) {
-        if (name == null || name.isBlank()) {
-            throw new BadReferenceFile(where, "\"" + fields.name() + "\" is missing or empty; every place needs a"
-                    + " name");
+        if (name == null) {
+            // An empty name is kept (rg_cities1000.csv has two); a record without the field is a wrong field name.
+            throw new BadReferenceFile(where, "\"" + fields.name() + "\" is missing; every place needs the field"
+                    + " (it may be empty)");
         }
         double latitude = degrees(where, fields.lat(), lat, 90);
         double longitude = degrees(where, fields.lon(), lon, 180);

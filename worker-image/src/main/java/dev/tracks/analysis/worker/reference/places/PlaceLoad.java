@@ -1,5 +1,6 @@
 package dev.tracks.analysis.worker.reference.places;
 
+import dev.tracks.analysis.worker.reference.CopyRows;
 import dev.tracks.analysis.worker.reference.LoadOutcome;
 import dev.tracks.analysis.worker.reference.ReferenceKind;
 import dev.tracks.analysis.worker.reference.ReferenceLoads;
@@ -11,14 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 
 /** Loads a CSV or JSON gazetteer into places as a new active places load (see {@link ReferenceLoads}). */
 public final class PlaceLoad {
-
-    private static final int BATCH = 2_000;
 
     private PlaceLoad() {
     }
@@ -31,26 +28,17 @@ public final class PlaceLoad {
 
     private static int write(Connection db, long loadId, Path file, PlaceFields fields)
             throws SQLException, IOException {
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO places (load_id, row_index, name, lat, lon,"
-                + " country, admin1, admin2, population) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (CopyRows copy = new CopyRows(db, "places",
+                "load_id, row_index, name, lat, lon, country, admin1, admin2, population")) {
             PlaceSink sink = (index, place) -> {
-                insert.setLong(1, loadId);
-                insert.setInt(2, index);
-                insert.setString(3, place.name());
-                insert.setDouble(4, place.lat());
-                insert.setDouble(5, place.lon());
-                insert.setString(6, place.country());
-                insert.setString(7, place.admin1());
-                insert.setString(8, place.admin2());
+                copy.number(loadId).number(index).text(place.name()).number(place.lat()).number(place.lon())
+                        .text(place.country()).text(place.admin1()).text(place.admin2());
                 if (place.population() == null) {
-                    insert.setNull(9, Types.BIGINT);
+                    copy.nothing();
                 } else {
-                    insert.setLong(9, place.population());
+                    copy.number(place.population());
                 }
-                insert.addBatch();
-                if ((index + 1) % BATCH == 0) {
-                    insert.executeBatch();
-                }
+                copy.endRow();
             };
             int rows;
             if (fields.format() == PlaceFormat.CSV) {
@@ -62,7 +50,6 @@ public final class PlaceLoad {
                     rows = new PlaceJson(fields).read(in, sink);
                 }
             }
-            insert.executeBatch();
             return rows;
         }
     }
