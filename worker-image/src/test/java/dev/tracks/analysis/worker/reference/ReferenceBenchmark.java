@@ -4,13 +4,18 @@ import dev.tracks.analysis.schema.TestDatabase;
 import dev.tracks.analysis.worker.benchmark.MachineLoad;
 import dev.tracks.analysis.worker.reference.admin.AdminAreaLoad;
 import dev.tracks.analysis.worker.reference.admin.AdminAreas;
+import dev.tracks.analysis.worker.reference.admin.AdminGeoJson;
 import dev.tracks.analysis.worker.reference.admin.AdminOptions;
+import dev.tracks.analysis.worker.reference.places.PlaceCsv;
 import dev.tracks.analysis.worker.reference.places.PlaceFields;
 import dev.tracks.analysis.worker.reference.places.PlaceFormat;
 import dev.tracks.analysis.worker.reference.places.PlaceLoad;
 import dev.tracks.analysis.worker.reference.places.Places;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,6 +55,11 @@ public final class ReferenceBenchmark {
             if (Files.isRegularFile(placesFile)) {
                 long start = System.nanoTime();
                 PlaceFields fields = PlaceFields.defaults(PlaceFormat.of(placesFile));
+                parseOnly("places", placesFile, () -> {
+                    try (BufferedReader in = Files.newBufferedReader(placesFile)) {
+                        return new PlaceCsv(fields).read(in, (index, place) -> { });
+                    }
+                });
                 long id = PlaceLoad.load(db, placesFile, fields, "").load().id();
                 report(db, "places", id, "places", start);
                 long heap = usedHeap();
@@ -67,6 +77,11 @@ public final class ReferenceBenchmark {
                         points.length, seconds(start), seconds(start) * 1e6 / points.length, found);
             }
             if (Files.isRegularFile(adminFile)) {
+                parseOnly("admin", adminFile, () -> {
+                    try (InputStream in = new BufferedInputStream(Files.newInputStream(adminFile), 1 << 16)) {
+                        return new AdminGeoJson(AdminOptions.NATURAL_EARTH_ADMIN1).read(in, feature -> { });
+                    }
+                });
                 long heap = usedHeap();
                 long start = System.nanoTime();
                 long id = AdminAreaLoad.load(db, adminFile, AdminOptions.NATURAL_EARTH_ADMIN1, "").load().id();
@@ -99,6 +114,23 @@ public final class ReferenceBenchmark {
         System.exit(0);
     }
 
+    /** A parse of the whole file into a sink that drops what it gets. */
+    @FunctionalInterface
+    private interface Parse {
+        int run() throws Exception;
+    }
+
+    /** The parser alone (no database) and the checksum: where a load's time goes besides writing. */
+    private static void parseOnly(String kind, Path file, Parse parse) throws Exception {
+        long start = System.nanoTime();
+        int rows = parse.run();
+        double parsing = seconds(start);
+        start = System.nanoTime();
+        ReferenceLoads.sha256(file);
+        System.out.printf("%s: parsing alone %,d rows %.2f s, SHA-256 of the file %.2f s%n", kind, rows, parsing,
+                seconds(start));
+    }
+
     /** The load's time against COPY of its rows out to memory and back into a table of the same shape. */
     private static void report(Connection db, String kind, long id, String table, long start) throws Exception {
         double load = seconds(start);
@@ -127,7 +159,8 @@ public final class ReferenceBenchmark {
     /** Points within about 5 km of real places, where fixes are. */
     private static double[][] nearPlaces(Connection db, long id, int n) throws Exception {
         double[][] places;
-        try (ResultSet rows = db.createStatement().executeQuery("SELECT lat, lon FROM places WHERE load_id = " + id)) {
+        try (ResultSet rows = db.createStatement().executeQuery("SELECT lat, lon FROM places WHERE load_id = " + id
+                + " ORDER BY row_index")) {
             List<double[]> all = new ArrayList<>();
             while (rows.next()) {
                 all.add(new double[] {rows.getDouble(1), rows.getDouble(2)});
