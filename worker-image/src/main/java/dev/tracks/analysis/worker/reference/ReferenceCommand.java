@@ -2,6 +2,7 @@ package dev.tracks.analysis.worker.reference;
 
 import dev.tracks.analysis.task.WorkerContract;
 import dev.tracks.analysis.worker.failure.WorkerFailure;
+import dev.tracks.analysis.worker.store.Database;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -35,7 +36,9 @@ public final class ReferenceCommand {
         } catch (WorkerFailure e) {
             return fail(spec, e.getMessage(), e.exitCode());
         } catch (SQLException e) {
-            return fail(spec, "database: " + e.getMessage(), WorkerContract.EXIT_TRANSIENT);
+            // A lost connection may pass; a missing table (schema not migrated) or a refused row will not.
+            return fail(spec, "database: " + e.getMessage(), Database.isTransient(e) ? WorkerContract.EXIT_TRANSIENT
+                    : WorkerContract.EXIT_NOT_RETRYABLE);
         } catch (IOException e) {
             return fail(spec, "cannot read the file: " + e, WorkerContract.EXIT_NOT_RETRYABLE);
         }

@@ -97,6 +97,18 @@ class ReferenceCommandTest {
     }
 
     @Test
+    void anUnreachableDatabaseIsTransientAMissingSchemaIsNot() {
+        url = "jdbc:postgresql://127.0.0.1:1/none";
+        assertThat(run("reference", "list")).isEqualTo(WorkerContract.EXIT_TRANSIENT);
+        assertThat(err.toString()).contains("cannot connect to jdbc:postgresql://127.0.0.1:1/none");
+        TestDatabase.emptyDatabase("reference_unmigrated");
+        url = TestDatabase.jdbcUrl("reference_unmigrated");
+        assertThat(run("reference", "list")).isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
+        assertThat(err.toString()).contains("tracks-worker reference list: database: ERROR: relation"
+                + " \"reference_loads\" does not exist");
+    }
+
+    @Test
     void pruneKeepsTheActiveLoadAndRecentlyReplacedOnes() throws Exception {
         Path first = ReferenceFiles.write(directory, "first.geojson", ReferenceFiles.adminAreas());
         Path second = ReferenceFiles.write(directory, "second.geojson", ReferenceFiles.westOnly());
