@@ -137,7 +137,10 @@ final class LoadReferenceCommand implements Callable<Integer> {
                 Objects.requireNonNullElse(populationColumn, defaults.population()));
     }
 
-    /** Options of the other kind are a mistake worth saying, not something to ignore silently. */
+    /**
+     * Options of the other kind are a mistake worth saying, not something to ignore silently. An option's kind is the
+     * prefix of its description ("admin:", "places:"), so the help and this check cannot disagree.
+     */
     private void refuseOptionsOf(ReferenceKind other) {
         List<String> given = new ArrayList<>();
         spec.options().stream().filter(option -> spec.commandLine().getParseResult().hasMatchedOption(option))

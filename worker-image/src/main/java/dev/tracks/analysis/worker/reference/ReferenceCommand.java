@@ -45,8 +45,7 @@ public final class ReferenceCommand {
     }
 
     private static int fail(CommandSpec spec, String reason, int exitCode) {
-        spec.commandLine().getErr().println("tracks-worker " + spec.qualifiedName(" ").replaceFirst("^\\S+ ", "")
-                + ": " + reason);
+        spec.commandLine().getErr().println(spec.qualifiedName(" ") + ": " + reason);
         return exitCode;
     }
 }

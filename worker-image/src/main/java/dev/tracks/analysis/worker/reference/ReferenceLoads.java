@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -122,14 +123,14 @@ public final class ReferenceLoads {
      * than a task may run (the default of the command is one day).
      */
     public static List<ReferenceLoad> prune(Connection db, Duration grace) throws SQLException {
-        String condition = " WHERE NOT active AND deactivated_at < now() - make_interval(secs => ?)";
-        double seconds = grace.toMillis() / 1000.0;
-        List<ReferenceLoad> pruned = all(db, "SELECT " + COLUMNS + " FROM reference_loads" + condition
-                + " ORDER BY id", seconds);
-        update(db, "DELETE FROM reference_loads" + condition, seconds);
+        // One statement, so what is listed is exactly what was deleted.
+        List<ReferenceLoad> pruned = all(db, "DELETE FROM reference_loads WHERE NOT active"
+                + " AND deactivated_at < now() - make_interval(secs => ?) RETURNING " + COLUMNS,
+                grace.toMillis() / 1000.0);
         if (!db.getAutoCommit()) {
             db.commit();
         }
+        pruned.sort(Comparator.comparingLong(ReferenceLoad::id));
         return pruned;
     }
 
