@@ -18,6 +18,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,6 +101,37 @@ class ReferenceLoadsTest {
     }
 
     @Test
+    void twoLoadsOfOneKindAtOnceQueueAndTheLaterOneEndsActive() throws Exception {
+        Path first = ReferenceFiles.write(directory, "first.geojson", ReferenceFiles.adminAreas());
+        Path second = ReferenceFiles.write(directory, "second.geojson", ReferenceFiles.westOnly());
+        CountDownLatch firstWriting = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try (Connection a = dataSource.getConnection(); Connection b = dataSource.getConnection()) {
+            Future<LoadOutcome> slow = threads.submit(() -> ReferenceLoads.load(a, ReferenceKind.ADMIN, first,
+                    NATURAL_EARTH.asMap(), "", (db, loadId) -> {
+                        firstWriting.countDown();
+                        await(release);
+                        return insertWest(db, loadId);
+                    }));
+            firstWriting.await();
+            Future<LoadOutcome> queued = threads.submit(() -> AdminAreaLoad.load(b, second, NATURAL_EARTH, ""));
+            Thread.sleep(300);
+            assertThat(queued).isNotDone();
+            release.countDown();
+            assertThat(slow.get(30, TimeUnit.SECONDS).status()).isEqualTo(LoadOutcome.Status.LOADED);
+            LoadOutcome later = queued.get(30, TimeUnit.SECONDS);
+            try (Connection db = dataSource.getConnection()) {
+                assertThat(ReferenceLoads.activeLoadId(db, ReferenceKind.ADMIN)).hasValue(later.load().id());
+                assertThat(count(db, "reference_loads WHERE active")).isEqualTo(1);
+                assertThat(count(db, "reference_loads")).isEqualTo(2);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void pruneDeletesOnlyLoadsReplacedLongerAgoThanTheGracePeriod() throws Exception {
         Path first = ReferenceFiles.write(directory, "first.geojson", ReferenceFiles.adminAreas());
         Path second = ReferenceFiles.write(directory, "second.geojson", ReferenceFiles.westOnly());
@@ -132,6 +168,15 @@ class ReferenceLoadsTest {
                     "POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0))")));
             return insert.executeUpdate();
         } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
