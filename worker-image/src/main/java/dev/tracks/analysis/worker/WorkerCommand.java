@@ -2,6 +2,7 @@ package dev.tracks.analysis.worker;
 
 import dev.tracks.analysis.worker.analyze.AnalyzeCommand;
 import dev.tracks.analysis.worker.local.LocalCommand;
+import dev.tracks.analysis.worker.reference.ReferenceCommand;
 import dev.tracks.analysis.worker.run.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +16,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "tracks-worker", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         versionProvider = WorkerCommand.Version.class,
         description = "Runs Tracks Analysis skills over GPS points in PostgreSQL.",
-        subcommands = {SkillsCommand.class, RunCommand.class, AnalyzeCommand.class, LocalCommand.class})
+        subcommands = {SkillsCommand.class, RunCommand.class, AnalyzeCommand.class, LocalCommand.class,
+            ReferenceCommand.class})
 public final class WorkerCommand {
 
     public static void main(String[] args) {

@@ -1,0 +1,5 @@
+package dev.tracks.analysis.worker.reference.places;
+
+/** The place nearest to a point and its great-circle distance from it (haversine, mean Earth radius). */
+public record NearestPlace(Place place, double distanceMeters) {
+}

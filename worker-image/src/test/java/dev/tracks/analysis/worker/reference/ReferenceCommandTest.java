@@ -1,0 +1,123 @@
+package dev.tracks.analysis.worker.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tracks.analysis.schema.TestDatabase;
+import dev.tracks.analysis.task.WorkerContract;
+import dev.tracks.analysis.worker.WorkerCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** `tracks-worker reference load|list|prune` through picocli, on a real PostgreSQL. */
+class ReferenceCommandTest {
+
+    @TempDir
+    Path directory;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private DataSource dataSource;
+    private String url;
+
+    @BeforeEach
+    void database() {
+        dataSource = TestDatabase.migratedDatabase("reference_command");
+        url = TestDatabase.jdbcUrl("reference_command");
+    }
+
+    private int run(String... args) {
+        CommandLine command = WorkerCommand.commandLine();
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        String[] withDatabase = new String[args.length + 4];
+        System.arraycopy(args, 0, withDatabase, 0, args.length);
+        System.arraycopy(new String[] {"--jdbc-url", url, "--db-user", "postgres"}, 0, withDatabase, args.length, 4);
+        return command.execute(withDatabase);
+    }
+
+    @Test
+    void loadsPrintWhatTheyDidAndListShowsEveryLoad() throws Exception {
+        Path areas = ReferenceFiles.write(directory, "admin1.json", ReferenceFiles.adminAreas());
+        Path towns = ReferenceFiles.write(directory, "rg_cities1000.csv", ReferenceFiles.gazetteerCsv());
+        String checksum = ReferenceLoads.sha256(areas);
+
+        assertThat(run("reference", "load", "admin", "--file", areas.toString(), "--attribution",
+                "Natural Earth (public domain)")).isZero();
+        assertThat(out.toString()).contains("loaded admin load 1: 3 rows from admin1.json (sha256 " + checksum
+                + "), active");
+        assertThat(run("reference", "load", "admin", "--file", areas.toString())).isZero();
+        assertThat(out.toString()).contains("unchanged, the same file and options are already the active admin load"
+                + " 1: 3 rows");
+        assertThat(run("reference", "load", "places", "--file", towns.toString(), "--population-column",
+                "population", "--attribution", "GeoNames, CC BY 4.0")).isZero();
+        assertThat(out.toString()).contains("loaded places load 2: 5 rows from rg_cities1000.csv");
+
+        assertThat(run("reference", "list")).isZero();
+        assertThat(out.toString()).containsPattern("2 +places +yes +5 .* rg_cities1000.csv +GeoNames, CC BY 4.0")
+                .containsPattern("1 +admin +yes +3 .* " + checksum.substring(0, 16) + " +admin1.json"
+                        + " +Natural Earth \\(public domain\\)");
+        try (Connection db = dataSource.getConnection()) {
+            assertThat(ReferenceData.requirePlaces(db).nearest(64.6, -166).orElseThrow().place().population())
+                    .isEqualTo(3797L);
+        }
+    }
+
+    @Test
+    void aBadFileFailsNotRetryablyNamingTheFeature() throws Exception {
+        Path bad = ReferenceFiles.write(directory, "bad.geojson", ReferenceFiles.collection(
+                ReferenceFiles.feature("{\"name\":\"Aland\"}", "Polygon", "[" + ReferenceFiles.square(0, 0, 1, 1)
+                        + "]")));
+        assertThat(run("reference", "load", "admin", "--file", bad.toString()))
+                .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
+        assertThat(err.toString()).contains("tracks-worker reference load: feature 0: property \"iso_3166_2\" is"
+                + " missing or empty").contains("(nothing was loaded)");
+        assertThat(run("reference", "list")).isZero();
+        assertThat(out.toString()).contains("no reference data loaded");
+    }
+
+    @Test
+    void optionsAndKindsAreChecked() throws Exception {
+        Path towns = ReferenceFiles.write(directory, "towns.csv", ReferenceFiles.gazetteerCsv());
+        assertThat(run("reference", "load", "places", "--file", towns.toString(), "--code-property", "iso"))
+                .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
+        assertThat(err.toString()).contains("--code-property: only for admin loads");
+        assertThat(run("reference", "load", "roads", "--file", towns.toString()))
+                .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
+        assertThat(err.toString()).contains("KIND: must be admin or places, got 'roads'");
+        assertThat(run("reference", "load", "places", "--file", directory.resolve("none.csv").toString()))
+                .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
+        assertThat(err.toString()).contains("--file: cannot read");
+    }
+
+    @Test
+    void anUnreachableDatabaseIsTransientAMissingSchemaIsNot() {
+        url = "jdbc:postgresql://127.0.0.1:1/none";
+        assertThat(run("reference", "list")).isEqualTo(WorkerContract.EXIT_TRANSIENT);
+        assertThat(err.toString()).contains("cannot connect to jdbc:postgresql://127.0.0.1:1/none");
+        TestDatabase.emptyDatabase("reference_unmigrated");
+        url = TestDatabase.jdbcUrl("reference_unmigrated");
+        assertThat(run("reference", "list")).isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
+        assertThat(err.toString()).contains("tracks-worker reference list: database: ERROR: relation"
+                + " \"reference_loads\" does not exist");
+    }
+
+    @Test
+    void pruneKeepsTheActiveLoadAndRecentlyReplacedOnes() throws Exception {
+        Path first = ReferenceFiles.write(directory, "first.geojson", ReferenceFiles.adminAreas());
+        Path second = ReferenceFiles.write(directory, "second.geojson", ReferenceFiles.westOnly());
+        assertThat(run("reference", "load", "admin", "--file", first.toString())).isZero();
+        assertThat(run("reference", "load", "admin", "--file", second.toString())).isZero();
+        assertThat(run("reference", "prune")).isZero();
+        assertThat(out.toString()).contains("nothing to prune (the active loads and loads replaced less than PT24H"
+                + " ago are kept)");
+        assertThat(run("reference", "prune", "--grace", "PT0S")).isZero();
+        assertThat(out.toString()).contains("pruned admin load 1 (first.geojson, 3 rows, replaced ");
+    }
+}
