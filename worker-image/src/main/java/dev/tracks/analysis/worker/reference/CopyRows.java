@@ -1,5 +1,6 @@
 package dev.tracks.analysis.worker.reference;
 
+import dev.tracks.analysis.worker.store.CopyText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,16 +30,7 @@ public final class CopyRows implements AutoCloseable {
 
     public CopyRows text(String value) {
         separate();
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> row.append("\\\\");
-                case '\t' -> row.append("\\t");
-                case '\n' -> row.append("\\n");
-                case '\r' -> row.append("\\r");
-                default -> row.append(c);
-            }
-        }
+        CopyText.escape(row, value);
         return this;
     }
 

@@ -131,21 +131,7 @@ public final class ResultSink {
             }
             out.append('}');
         } else {
-            escape(out, value.toString());
-        }
-    }
-
-    /** COPY text format: backslash, tab and line breaks are escaped. */
-    private static void escape(StringBuilder out, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
+            CopyText.escape(out, value.toString());
         }
     }
 }
