@@ -7,6 +7,8 @@ import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.task.TaskMode;
 import dev.tracks.analysis.worker.failure.WorkerFailure;
 import dev.tracks.analysis.worker.geocoding.AdminSquares;
+import dev.tracks.analysis.worker.reference.admin.AdminAreaLoad;
+import dev.tracks.analysis.worker.reference.admin.AdminOptions;
 import dev.tracks.analysis.worker.track.Fixes;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -88,6 +90,29 @@ class GeocodingRunTest {
                         .isEqualTo(WorkerFailure.notRetryable("x").exitCode()))
                 .hasMessageContaining("no admin areas loaded: run `tracks-worker reference load admin");
         assertThat(fixture.count("SELECT count(*) FROM admin_visits")).isZero();
+    }
+
+    @Test
+    void levelsAboveTheLoadsAreSkippedAndALoadWithNoneUpToMaxAdminLevelFailsTheTask(@TempDir Path directory)
+            throws Exception {
+        RunFixture fixture = new RunFixture("geocoding_levels");
+        try (Connection db = fixture.dataSource.getConnection()) {
+            AdminSquares.load(db, directory);
+        }
+        fixture.insert("ada", ChainRunTest.day(MONDAY, 47.5, 8.5, 1).fixes());
+        fixture.run(Skill.OUTLIER_DETECTION, TaskMode.INCREMENTAL, Map.of());
+        fixture.run(Skill.GEOCODING, TaskMode.INCREMENTAL, Map.of("maxAdminLevel", 0));
+        assertThat(fixture.rows("SELECT DISTINCT level, code FROM admin_visits")).containsExactly(List.of(0, "XC"));
+
+        // The same squares again, every one at level 2 (other options: a new load, now the active one).
+        try (Connection db = fixture.dataSource.getConnection()) {
+            AdminAreaLoad.load(db, directory.resolve("squares.geojson"), new AdminOptions("code", "name",
+                    List.of("country"), 2, null), "generated squares at level 2");
+        }
+        assertThatThrownBy(() -> fixture.run(Skill.GEOCODING, TaskMode.FULL_RECOMPUTE, Map.of()))
+                .isInstanceOf(WorkerFailure.class).hasMessageContaining("maxAdminLevel: the active admin load")
+                .hasMessageContaining("has no areas at levels 0 to 1, only at levels [2]");
+        assertThat(fixture.rows("SELECT DISTINCT level, code FROM admin_visits")).containsExactly(List.of(0, "XC"));
     }
 
     private static long clean(RunFixture fixture, String userId) throws SQLException {
