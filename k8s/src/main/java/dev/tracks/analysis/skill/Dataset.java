@@ -11,7 +11,7 @@ public enum Dataset {
     /** Users' own time zones, set by the operator: a skill that reads them counts local days. */
     USER_TIME_ZONES("user_time_zones", true),
     POINT_FLAGS("point_flags", false),
-    POINT_ADMIN_AREAS("point_admin_areas", false),
+    ADMIN_VISITS("admin_visits", false),
     MOVEMENT_SEGMENTS("movement_segments", false),
     STAYS("stays", false),
     TRIPLEGS("triplegs", false),

@@ -2,8 +2,8 @@ package dev.tracks.analysis.skill;
 
 import java.util.List;
 
+import static dev.tracks.analysis.skill.Dataset.ADMIN_VISITS;
 import static dev.tracks.analysis.skill.Dataset.IMPORT_SOURCES;
-import static dev.tracks.analysis.skill.Dataset.POINT_ADMIN_AREAS;
 import static dev.tracks.analysis.skill.Dataset.POINT_FLAGS;
 import static dev.tracks.analysis.skill.Dataset.TRACK_POINTS;
 import static dev.tracks.analysis.skill.ParamSpec.choice;
@@ -59,18 +59,25 @@ final class FoundationSkills {
                                 "Distance between synthetic fixes."))
                         .build(),
                 SkillDefinition.of(GEOCODING)
-                        .describedAs("Assigns each clean fix its administrative areas (country, region) from a"
-                                + " boundary dataset, looked up once per H3 cell.")
-                        .reference("Point-in-polygon with JTS STRtree and PreparedGeometry over Natural Earth or"
-                                + " geoBoundaries polygons")
+                        .describedAs("The administrative areas along each user's clean fixes, as runs: consecutive"
+                                + " fixes in the same area at one level form one row (a fix in no area, e.g. at sea, a"
+                                + " run with no code), looked up once per H3 cell in the active admin reference load"
+                                + " (fails, not retryable, when none is loaded).")
+                        .reference("Point in polygon with a JTS STRtree and IndexedPointInAreaLocator over the"
+                                + " loaded admin areas (e.g. Natural Earth admin-1); H3 cell cache after"
+                                + " reverse_geocoder's cached lookups")
                         .dependsOn(OUTLIER_DETECTION, "a jump outlier would place the user in a country they never"
                                 + " visited")
                         .reads(TRACK_POINTS, POINT_FLAGS)
-                        .writes(POINT_ADMIN_AREAS)
+                        .writes(ADMIN_VISITS)
                         .param(integer("maxAdminLevel", 1, 0, 2, null,
-                                "Deepest administrative level looked up: 0 country, 1 region, 2 district."))
+                                "Deepest administrative level looked up: 0 country, 1 region, 2 district; levels"
+                                        + " the admin load does not have are skipped."))
                         .param(integer("cellResolution", 9, 5, 12, null,
-                                "H3 resolution of the lookup cache; fixes in one cell share the answer."))
+                                "H3 resolution of the lookup cache: fixes in one cell share the cell centre's areas,"
+                                        + " unless the cell straddles a border (then each fix is looked up)."))
+                        .param(integer("maxGapSeconds", 900, 1, 86400, "s",
+                                "A longer time between consecutive fixes ends the run at the last fix before it."))
                         .build(),
                 SkillDefinition.of(DATA_IMPORT)
                         .describedAs("Streams GPX, GeoLife PLT, CSV or GeoJSON files (a folder, several uploads or"

@@ -1,10 +1,10 @@
 package dev.tracks.analysis.skill;
 
 import static dev.tracks.analysis.skill.Dataset.ADMIN_SUMMARIES;
+import static dev.tracks.analysis.skill.Dataset.ADMIN_VISITS;
 import static dev.tracks.analysis.skill.Dataset.FOOTPRINTS;
 import static dev.tracks.analysis.skill.Dataset.GRID_CELLS;
 import static dev.tracks.analysis.skill.Dataset.LOCATIONS;
-import static dev.tracks.analysis.skill.Dataset.POINT_ADMIN_AREAS;
 import static dev.tracks.analysis.skill.Dataset.POINT_FLAGS;
 import static dev.tracks.analysis.skill.Dataset.STAYS;
 import static dev.tracks.analysis.skill.Dataset.TRACK_POINTS;
@@ -82,7 +82,7 @@ final class StatisticsSkills {
                         .describedAs("Border crossings: each change of administrative area between consecutive"
                                 + " fixes, with the crossing time interpolated.")
                         .dependsOn(GEOCODING, "a crossing is a change of the fixes' administrative areas")
-                        .reads(TRACK_POINTS, POINT_FLAGS, POINT_ADMIN_AREAS)
+                        .reads(TRACK_POINTS, POINT_FLAGS, ADMIN_VISITS)
                         .writes(Dataset.ADMIN_CROSSINGS)
                         .param(integer("minDwellSeconds", 60, 0, 86400, "s",
                                 "Visits to an area shorter than this are boundary jitter, not crossings."))
@@ -90,7 +90,7 @@ final class StatisticsSkills {
                 SkillDefinition.of(ADMIN_VIEW)
                         .describedAs("Time spent, distance travelled and days present per administrative area.")
                         .dependsOn(GEOCODING, "the summary is grouped by the fixes' administrative areas")
-                        .reads(TRACK_POINTS, POINT_FLAGS, POINT_ADMIN_AREAS)
+                        .reads(TRACK_POINTS, POINT_FLAGS, ADMIN_VISITS)
                         .writes(ADMIN_SUMMARIES)
                         .param(integer("adminLevel", 1, 0, 2, null,
                                 "Administrative level summarised: 0 country, 1 region, 2 district."))

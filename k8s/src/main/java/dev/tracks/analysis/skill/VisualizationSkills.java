@@ -2,8 +2,8 @@ package dev.tracks.analysis.skill;
 
 import java.util.List;
 
+import static dev.tracks.analysis.skill.Dataset.ADMIN_VISITS;
 import static dev.tracks.analysis.skill.Dataset.LOCATIONS;
-import static dev.tracks.analysis.skill.Dataset.POINT_ADMIN_AREAS;
 import static dev.tracks.analysis.skill.Dataset.POINT_FLAGS;
 import static dev.tracks.analysis.skill.Dataset.RENDERING_GEOMETRIES;
 import static dev.tracks.analysis.skill.Dataset.STAYS;
@@ -69,7 +69,7 @@ final class VisualizationSkills {
                         .reference("trackintel location_identifier(method=\"FREQ\"); scikit-mobility home_location")
                         .dependsOn(STAY_STATS, "roles come from the clustered locations")
                         .dependsOn(GEOCODING, "place names come from the administrative areas")
-                        .reads(STAYS, LOCATIONS, POINT_ADMIN_AREAS)
+                        .reads(STAYS, LOCATIONS, ADMIN_VISITS)
                         .writes(STAY_ANNOTATIONS)
                         .param(number("placeRadiusMeters", 100, 1, 5000, "m",
                                 "Radius around a stay searched for its place."))

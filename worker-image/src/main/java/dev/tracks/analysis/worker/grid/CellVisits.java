@@ -94,6 +94,11 @@ public final class CellVisits {
         return new double[] {centre.lat, centre.lng};
     }
 
+    /** The corners of a cell, in order around it. */
+    public static List<LatLng> boundaryOf(long cell) {
+        return H3.cellToBoundary(cell);
+    }
+
     private static CellVisit visit(Fixes fixes, long cell, int first, int last, long endMillis) {
         return new CellVisit(cell, fixes.id(first), fixes.id(last), last - first + 1, fixes.time(first),
                 fixes.time(last), endMillis);

@@ -31,7 +31,8 @@ import java.util.Optional;
  */
 public final class StreamSkillRunner<P extends Record, R> {
 
-    private final StreamSkill<P, R> skill;
+    /** The registry's skill, then (from {@link #run}) the skill as this task runs it. */
+    private StreamSkill<P, R> skill;
     private final RunRequest request;
     private final P params;
     private final boolean cleanOnly;
@@ -65,6 +66,7 @@ public final class StreamSkillRunner<P extends Record, R> {
 
     /** Runs to the end; returns the number of result rows written. */
     public long run() throws SQLException {
+        skill = skill.forTask(writeDb, params);
         UserLoop.run(skill, request, writeDb, readDb, progress, cleanOnly, fixSource, this::runUser);
         return results;
     }

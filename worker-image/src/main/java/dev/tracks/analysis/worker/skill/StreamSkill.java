@@ -16,6 +16,15 @@ import java.time.Instant;
 public non-sealed interface StreamSkill<P extends Record, R> extends SkillImplementation<P> {
 
     /**
+     * The skill as one task runs it, called once before the first user: a skill that reads data besides the fixes
+     * and its dependencies' results (reference data) resolves here the version the whole task reads, so that a new
+     * version becoming active mid-task does not change the answers for later users. Most skills need nothing.
+     */
+    default StreamSkill<P, R> forTask(Connection db, P params) throws SQLException {
+        return this;
+    }
+
+    /**
      * Prepares the analysis of one user's fixes from {@code from} on (null: from the first), loading whatever else it
      * reads (e.g. the stays of that time span).
      */

@@ -5,8 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.algorithm.locate.PointOnGeometryLocator;
 import org.locationtech.jts.geom.Coordinate;
@@ -31,6 +35,7 @@ public final class AdminAreas {
     private final long loadId;
     private final STRtree index = new STRtree();
     private final int size;
+    private final SortedSet<Integer> levels;
 
     private AdminAreas(long loadId, List<Located> areas) {
         this.loadId = loadId;
@@ -39,6 +44,8 @@ public final class AdminAreas {
         }
         index.build();
         this.size = areas.size();
+        this.levels = Collections.unmodifiableSortedSet(areas.stream().map(area -> area.area().level())
+                .collect(Collectors.toCollection(TreeSet::new)));
     }
 
     /** The areas of load {@code loadId} (none when the load does not exist). */
@@ -82,6 +89,11 @@ public final class AdminAreas {
     /** The load these areas came from. */
     public long loadId() {
         return loadId;
+    }
+
+    /** The levels the areas have, ascending. */
+    public SortedSet<Integer> levels() {
+        return levels;
     }
 
     public int size() {
