@@ -10,6 +10,10 @@ public enum Dataset {
     IMPORT_SOURCES("import_sources", true),
     /** Users' own time zones, set by the operator: a skill that reads them counts local days. */
     USER_TIME_ZONES("user_time_zones", true),
+    /** The active admin reference load (tracks-worker reference load admin): a new load makes readers' results stale. */
+    ADMIN_AREAS("admin_areas", true),
+    /** The active places reference load (the gazetteer): a new load makes readers' results stale. */
+    PLACES("places", true),
     POINT_FLAGS("point_flags", false),
     ADMIN_VISITS("admin_visits", false),
     MOVEMENT_SEGMENTS("movement_segments", false),

@@ -2,6 +2,7 @@ package dev.tracks.analysis.skill;
 
 import java.util.List;
 
+import static dev.tracks.analysis.skill.Dataset.ADMIN_AREAS;
 import static dev.tracks.analysis.skill.Dataset.ADMIN_VISITS;
 import static dev.tracks.analysis.skill.Dataset.IMPORT_SOURCES;
 import static dev.tracks.analysis.skill.Dataset.POINT_FLAGS;
@@ -68,7 +69,7 @@ final class FoundationSkills {
                                 + " reverse_geocoder's cached lookups")
                         .dependsOn(OUTLIER_DETECTION, "a jump outlier would place the user in a country they never"
                                 + " visited")
-                        .reads(TRACK_POINTS, POINT_FLAGS)
+                        .reads(TRACK_POINTS, POINT_FLAGS, ADMIN_AREAS)
                         .writes(ADMIN_VISITS)
                         .param(integer("maxAdminLevel", 1, 0, 2, null,
                                 "Deepest administrative level looked up: 0 country, 1 region, 2 district; levels"

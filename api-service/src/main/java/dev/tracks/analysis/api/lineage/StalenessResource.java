@@ -44,11 +44,12 @@ public class StalenessResource {
                             @Schema(description = "When the results they were built on last changed.")
                             OffsetDateTime invalidatedAt,
                             @Schema(description = "The upstream skill whose results for the user changed, or"
-                                    + " user_time_zones when the user's time zone did.")
+                                    + " user_time_zones when the user's time zone did, or reference_loads when a new"
+                                    + " reference load became active.")
                             String causeSkill,
                             @Schema(description = "Why they changed.",
                                     enumeration = {"late_points", "parameters_changed", "full_recompute",
-                                            "inputs_changed", "time_zone_changed"})
+                                            "inputs_changed", "time_zone_changed", "reference_changed"})
                             String reason,
                             @Schema(description = "The AnalysisTask whose run changed them; null for a command-line"
                                     + " run.", nullable = true)

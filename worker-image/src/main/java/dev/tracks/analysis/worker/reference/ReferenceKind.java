@@ -1,5 +1,6 @@
 package dev.tracks.analysis.worker.reference;
 
+import dev.tracks.analysis.skill.Dataset;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -7,9 +8,20 @@ import java.util.Optional;
 /** What a reference load holds; its id is the {@code kind} of reference_loads and the word on the command line. */
 public enum ReferenceKind {
     /** Administrative areas (table admin_areas), from a GeoJSON FeatureCollection. */
-    ADMIN,
+    ADMIN(Dataset.ADMIN_AREAS),
     /** Gazetteer places (table places), from a CSV or JSON file. */
-    PLACES;
+    PLACES(Dataset.PLACES);
+
+    private final Dataset dataset;
+
+    ReferenceKind(Dataset dataset) {
+        this.dataset = dataset;
+    }
+
+    /** The catalog's name for this data, which a skill that reads it lists in its reads. */
+    public Dataset dataset() {
+        return dataset;
+    }
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,8 +1,10 @@
 package dev.tracks.analysis.worker.run;
 
 import dev.tracks.analysis.skill.Dataset;
+import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.worker.progress.ProgressTracker;
+import dev.tracks.analysis.worker.reference.ReferenceKind;
 import dev.tracks.analysis.worker.skill.SkillImplementation;
 import dev.tracks.analysis.worker.store.FixSource;
 import dev.tracks.analysis.worker.store.PendingWork;
@@ -31,6 +33,22 @@ final class UserLoop {
     }
 
     /**
+     * Marks stale the users whose results were computed on source data that changed since: a user's time zone, a
+     * new active reference load. Their incremental run recomputes them, and the count of work includes them.
+     */
+    private static void markChangedSources(Connection writeDb, Skill skill) throws SQLException {
+        List<Dataset> reads = SkillCatalog.definition(skill).reads();
+        if (reads.contains(Dataset.USER_TIME_ZONES)) {
+            ResultLineage.markTimeZoneChanges(writeDb, skill);
+        }
+        for (ReferenceKind kind : ReferenceKind.values()) {
+            if (reads.contains(kind.dataset())) {
+                ResultLineage.markReferenceChanges(writeDb, skill, kind.id());
+            }
+        }
+    }
+
+    /**
      * @param cleanOnly whether the skill reads only fixes that outlier detection did not flag
      * @param fixes where the users' fixes are, and so their work is counted
      */
@@ -39,9 +57,8 @@ final class UserLoop {
             throws SQLException {
         SkillLocks.lockSkill(writeDb, skill.skill(), !request.incremental());
         Instant started = request.incremental() ? null : ResultLineage.now(writeDb);
-        if (request.incremental() && SkillCatalog.definition(skill.skill()).reads().contains(Dataset.USER_TIME_ZONES)) {
-            // Users whose zone changed since their results are recomputed in it: the count below includes them.
-            ResultLineage.markTimeZoneChanges(writeDb, skill.skill());
+        if (request.incremental()) {
+            markChangedSources(writeDb, skill.skill());
         }
         writeDb.commit();
         List<PendingWork.UserWork> work = fixes.pendingWork(readDb, skill.skill(), request.scope(),

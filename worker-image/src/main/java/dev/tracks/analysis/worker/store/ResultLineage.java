@@ -27,7 +27,7 @@ public final class ResultLineage {
 
     /** Why the upstream results changed (stale_results.reason). */
     public enum Cause {
-        LATE_POINTS, PARAMETERS_CHANGED, FULL_RECOMPUTE, INPUTS_CHANGED, TIME_ZONE_CHANGED;
+        LATE_POINTS, PARAMETERS_CHANGED, FULL_RECOMPUTE, INPUTS_CHANGED, TIME_ZONE_CHANGED, REFERENCE_CHANGED;
 
         String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -71,6 +71,26 @@ public final class ResultLineage {
                 + " ON CONFLICT (skill_name, user_id) DO NOTHING")) {
             mark.setString(1, Cause.TIME_ZONE_CHANGED.id());
             mark.setString(2, skill.id());
+            return mark.executeUpdate();
+        }
+    }
+
+    /**
+     * Marks stale the users of {@code skill} (one that reads a reference dataset) that it last computed before the
+     * active load of that {@code kind} (reference_loads: admin, places) changed; returns how many. The change is the
+     * latest switch of the active load: a load's time, or the time an earlier one was replaced (which is when a
+     * reactivated load became active again). Their next incremental run recomputes them on the new load.
+     */
+    public static int markReferenceChanges(Connection db, Skill skill, String kind) throws SQLException {
+        try (PreparedStatement mark = db.prepareStatement("INSERT INTO stale_results (skill_name, user_id,"
+                + " invalidated_at, cause_skill, reason) SELECT w.skill_name, w.user_id, c.changed_at,"
+                + " 'reference_loads', ? FROM skill_watermarks w, (SELECT greatest(max(loaded_at) FILTER (WHERE active),"
+                + " max(deactivated_at)) AS changed_at FROM reference_loads WHERE kind = ?) c"
+                + " WHERE w.skill_name = ? AND c.changed_at > w.updated_at"
+                + " ON CONFLICT (skill_name, user_id) DO NOTHING")) {
+            mark.setString(1, Cause.REFERENCE_CHANGED.id());
+            mark.setString(2, kind);
+            mark.setString(3, skill.id());
             return mark.executeUpdate();
         }
     }

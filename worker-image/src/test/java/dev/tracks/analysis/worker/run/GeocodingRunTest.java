@@ -115,6 +115,46 @@ class GeocodingRunTest {
         assertThat(fixture.rows("SELECT DISTINCT level, code FROM admin_visits")).containsExactly(List.of(0, "XC"));
     }
 
+    /**
+     * A new active admin load makes every user's runs stale: the next incremental run, without a new point,
+     * recomputes them on it (codes named by the new load), equal to a full recompute; so does going back to the
+     * first load.
+     */
+    @Test
+    void aNewAdminLoadRecomputesEveryUserOnIt(@TempDir Path directory) throws Exception {
+        RunFixture fixture = new RunFixture("geocoding_reload");
+        long first;
+        try (Connection db = fixture.dataSource.getConnection()) {
+            first = AdminSquares.load(db, directory);
+        }
+        fixture.insert("ada", ChainRunTest.day(MONDAY, 47.5, 8.5, 1).fixes());
+        fixture.insert("bob", ChainRunTest.day(MONDAY.plusSeconds(1800), 47.5, 9.0, 2).fixes());
+        runChain(fixture, TaskMode.INCREMENTAL);
+        List<List<Object>> onFirst = fixture.rows(RUNS);
+
+        long second;
+        try (Connection db = fixture.dataSource.getConnection()) {
+            // The same squares, coded by their names: a second load, now the active one.
+            second = AdminAreaLoad.load(db, directory.resolve("squares.geojson"), new AdminOptions("name", "name",
+                    List.of("country"), 1, "level"), "squares coded by name").load().id();
+        }
+        runChain(fixture, TaskMode.INCREMENTAL);
+        assertThat(fixture.rows("SELECT DISTINCT reference_load_id FROM admin_visits")).containsExactly(
+                List.of(second));
+        assertThat(fixture.rows("SELECT DISTINCT code FROM admin_visits WHERE user_id = 'bob' ORDER BY code"))
+                .containsExactly(List.of("East"), List.of("Xland"));
+        assertThat(fixture.count("SELECT count(*) FROM stale_results")).isZero();
+        List<List<Object>> incremental = fixture.rows(RUNS);
+        runChain(fixture, TaskMode.FULL_RECOMPUTE);
+        assertThat(fixture.rows(RUNS)).isEqualTo(incremental);
+
+        try (Connection db = fixture.dataSource.getConnection()) {
+            assertThat(AdminSquares.load(db, directory)).as("the first load, reactivated").isEqualTo(first);
+        }
+        runChain(fixture, TaskMode.INCREMENTAL);
+        assertThat(fixture.rows(RUNS)).isEqualTo(onFirst);
+    }
+
     private static long clean(RunFixture fixture, String userId) throws SQLException {
         return fixture.count("SELECT count(*) FROM track_points p WHERE user_id = '" + userId + "' AND NOT EXISTS"
                 + " (SELECT 1 FROM point_flags f WHERE f.point_id = p.id)");
