@@ -186,10 +186,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    /** Loads the --admin-areas and --places files as the active reference data of the run's database. */
-    private void loadReferenceData(PrintWriter console, LocalDatabase local) throws SQLException, IOException {
+    /** Loads the --admin-areas and --places files as the active reference data of the run's database, if given. */
+    private boolean loadReferenceData(PrintWriter console, LocalDatabase local) throws SQLException, IOException {
         if (adminAreas == null && places == null) {
-            return;
+            return false;
         }
         try (Connection db = local.database().connect("tracks-analyze-reference")) {
             if (adminAreas != null) {
@@ -201,6 +201,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         PlaceFields.defaults(PlaceFormat.of(places)), ""));
             }
         }
+        return true;
     }
 
     private static Path readable(String option, Path file) {
@@ -254,8 +255,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private void runChain(PrintWriter console, LocalDatabase local, FixSource fixes, int shards, List<Skill> order,
                           Map<Skill, Map<String, Object>> skillParams, long chainStart)
             throws SQLException, IOException {
-        loadReferenceData(console, local);
         long phaseStart = chainStart;
+        if (loadReferenceData(console, local)) {
+            phaseStart = printPhaseTime(console, "reference", phaseStart);
+        }
         ExecutorService pool = Executors.newFixedThreadPool(shards);
         try {
             for (Skill skill : order) {
