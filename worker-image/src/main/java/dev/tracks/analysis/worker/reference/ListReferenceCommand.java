@@ -1,5 +1,6 @@
 package dev.tracks.analysis.worker.reference;
 
+import dev.tracks.analysis.worker.store.DatabaseOptions;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -6,6 +6,7 @@ import dev.tracks.analysis.worker.reference.admin.AdminOptions;
 import dev.tracks.analysis.worker.reference.places.PlaceFields;
 import dev.tracks.analysis.worker.reference.places.PlaceFormat;
 import dev.tracks.analysis.worker.reference.places.PlaceLoad;
+import dev.tracks.analysis.worker.store.DatabaseOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

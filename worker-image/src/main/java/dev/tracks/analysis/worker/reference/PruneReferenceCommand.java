@@ -1,6 +1,7 @@
 package dev.tracks.analysis.worker.reference;
 
 import dev.tracks.analysis.worker.failure.WorkerFailure;
+import dev.tracks.analysis.worker.store.DatabaseOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;

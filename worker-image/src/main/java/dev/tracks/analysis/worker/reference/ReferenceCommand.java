@@ -3,6 +3,7 @@ package dev.tracks.analysis.worker.reference;
 import dev.tracks.analysis.task.WorkerContract;
 import dev.tracks.analysis.worker.failure.WorkerFailure;
 import dev.tracks.analysis.worker.store.Database;
+import dev.tracks.analysis.worker.store.DatabaseOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.sql.Connection;

@@ -18,6 +18,7 @@ import dev.tracks.analysis.worker.progress.TaskStatusProgress;
 import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.skill.SkillRegistry;
 import dev.tracks.analysis.worker.store.Database;
+import dev.tracks.analysis.worker.store.DatabaseOptions;
 import dev.tracks.analysis.worker.store.TimeRange;
 import dev.tracks.analysis.worker.store.UserScope;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -89,14 +91,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "Points the task's earlier attempts could not analyse.")
     long earlierFailedPoints;
 
-    @Option(names = "--jdbc-url", defaultValue = "${env:TRACKS_DB_URL}", description = "PostgreSQL JDBC URL.")
-    String jdbcUrl;
-
-    @Option(names = "--db-user", defaultValue = "${env:TRACKS_DB_USER}")
-    String dbUser;
-
-    @Option(names = "--db-password", defaultValue = "${env:TRACKS_DB_PASSWORD}", arity = "0..1", interactive = true)
-    String dbPassword;
+    @Mixin
+    DatabaseOptions databaseOptions;
 
     @Option(names = "--dry-run", description = "Only count the points to analyze (CountUnanalyzedPoints).")
     boolean dryRun;
@@ -107,11 +103,8 @@ public final class RunCommand implements Callable<Integer> {
         TaskReference reference = TaskReference.parse(task);
         try (KubernetesClient client = reference == null ? null : new KubernetesClientBuilder().build()) {
             RunRequest request = request(reference, client);
-            if (jdbcUrl == null || jdbcUrl.isBlank()) {
-                throw WorkerFailure.notRetryable("TRACKS_DB_URL / --jdbc-url: a PostgreSQL JDBC URL is required");
-            }
+            Database database = databaseOptions.database();
             ProgressListener listener = new ConsoleProgress(out, request.skill().id());
-            Database database = new Database(jdbcUrl, dbUser, dbPassword);
             SkillRun run = new SkillRun(SkillRegistry.standard(), database);
             if (dryRun) {
                 out.printf("%s: %,d points to analyze%n", request.skill().id(), run.count(request));
