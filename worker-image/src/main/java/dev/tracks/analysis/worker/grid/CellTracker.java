@@ -63,10 +63,10 @@ public final class CellTracker {
 
     /** The disc of the new cell: its centre and the distance to its nearest edge, less the margin. */
     private void keepDisc() {
-        LatLng centre = CellVisits.H3.cellToLatLng(cell);
-        List<LatLng> boundary = CellVisits.H3.cellToBoundary(cell);
-        centreLat = centre.lat;
-        centreLon = centre.lng;
+        double[] centre = CellVisits.centreOf(cell);
+        List<LatLng> boundary = CellVisits.boundaryOf(cell);
+        centreLat = centre[0];
+        centreLon = centre[1];
         metersPerDegreeLon = METERS_PER_DEGREE * Math.cos(Math.toRadians(centreLat));
         double nearest = Double.POSITIVE_INFINITY;
         for (int i = 0; i < boundary.size(); i++) {

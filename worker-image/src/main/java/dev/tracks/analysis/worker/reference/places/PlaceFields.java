@@ -1,6 +1,7 @@
 package dev.tracks.analysis.worker.reference.places;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,7 +27,7 @@ public record PlaceFields(PlaceFormat format, String name, String lat, String lo
     /** The fields as stored with the load (what makes a reload of the same file with other fields a new load). */
     public Map<String, Object> asMap() {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("format", format.name().toLowerCase());
+        map.put("format", format.name().toLowerCase(Locale.ROOT));
         map.put("name", name);
         map.put("lat", lat);
         map.put("lon", lon);
