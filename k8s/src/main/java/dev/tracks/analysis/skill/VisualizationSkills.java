@@ -4,6 +4,7 @@ import java.util.List;
 
 import static dev.tracks.analysis.skill.Dataset.ADMIN_VISITS;
 import static dev.tracks.analysis.skill.Dataset.LOCATIONS;
+import static dev.tracks.analysis.skill.Dataset.PLACES;
 import static dev.tracks.analysis.skill.Dataset.POINT_FLAGS;
 import static dev.tracks.analysis.skill.Dataset.RENDERING_GEOMETRIES;
 import static dev.tracks.analysis.skill.Dataset.STAYS;
@@ -12,6 +13,8 @@ import static dev.tracks.analysis.skill.Dataset.TIME_AXIS_ENTRIES;
 import static dev.tracks.analysis.skill.Dataset.TRACK_POINTS;
 import static dev.tracks.analysis.skill.Dataset.TRIPS;
 import static dev.tracks.analysis.skill.Dataset.USER_TIME_ZONES;
+import static dev.tracks.analysis.skill.ParamSpec.bool;
+import static dev.tracks.analysis.skill.ParamSpec.choice;
 import static dev.tracks.analysis.skill.ParamSpec.integer;
 import static dev.tracks.analysis.skill.ParamSpec.number;
 import static dev.tracks.analysis.skill.ParamSpec.timeZone;
@@ -64,15 +67,33 @@ final class VisualizationSkills {
                                 + " whose fixes lie outside every zone polygon."))
                         .build(),
                 SkillDefinition.of(STAY_ANNOTATION)
-                        .describedAs("Labels stays with their location's role (home, work, other) and place"
-                                + " name.")
-                        .reference("trackintel location_identifier(method=\"FREQ\"); scikit-mobility home_location")
-                        .dependsOn(STAY_STATS, "roles come from the clustered locations")
-                        .dependsOn(GEOCODING, "place names come from the administrative areas")
-                        .reads(STAYS, LOCATIONS, ADMIN_VISITS)
+                        .describedAs("Per location of stay_stats: its role (home, work, other) by trackintel FREQ,"
+                                + " by trackintel OSNA and by the scikit-mobility night window, the role of the"
+                                + " chosen method with its confidence, the nearest gazetteer place and the admin"
+                                + " units geocoding found at its stays; its stays carry the location's role.")
+                        .reference("trackintel location_identifier(method=\"FREQ\" and \"OSNA\","
+                                + " pre_filter=True) after Chen & Poorthuis 2021 and Efstathiades et al. 2015;"
+                                + " scikit-mobility home_location(start_night='22:00', end_night='07:00') as time"
+                                + " in the window; reverse_geocoder nearest place")
+                        .dependsOn(STAY_STATS, "roles are given to the clustered locations and their stays")
+                        .dependsOn(GEOCODING, "admin units come from the runs through admin areas at the stays")
+                        .reads(STAYS, LOCATIONS, ADMIN_VISITS, PLACES, USER_TIME_ZONES)
                         .writes(STAY_ANNOTATIONS)
-                        .param(number("placeRadiusMeters", 100, 1, 5000, "m",
-                                "Radius around a stay searched for its place."))
+                        .param(choice("method", "FREQ", List.of("FREQ", "OSNA", "NIGHT"),
+                                "Which view gives the stored role and its confidence: FREQ (most stay time home,"
+                                        + " second work), OSNA (weekday rest/leisure time home, weekday office"
+                                        + " hours work) or NIGHT (most time 22:00-07:00 home); all three views are"
+                                        + " stored."))
+                        .param(bool("preFilter", true, "Apply trackintel's pre_filter_locations defaults to FREQ"
+                                + " and OSNA (a user needs 10 stays and 10 locations, a location 10 stays, 1 h in"
+                                + " all and 5 h from first to last visit); false labels every user."))
+                        .param(number("placeRadiusMeters", 5000, 1, 100_000, "m",
+                                "A location gets the nearest place of the active places load within this"
+                                        + " distance of its centre, else no place. Places are optional: without a"
+                                        + " places load the place columns stay empty (roles and admin units are"
+                                        + " still computed); a later load makes the results stale."))
+                        .param(timeZone("timeZone", "Zone of the local times (OSNA frames, night window) for a"
+                                + " user without a zone setting whose stays lie outside every zone polygon."))
                         .build());
     }
 }

@@ -6,6 +6,10 @@ import dev.tracks.analysis.worker.skill.CsvExport;
 import dev.tracks.analysis.worker.skill.CsvExport.Column;
 import dev.tracks.analysis.worker.skill.SkillDataset;
 import dev.tracks.analysis.worker.store.ResultSink;
+import dev.tracks.analysis.worker.store.Sql;
+import dev.tracks.analysis.worker.store.UserResults;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,7 +25,24 @@ public final class AdminVisitsTable {
                     Column.of("first_point_id"), Column.of("last_point_id"), Column.of("n_points"),
                     Column.of("reference_load_id")), "user_id, started_at, level, first_point_id"));
 
+    /**
+     * A stored run as the skills built on geocoding read it.
+     *
+     * @param code the area's code, or null for a run in no area of the level
+     * @param name the area's name, or null with the code
+     */
+    public record StoredAdminVisit(int level, String code, String name, long startMillis, long endMillis) {
+    }
+
     private AdminVisitsTable() {
+    }
+
+    /** A user's runs of every level in time order (then by level). */
+    public static List<StoredAdminVisit> read(Connection db, String userId) throws SQLException {
+        return UserResults.read(db, "admin_visits", "level, code, name, started_at, finished_at",
+                "started_at, level, first_point_id", userId, null, row -> new StoredAdminVisit(row.getInt(1),
+                        row.getString(2), row.getString(3), Sql.instant(row, 4).toEpochMilli(),
+                        Sql.instant(row, 5).toEpochMilli()));
     }
 
     static void write(ResultSink sink, String userId, AdminVisit visit, long loadId) {

@@ -22,11 +22,11 @@ public final class FreqLocationIdentifier {
 
     /** {@code result}'s locations labelled home/work; {@code stays} are the stays it was built from. */
     public static LocationResult identify(List<StoredStay> stays, LocationResult result, FreqPreFilter filter) {
-        if (!userPasses(stays, result, filter)) {
+        if (!filter.passesUser(stays, result.locations().size())) {
             return result;
         }
         List<Location> ranked = result.locations().stream()
-                .filter(location -> locationPasses(location, filter))
+                .filter(filter::passes)
                 .sorted(Comparator.comparingLong(Location::totalDwellMillis).reversed()
                         .thenComparingInt(Location::locationId))
                 .limit(2)
@@ -37,16 +37,5 @@ public final class FreqLocationIdentifier {
                 .map(location -> location.withRole(roles.getOrDefault(location.locationId(), LocationRole.OTHER)))
                 .toList();
         return new LocationResult(labelled, result.stayLocations());
-    }
-
-    private static boolean userPasses(List<StoredStay> stays, LocationResult result, FreqPreFilter filter) {
-        long distinctStarts = stays.stream().map(StoredStay::startMillis).distinct().count();
-        return distinctStarts >= filter.minStaysOfUser() && result.locations().size() >= filter.minLocationsOfUser();
-    }
-
-    private static boolean locationPasses(Location location, FreqPreFilter filter) {
-        return location.visitCount() >= filter.minStaysAtLocation()
-                && location.totalDwellMillis() >= filter.minLocationDwellMillis()
-                && location.lastVisitMillis() - location.firstVisitMillis() >= filter.minLocationPeriodMillis();
     }
 }

@@ -1,5 +1,8 @@
 package dev.tracks.analysis.worker.location;
 
+import dev.tracks.analysis.worker.stay.StoredStay;
+import java.util.List;
+
 /**
  * trackintel {@code pre_filter_locations} ({@code analysis/location_identification.py}): which users and locations
  * have enough data for home/work labels. All thresholds are inclusive ({@code >=}); zero disables one. The skill
@@ -20,4 +23,16 @@ public record FreqPreFilter(int minStaysOfUser, int minLocationsOfUser, int minS
 
     /** No filtering: trackintel's {@code pre_filter=False}. */
     public static final FreqPreFilter NONE = new FreqPreFilter(0, 0, 0, 0, 0);
+
+    /** Whether a user with these stays (all of them, located or not) and this many locations has enough data. */
+    public boolean passesUser(List<StoredStay> stays, int locationCount) {
+        long distinctStarts = stays.stream().mapToLong(StoredStay::startMillis).distinct().count();
+        return distinctStarts >= minStaysOfUser && locationCount >= minLocationsOfUser;
+    }
+
+    /** Whether a location has enough stays, time and span to be labelled. */
+    public boolean passes(Location location) {
+        return location.visitCount() >= minStaysAtLocation && location.totalDwellMillis() >= minLocationDwellMillis
+                && location.lastVisitMillis() - location.firstVisitMillis() >= minLocationPeriodMillis;
+    }
 }

@@ -5,6 +5,8 @@ import dev.tracks.analysis.worker.reference.admin.AdminAreas;
 import dev.tracks.analysis.worker.reference.places.Places;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What a skill that needs reference data calls once at its start: the active load, resolved once and read whole, so
@@ -28,6 +30,15 @@ public final class ReferenceData {
         long loadId = ReferenceLoads.activeLoadId(db, ReferenceKind.PLACES).orElseThrow(() -> notLoaded(
                 "no places loaded", "places --file <csv or json>"));
         return Places.read(db, loadId);
+    }
+
+    /**
+     * The places of the active places load, if there is one: for a skill to which place names are an optional
+     * enrichment, which says so in its catalog entry.
+     */
+    public static Optional<Places> optionalPlaces(Connection db) throws SQLException {
+        OptionalLong loadId = ReferenceLoads.activeLoadId(db, ReferenceKind.PLACES);
+        return loadId.isPresent() ? Optional.of(Places.read(db, loadId.getAsLong())) : Optional.empty();
     }
 
     private static WorkerFailure notLoaded(String what, String load) {

@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 final class UserSkillRunner<P extends Record> {
 
-    private final UserSkill<P> skill;
+    private UserSkill<P> skill;
     private final RunRequest request;
     private final P params;
     private final boolean cleanOnly;
@@ -59,6 +59,7 @@ final class UserSkillRunner<P extends Record> {
     }
 
     long run() throws SQLException {
+        skill = skill.forTask(writeDb, params);
         UserLoop.run(skill, request, writeDb, readDb, progress, cleanOnly, fixSource, this::recompute);
         return results;
     }

@@ -14,6 +14,14 @@ import java.sql.SQLException;
  */
 public non-sealed interface UserSkill<P extends Record> extends SkillImplementation<P> {
 
+    /**
+     * The skill as one task runs it, called once before the first user: a skill that reads reference data resolves
+     * here the version the whole task reads (as {@link StreamSkill#forTask}). Most skills need nothing.
+     */
+    default UserSkill<P> forTask(Connection db, P params) throws SQLException {
+        return this;
+    }
+
     /** Reads the user's inputs and writes all of the user's results. */
     void recompute(Connection db, String userId, P params, ResultSink sink) throws SQLException;
 }
