@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the end of the data; Cem only drives. The week arrives a day at a time and
  * each day's incremental run is followed, at the end, by a full recompute that must equal it. Places are optional:
  * without a load the place columns stay empty; a five-row gazetteer loaded afterwards (a town 160 m from A, one 2 km
- * from B, none within 5 km of C) makes the results stale, and the next run names A and B.
+ * from B, none within 5 km of C) makes the results stale, and the next run names A and B; so does a second load
+ * that replaces it.
  */
 class StayAnnotationRunTest {
 
@@ -175,6 +176,16 @@ class StayAnnotationRunTest {
         assertThat((Double) places.get(1).get(7)).isBetween(2_000.0, 2_600.0);
         assertThat(places.get(2).subList(3, 8)).containsOnly((Object) null);
         assertThat(places).extracting(row -> row.get(8)).containsOnly(placesLoad);
+
+        // A new places load replaces the first: the next run names A after it.
+        long renamed;
+        try (Connection db = fixture.dataSource.getConnection()) {
+            Path file = Files.writeString(directory.resolve("renamed.csv"), GAZETTEER.replace("Aville", "Aburg"));
+            renamed = PlaceLoad.load(db, file, PlaceFields.REVERSE_GEOCODER_CSV, "generated, renamed").load().id();
+        }
+        fixture.run(Skill.STAY_ANNOTATION, TaskMode.INCREMENTAL, PARAMS);
+        assertThat(fixture.rows("SELECT place_name, places_load_id FROM stay_annotations WHERE user_id = 'ada'"
+                + " AND location_id = 0")).containsExactly(List.of("Aburg", renamed));
 
         // A late fix of Bob's, a day back: only Bob's annotations are recomputed.
         List<List<Object>> adaBefore = fixture.rows("SELECT * FROM stay_annotations WHERE user_id = 'ada'");
