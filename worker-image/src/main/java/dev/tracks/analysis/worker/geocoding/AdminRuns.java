@@ -1,7 +1,7 @@
 package dev.tracks.analysis.worker.geocoding;
 
+import dev.tracks.analysis.reference.admin.AdminArea;
 import dev.tracks.analysis.worker.grid.CellTracker;
-import dev.tracks.analysis.worker.reference.admin.AdminArea;
 import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.track.StreamResult;
 import java.util.ArrayList;

@@ -1,11 +1,14 @@
 package dev.tracks.analysis.worker.reference;
 
+import dev.tracks.analysis.reference.LoadOutcome;
+import dev.tracks.analysis.reference.ReferenceKind;
+import dev.tracks.analysis.reference.ReferenceLoad;
+import dev.tracks.analysis.reference.admin.AdminAreaLoad;
+import dev.tracks.analysis.reference.admin.AdminOptions;
+import dev.tracks.analysis.reference.places.PlaceFields;
+import dev.tracks.analysis.reference.places.PlaceFormat;
+import dev.tracks.analysis.reference.places.PlaceLoad;
 import dev.tracks.analysis.worker.failure.WorkerFailure;
-import dev.tracks.analysis.worker.reference.admin.AdminAreaLoad;
-import dev.tracks.analysis.worker.reference.admin.AdminOptions;
-import dev.tracks.analysis.worker.reference.places.PlaceFields;
-import dev.tracks.analysis.worker.reference.places.PlaceFormat;
-import dev.tracks.analysis.worker.reference.places.PlaceLoad;
 import dev.tracks.analysis.worker.store.DatabaseOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;

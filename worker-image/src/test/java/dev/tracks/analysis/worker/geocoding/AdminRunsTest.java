@@ -2,9 +2,9 @@ package dev.tracks.analysis.worker.geocoding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tracks.analysis.reference.admin.AdminArea;
 import dev.tracks.analysis.schema.TestDatabase;
 import dev.tracks.analysis.worker.reference.ReferenceData;
-import dev.tracks.analysis.worker.reference.admin.AdminArea;
 import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.track.StreamResult;
 import dev.tracks.analysis.worker.track.SyntheticTrack;

@@ -1,4 +1,4 @@
-package dev.tracks.analysis.worker.reference;
+package dev.tracks.analysis.reference;
 
 import dev.tracks.analysis.skill.Dataset;
 import java.util.Arrays;
