@@ -10,7 +10,9 @@ public enum ReferenceKind {
     /** Administrative areas (table admin_areas), from a GeoJSON FeatureCollection. */
     ADMIN(Dataset.ADMIN_AREAS),
     /** Gazetteer places (table places), from a CSV or JSON file. */
-    PLACES(Dataset.PLACES);
+    PLACES(Dataset.PLACES),
+    /** Roads, rails and stations (tables osm_ways, osm_stations), from an OpenStreetMap {@code .osm.pbf} extract. */
+    OSM(Dataset.OSM_NETWORK);
 
     private final Dataset dataset;
 

@@ -95,7 +95,10 @@ final class LoadReferenceCommand implements Callable<Integer> {
     public Integer call() {
         return ReferenceCommand.execute(spec, database, (db, out) -> {
             ReferenceKind chosen = ReferenceKind.fromId(kind).orElseThrow(() -> WorkerFailure.notRetryable(
-                    "KIND: must be admin or places, got '" + kind + "'"));
+                    "KIND: must be admin, places or osm, got '" + kind + "'"));
+            if (chosen == ReferenceKind.OSM) {
+                throw WorkerFailure.notRetryable("KIND: osm: loading OSM extracts is not implemented yet");
+            }
             if (!Files.isReadable(file) || Files.isDirectory(file)) {
                 throw WorkerFailure.notRetryable("--file: cannot read " + file);
             }

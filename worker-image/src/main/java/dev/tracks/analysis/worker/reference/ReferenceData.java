@@ -4,6 +4,7 @@ import dev.tracks.analysis.reference.ReferenceKind;
 import dev.tracks.analysis.reference.ReferenceLoads;
 import dev.tracks.analysis.worker.failure.WorkerFailure;
 import dev.tracks.analysis.worker.reference.admin.AdminAreas;
+import dev.tracks.analysis.worker.reference.osm.OsmNetwork;
 import dev.tracks.analysis.worker.reference.places.Places;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,6 +31,13 @@ public final class ReferenceData {
         long loadId = ReferenceLoads.activeLoadId(db, ReferenceKind.PLACES).orElseThrow(() -> notLoaded(
                 "no places loaded", "places --file <csv or json>"));
         return Places.read(db, loadId);
+    }
+
+    /** The roads, rails and stations of the active osm load, or a non-retryable failure saying how to load some. */
+    public static OsmNetwork requireOsm(Connection db) throws SQLException {
+        long loadId = ReferenceLoads.activeLoadId(db, ReferenceKind.OSM).orElseThrow(() -> notLoaded(
+                "no OSM network loaded", "osm --file <extract.osm.pbf>"));
+        return OsmNetwork.read(db, loadId);
     }
 
     private static WorkerFailure notLoaded(String what, String load) {
