@@ -37,7 +37,6 @@ import java.util.List;
  */
 final class AdminRuns {
 
-    private final CellAreas areas;
     private final long maxGapMillis;
     private final int[] levels;
     private final Lookup lookup;
@@ -48,7 +47,6 @@ final class AdminRuns {
     private long walked;
 
     AdminRuns(CellAreas areas, long maxGapMillis) {
-        this.areas = areas;
         this.maxGapMillis = maxGapMillis;
         this.levels = areas.levels();
         this.lookup = new Lookup(areas);
