@@ -14,6 +14,8 @@ public enum Dataset {
     ADMIN_AREAS("admin_areas", true),
     /** The active places reference load (the gazetteer): a new load makes readers' results stale. */
     PLACES("places", true),
+    /** The active osm reference load (roads, rails and stations): a new load makes readers' results stale. */
+    OSM_NETWORK("osm_ways", true),
     POINT_FLAGS("point_flags", false),
     ADMIN_VISITS("admin_visits", false),
     MOVEMENT_SEGMENTS("movement_segments", false),

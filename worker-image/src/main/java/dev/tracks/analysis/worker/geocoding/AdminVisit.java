@@ -1,6 +1,6 @@
 package dev.tracks.analysis.worker.geocoding;
 
-import dev.tracks.analysis.worker.reference.admin.AdminArea;
+import dev.tracks.analysis.reference.admin.AdminArea;
 
 /**
  * A run: consecutive clean fixes of one user in the same administrative area at one level.

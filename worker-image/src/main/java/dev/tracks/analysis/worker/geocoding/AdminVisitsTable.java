@@ -1,9 +1,9 @@
 package dev.tracks.analysis.worker.geocoding;
 
+import dev.tracks.analysis.reference.admin.AdminArea;
 import dev.tracks.analysis.skill.Dataset;
-import dev.tracks.analysis.worker.reference.admin.AdminArea;
-import dev.tracks.analysis.worker.skill.CsvExport;
 import dev.tracks.analysis.worker.skill.CsvExport.Column;
+import dev.tracks.analysis.worker.skill.CsvExport;
 import dev.tracks.analysis.worker.skill.SkillDataset;
 import dev.tracks.analysis.worker.store.ResultSink;
 import dev.tracks.analysis.worker.store.Sql;

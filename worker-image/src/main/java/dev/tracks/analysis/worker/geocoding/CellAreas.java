@@ -1,8 +1,8 @@
 package dev.tracks.analysis.worker.geocoding;
 
 import com.uber.h3core.util.LatLng;
+import dev.tracks.analysis.reference.admin.AdminArea;
 import dev.tracks.analysis.worker.grid.CellVisits;
-import dev.tracks.analysis.worker.reference.admin.AdminArea;
 import dev.tracks.analysis.worker.reference.admin.AdminAreas;
 import java.util.Arrays;
 import java.util.Map;

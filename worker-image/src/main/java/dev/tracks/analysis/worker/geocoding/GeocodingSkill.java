@@ -18,7 +18,7 @@ import java.util.List;
  * is resolved and read once per task ({@link #forTask}), so every user of a task is geocoded against one version,
  * whose id each row records; no admin data loaded fails the task as not retryable (see {@link ReferenceData}).
  * Defaults: maxAdminLevel 1, cellResolution 9, maxGapSeconds 900. Its context index equals its resume index, so each
- * call starts with the fix to analyze first.
+ * call starts with the fix to analyze first; one {@link AdminRuns} per user goes on with its walk from batch to batch.
  */
 public final class GeocodingSkill implements StreamSkill<GeocodingParams, AdminVisit> {
 
@@ -67,11 +67,12 @@ public final class GeocodingSkill implements StreamSkill<GeocodingParams, AdminV
         if (areas == null) {
             throw new IllegalStateException("geocoding analyses users of a task: open them on forTask's skill");
         }
+        AdminRuns runs = new AdminRuns(areas, params.maxGapMillis());
         return (fixes, fromIndex) -> {
             if (fromIndex != 0) {
                 throw new IllegalStateException("geocoding resumes at its context index, got from " + fromIndex);
             }
-            return AdminRuns.detect(fixes, areas, params.maxGapMillis());
+            return runs.analyze(fixes);
         };
     }
 

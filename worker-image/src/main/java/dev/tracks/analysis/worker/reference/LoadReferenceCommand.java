@@ -1,11 +1,14 @@
 package dev.tracks.analysis.worker.reference;
 
+import dev.tracks.analysis.reference.LoadOutcome;
+import dev.tracks.analysis.reference.ReferenceKind;
+import dev.tracks.analysis.reference.ReferenceLoad;
+import dev.tracks.analysis.reference.admin.AdminAreaLoad;
+import dev.tracks.analysis.reference.admin.AdminOptions;
+import dev.tracks.analysis.reference.places.PlaceFields;
+import dev.tracks.analysis.reference.places.PlaceFormat;
+import dev.tracks.analysis.reference.places.PlaceLoad;
 import dev.tracks.analysis.worker.failure.WorkerFailure;
-import dev.tracks.analysis.worker.reference.admin.AdminAreaLoad;
-import dev.tracks.analysis.worker.reference.admin.AdminOptions;
-import dev.tracks.analysis.worker.reference.places.PlaceFields;
-import dev.tracks.analysis.worker.reference.places.PlaceFormat;
-import dev.tracks.analysis.worker.reference.places.PlaceLoad;
 import dev.tracks.analysis.worker.store.DatabaseOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +95,10 @@ final class LoadReferenceCommand implements Callable<Integer> {
     public Integer call() {
         return ReferenceCommand.execute(spec, database, (db, out) -> {
             ReferenceKind chosen = ReferenceKind.fromId(kind).orElseThrow(() -> WorkerFailure.notRetryable(
-                    "KIND: must be admin or places, got '" + kind + "'"));
+                    "KIND: must be admin, places or osm, got '" + kind + "'"));
+            if (chosen == ReferenceKind.OSM) {
+                throw WorkerFailure.notRetryable("KIND: osm: loading OSM extracts is not implemented yet");
+            }
             if (!Files.isReadable(file) || Files.isDirectory(file)) {
                 throw WorkerFailure.notRetryable("--file: cannot read " + file);
             }

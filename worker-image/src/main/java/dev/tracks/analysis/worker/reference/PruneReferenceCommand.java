@@ -1,5 +1,7 @@
 package dev.tracks.analysis.worker.reference;
 
+import dev.tracks.analysis.reference.ReferenceLoad;
+import dev.tracks.analysis.reference.ReferenceLoads;
 import dev.tracks.analysis.worker.failure.WorkerFailure;
 import dev.tracks.analysis.worker.store.DatabaseOptions;
 import java.time.Duration;

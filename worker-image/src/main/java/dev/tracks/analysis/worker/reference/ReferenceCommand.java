@@ -1,5 +1,6 @@
 package dev.tracks.analysis.worker.reference;
 
+import dev.tracks.analysis.reference.BadReferenceFile;
 import dev.tracks.analysis.task.WorkerContract;
 import dev.tracks.analysis.worker.failure.WorkerFailure;
 import dev.tracks.analysis.worker.store.Database;

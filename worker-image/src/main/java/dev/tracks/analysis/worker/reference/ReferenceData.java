@@ -1,7 +1,10 @@
 package dev.tracks.analysis.worker.reference;
 
+import dev.tracks.analysis.reference.ReferenceKind;
+import dev.tracks.analysis.reference.ReferenceLoads;
 import dev.tracks.analysis.worker.failure.WorkerFailure;
 import dev.tracks.analysis.worker.reference.admin.AdminAreas;
+import dev.tracks.analysis.worker.reference.osm.OsmNetwork;
 import dev.tracks.analysis.worker.reference.places.Places;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -39,6 +42,13 @@ public final class ReferenceData {
     public static Optional<Places> optionalPlaces(Connection db) throws SQLException {
         OptionalLong loadId = ReferenceLoads.activeLoadId(db, ReferenceKind.PLACES);
         return loadId.isPresent() ? Optional.of(Places.read(db, loadId.getAsLong())) : Optional.empty();
+    }
+
+    /** The roads, rails and stations of the active osm load, or a non-retryable failure saying how to load some. */
+    public static OsmNetwork requireOsm(Connection db) throws SQLException {
+        long loadId = ReferenceLoads.activeLoadId(db, ReferenceKind.OSM).orElseThrow(() -> notLoaded(
+                "no OSM network loaded", "osm --file <extract.osm.pbf>"));
+        return OsmNetwork.read(db, loadId);
     }
 
     private static WorkerFailure notLoaded(String what, String load) {

@@ -1,10 +1,10 @@
 package dev.tracks.analysis.worker.run;
 
+import dev.tracks.analysis.reference.ReferenceKind;
 import dev.tracks.analysis.skill.Dataset;
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.worker.progress.ProgressTracker;
-import dev.tracks.analysis.worker.reference.ReferenceKind;
 import dev.tracks.analysis.worker.skill.SkillImplementation;
 import dev.tracks.analysis.worker.store.FixSource;
 import dev.tracks.analysis.worker.store.PendingWork;

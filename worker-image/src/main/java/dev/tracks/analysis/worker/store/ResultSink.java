@@ -1,5 +1,6 @@
 package dev.tracks.analysis.worker.store;
 
+import dev.tracks.analysis.store.CopyText;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;

@@ -2,9 +2,10 @@ package dev.tracks.analysis.worker.geocoding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tracks.analysis.reference.admin.AdminArea;
 import dev.tracks.analysis.schema.TestDatabase;
 import dev.tracks.analysis.worker.reference.ReferenceData;
-import dev.tracks.analysis.worker.reference.admin.AdminArea;
+import dev.tracks.analysis.worker.stay.ChunkedRun;
 import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.track.StreamResult;
 import dev.tracks.analysis.worker.track.SyntheticTrack;
@@ -134,6 +135,15 @@ class AdminRunsTest {
             }
             chunked.addAll(last.provisional());
             assertThat(chunked).as("chunks of %d", chunk).isEqualTo(whole);
+        }
+        // Continued calls go on walking from where the last one stopped: each fix is walked once.
+        for (int chunk : new int[] {1, 97, 500, 5000}) {
+            int[] cuts = java.util.stream.IntStream.iterate(chunk, cut -> cut < fixes.size(), cut -> cut + chunk)
+                    .toArray();
+            AdminRuns runs = new AdminRuns(areas, GAP_MILLIS);
+            assertThat(ChunkedRun.inChunks(fixes, cuts, (window, from) -> runs.analyze(window)))
+                    .as("one instance, chunks of %d", chunk).isEqualTo(whole);
+            assertThat(runs.walked()).as("fixes walked in chunks of %d", chunk).isEqualTo(fixes.size());
         }
         // Each day crosses into the east square and back; the country run breaks at each night and at the sea.
         assertThat(whole).filteredOn(visit -> EAST.equals(visit.area())).hasSize(4);

@@ -1,7 +1,7 @@
 package dev.tracks.analysis.worker.geocoding;
 
-import dev.tracks.analysis.worker.reference.admin.AdminAreaLoad;
-import dev.tracks.analysis.worker.reference.admin.AdminOptions;
+import dev.tracks.analysis.reference.admin.AdminAreaLoad;
+import dev.tracks.analysis.reference.admin.AdminOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

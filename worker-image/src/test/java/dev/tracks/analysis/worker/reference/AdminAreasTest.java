@@ -2,15 +2,15 @@ package dev.tracks.analysis.worker.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tracks.analysis.reference.admin.AdminArea;
+import dev.tracks.analysis.reference.admin.AdminAreaLoad;
+import dev.tracks.analysis.reference.admin.AdminOptions;
 import dev.tracks.analysis.schema.TestDatabase;
-import dev.tracks.analysis.worker.reference.admin.AdminArea;
-import dev.tracks.analysis.worker.reference.admin.AdminAreaLoad;
 import dev.tracks.analysis.worker.reference.admin.AdminAreas;
-import dev.tracks.analysis.worker.reference.admin.AdminOptions;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
 import javax.sql.DataSource;
-import java.sql.Connection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -7,11 +7,14 @@ import static dev.tracks.analysis.worker.reference.ReferenceLoadsTest.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tracks.analysis.reference.BadReferenceFile;
+import dev.tracks.analysis.reference.ReferenceLoad;
+import dev.tracks.analysis.reference.ReferenceLoads;
+import dev.tracks.analysis.reference.admin.AdminAreaLoad;
+import dev.tracks.analysis.reference.admin.AdminOptions;
+import dev.tracks.analysis.reference.places.PlaceFields;
+import dev.tracks.analysis.reference.places.PlaceLoad;
 import dev.tracks.analysis.schema.TestDatabase;
-import dev.tracks.analysis.worker.reference.admin.AdminAreaLoad;
-import dev.tracks.analysis.worker.reference.admin.AdminOptions;
-import dev.tracks.analysis.worker.reference.places.PlaceFields;
-import dev.tracks.analysis.worker.reference.places.PlaceLoad;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;

@@ -3,12 +3,13 @@ package dev.tracks.analysis.worker.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.tracks.analysis.reference.LoadOutcome;
+import dev.tracks.analysis.reference.places.Place;
+import dev.tracks.analysis.reference.places.PlaceFields;
+import dev.tracks.analysis.reference.places.PlaceLoad;
 import dev.tracks.analysis.schema.TestDatabase;
 import dev.tracks.analysis.worker.geo.Geodesy;
 import dev.tracks.analysis.worker.reference.places.NearestPlace;
-import dev.tracks.analysis.worker.reference.places.Place;
-import dev.tracks.analysis.worker.reference.places.PlaceFields;
-import dev.tracks.analysis.worker.reference.places.PlaceLoad;
 import dev.tracks.analysis.worker.reference.places.Places;
 import java.nio.file.Path;
 import java.sql.Connection;

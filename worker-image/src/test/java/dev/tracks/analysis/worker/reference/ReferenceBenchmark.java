@@ -1,15 +1,16 @@
 package dev.tracks.analysis.worker.reference;
 
+import dev.tracks.analysis.reference.ReferenceLoads;
+import dev.tracks.analysis.reference.admin.AdminAreaLoad;
+import dev.tracks.analysis.reference.admin.AdminGeoJson;
+import dev.tracks.analysis.reference.admin.AdminOptions;
+import dev.tracks.analysis.reference.places.PlaceCsv;
+import dev.tracks.analysis.reference.places.PlaceFields;
+import dev.tracks.analysis.reference.places.PlaceFormat;
+import dev.tracks.analysis.reference.places.PlaceLoad;
 import dev.tracks.analysis.schema.TestDatabase;
 import dev.tracks.analysis.worker.benchmark.MachineLoad;
-import dev.tracks.analysis.worker.reference.admin.AdminAreaLoad;
 import dev.tracks.analysis.worker.reference.admin.AdminAreas;
-import dev.tracks.analysis.worker.reference.admin.AdminGeoJson;
-import dev.tracks.analysis.worker.reference.admin.AdminOptions;
-import dev.tracks.analysis.worker.reference.places.PlaceCsv;
-import dev.tracks.analysis.worker.reference.places.PlaceFields;
-import dev.tracks.analysis.worker.reference.places.PlaceFormat;
-import dev.tracks.analysis.worker.reference.places.PlaceLoad;
 import dev.tracks.analysis.worker.reference.places.Places;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;

@@ -2,6 +2,7 @@ package dev.tracks.analysis.worker.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tracks.analysis.reference.ReferenceLoads;
 import dev.tracks.analysis.schema.TestDatabase;
 import dev.tracks.analysis.task.WorkerContract;
 import dev.tracks.analysis.worker.WorkerCommand;

@@ -3,12 +3,12 @@ package dev.tracks.analysis.worker.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tracks.analysis.reference.admin.AdminAreaLoad;
+import dev.tracks.analysis.reference.admin.AdminOptions;
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.task.TaskMode;
 import dev.tracks.analysis.worker.failure.WorkerFailure;
 import dev.tracks.analysis.worker.geocoding.AdminSquares;
-import dev.tracks.analysis.worker.reference.admin.AdminAreaLoad;
-import dev.tracks.analysis.worker.reference.admin.AdminOptions;
 import dev.tracks.analysis.worker.track.Fixes;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,5 +1,7 @@
 package dev.tracks.analysis.worker.reference.admin;
 
+import dev.tracks.analysis.reference.admin.AdminArea;
+import dev.tracks.analysis.reference.admin.AdminGeoJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
 package dev.tracks.analysis.worker.reference.places;
 
+import dev.tracks.analysis.reference.places.Place;
 import dev.tracks.analysis.worker.geo.Geodesy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package dev.tracks.analysis.worker.reference.admin;
+package dev.tracks.analysis.reference.admin;
 
 import java.util.LinkedHashMap;
 import java.util.List;

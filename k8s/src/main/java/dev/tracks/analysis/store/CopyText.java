@@ -1,4 +1,4 @@
-package dev.tracks.analysis.worker.store;
+package dev.tracks.analysis.store;
 
 /** PostgreSQL's COPY text format, for the writers that use it (result tables with JSON columns, reference loads). */
 public final class CopyText {

@@ -1,6 +1,6 @@
-package dev.tracks.analysis.worker.reference.places;
+package dev.tracks.analysis.reference.places;
 
-import dev.tracks.analysis.worker.reference.BadReferenceFile;
+import dev.tracks.analysis.reference.BadReferenceFile;
 
 /**
  * A gazetteer place.

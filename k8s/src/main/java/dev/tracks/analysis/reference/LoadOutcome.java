@@ -1,4 +1,4 @@
-package dev.tracks.analysis.worker.reference;
+package dev.tracks.analysis.reference;
 
 /** What a load did: the load now active for its kind, and whether it was written now or found already there. */
 public record LoadOutcome(ReferenceLoad load, Status status) {

@@ -1,4 +1,4 @@
-package dev.tracks.analysis.worker.reference.admin;
+package dev.tracks.analysis.reference.admin;
 
 /**
  * An administrative area as a lookup returns it.

@@ -1,4 +1,4 @@
-package dev.tracks.analysis.worker.reference.places;
+package dev.tracks.analysis.reference.places;
 
 import java.sql.SQLException;
 

@@ -1,4 +1,4 @@
-package dev.tracks.analysis.worker.reference;
+package dev.tracks.analysis.reference;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

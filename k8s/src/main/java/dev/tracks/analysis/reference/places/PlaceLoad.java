@@ -1,9 +1,9 @@
-package dev.tracks.analysis.worker.reference.places;
+package dev.tracks.analysis.reference.places;
 
-import dev.tracks.analysis.worker.reference.CopyRows;
-import dev.tracks.analysis.worker.reference.LoadOutcome;
-import dev.tracks.analysis.worker.reference.ReferenceKind;
-import dev.tracks.analysis.worker.reference.ReferenceLoads;
+import dev.tracks.analysis.reference.CopyRows;
+import dev.tracks.analysis.reference.LoadOutcome;
+import dev.tracks.analysis.reference.ReferenceKind;
+import dev.tracks.analysis.reference.ReferenceLoads;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;

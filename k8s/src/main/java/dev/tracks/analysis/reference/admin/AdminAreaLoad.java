@@ -1,9 +1,9 @@
-package dev.tracks.analysis.worker.reference.admin;
+package dev.tracks.analysis.reference.admin;
 
-import dev.tracks.analysis.worker.reference.CopyRows;
-import dev.tracks.analysis.worker.reference.LoadOutcome;
-import dev.tracks.analysis.worker.reference.ReferenceKind;
-import dev.tracks.analysis.worker.reference.ReferenceLoads;
+import dev.tracks.analysis.reference.CopyRows;
+import dev.tracks.analysis.reference.LoadOutcome;
+import dev.tracks.analysis.reference.ReferenceKind;
+import dev.tracks.analysis.reference.ReferenceLoads;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.tracks.analysis.worker.reference.admin;
+package dev.tracks.analysis.reference.admin;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tracks.analysis.worker.reference.BadReferenceFile;
+import dev.tracks.analysis.reference.BadReferenceFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
@@ -26,7 +26,8 @@ import org.locationtech.jts.geom.PrecisionModel;
  */
 public final class AdminGeoJson {
 
-    static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
+    /** Geometries in WGS 84 lon/lat, as read from the file and as readers rebuild them from the stored WKB. */
+    public static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLLECTION = "FeatureCollection";
 

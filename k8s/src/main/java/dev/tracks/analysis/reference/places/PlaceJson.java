@@ -1,4 +1,4 @@
-package dev.tracks.analysis.worker.reference.places;
+package dev.tracks.analysis.reference.places;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tracks.analysis.worker.reference.BadReferenceFile;
+import dev.tracks.analysis.reference.BadReferenceFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;

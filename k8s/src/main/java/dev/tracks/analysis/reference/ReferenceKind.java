@@ -1,4 +1,4 @@
-package dev.tracks.analysis.worker.reference;
+package dev.tracks.analysis.reference;
 
 import dev.tracks.analysis.skill.Dataset;
 import java.util.Arrays;
@@ -10,7 +10,9 @@ public enum ReferenceKind {
     /** Administrative areas (table admin_areas), from a GeoJSON FeatureCollection. */
     ADMIN(Dataset.ADMIN_AREAS),
     /** Gazetteer places (table places), from a CSV or JSON file. */
-    PLACES(Dataset.PLACES);
+    PLACES(Dataset.PLACES),
+    /** Roads, rails and stations (tables osm_ways, osm_stations), from an OpenStreetMap {@code .osm.pbf} extract. */
+    OSM(Dataset.OSM_NETWORK);
 
     private final Dataset dataset;
 

@@ -1,6 +1,6 @@
-package dev.tracks.analysis.worker.reference;
+package dev.tracks.analysis.reference;
 
-import dev.tracks.analysis.worker.store.CopyText;
+import dev.tracks.analysis.store.CopyText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.tracks.analysis.worker.reference;
+package dev.tracks.analysis.reference;
 
 /**
  * A reference file that cannot be loaded: {@link #where()} names the feature or line, {@link #problem()} says what is
