@@ -1,10 +1,10 @@
 package dev.tracks.analysis.worker.annotation;
 
+import dev.tracks.analysis.reference.places.Place;
 import dev.tracks.analysis.skill.Dataset;
 import dev.tracks.analysis.worker.location.LocationRole;
 import dev.tracks.analysis.worker.location.LocationsTable.StoredLocation;
 import dev.tracks.analysis.worker.reference.places.NearestPlace;
-import dev.tracks.analysis.worker.reference.places.Place;
 import dev.tracks.analysis.worker.skill.CsvExport;
 import dev.tracks.analysis.worker.skill.CsvExport.Column;
 import dev.tracks.analysis.worker.skill.SkillDataset;

@@ -3,12 +3,12 @@ package dev.tracks.analysis.worker.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.tracks.analysis.reference.places.PlaceFields;
+import dev.tracks.analysis.reference.places.PlaceLoad;
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.task.TaskMode;
 import dev.tracks.analysis.worker.geo.Geodesy;
 import dev.tracks.analysis.worker.geocoding.AdminSquares;
-import dev.tracks.analysis.reference.places.PlaceFields;
-import dev.tracks.analysis.reference.places.PlaceLoad;
 import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.track.SyntheticTrack;
 import java.nio.file.Files;
