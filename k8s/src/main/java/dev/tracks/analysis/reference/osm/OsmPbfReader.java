@@ -16,22 +16,22 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
 
 /**
  * Reads the roads, rails and stations of an {@code .osm.pbf} extract in two passes over the file, so that memory
  * grows with the kept ways, not with the file: the first pass keeps the road and rail ways (tags decided by
- * {@link OsmTagRules}) and the ids of their nodes, in one sorted primitive array; the second fills in those nodes'
- * positions (every other node of the file is passed over) and collects the stations.
+ * {@link OsmTagRules}) with their node ids; between the passes the ids they need go into one sorted primitive array;
+ * the second pass fills in those nodes' positions (every other node of the file is passed over) and collects the
+ * stations.
  *
  * <p>A way whose nodes are not all in the extract (it was clipped at the extract's border) keeps its longest run of
  * consecutive nodes that are there, if that run has two nodes or more, and is dropped otherwise: one row per way and
  * network, as osm_ways' key has it; the other runs of a way that leaves and re-enters the extract are lost.
  */
-final class OsmPbfReader {
+public final class OsmPbfReader {
 
     /** Where the rows go; called after both passes, ways first, each kind in id order. */
-    interface Sink {
+    public interface Sink {
         void way(OsmWay way) throws SQLException;
 
         void station(OsmStation station) throws SQLException;
@@ -44,7 +44,7 @@ final class OsmPbfReader {
      * @param clipped of those, ways cut to their longest run of nodes present in the extract
      * @param dropped road or rail ways left out because fewer than two of their nodes are in the extract
      */
-    record Counts(int ways, int clipped, int dropped, int stations) {
+    public record Counts(int ways, int clipped, int dropped, int stations) {
     }
 
     /** A kept way between the passes: its tags' verdicts and its node ids (positions come in the second pass). */
@@ -64,11 +64,10 @@ final class OsmPbfReader {
     }
 
     /** Reads {@code file} and hands its ways, then its stations, to {@code sink}. */
-    static Counts read(Path file, OsmOptions options, Sink sink) throws IOException, SQLException {
+    public static Counts read(Path file, OsmOptions options, Sink sink) throws IOException, SQLException {
         OsmPbfReader reader = new OsmPbfReader(options);
-        LongStream.Builder nodeIds = LongStream.builder();
-        PbfFile.read(file, (where, block) -> reader.keepWays(where, block, nodeIds));
-        reader.neededIds = distinctSorted(nodeIds.build().toArray());
+        PbfFile.read(file, reader::keepWays);
+        reader.neededIds = reader.distinctNodeIds();
         reader.lats = new double[reader.neededIds.length];
         reader.lons = new double[reader.neededIds.length];
         Arrays.fill(reader.lats, Double.NaN);
@@ -77,13 +76,13 @@ final class OsmPbfReader {
         return reader.emit(sink);
     }
 
-    private void keepWays(String blockWhere, PrimitiveBlock block, LongStream.Builder nodeIds) {
+    private void keepWays(String blockWhere, PrimitiveBlock block) {
         String[] strings = strings(block);
         for (PrimitiveGroup group : block.getPrimitivegroupList()) {
             for (Way way : group.getWaysList()) {
                 if (way.getKeysCount() != way.getValsCount()) {
-                    throw new BadReferenceFile(where("way", way.getId(), blockWhere), way.getKeysCount() + " tag keys but " + way.getValsCount()
-                            + " values: corrupt");
+                    throw new BadReferenceFile(where("way", way.getId(), blockWhere), way.getKeysCount()
+                            + " tag keys but " + way.getValsCount() + " values: corrupt");
                 }
                 Map<String, String> tags = new HashMap<>();
                 for (int i = 0; i < way.getKeysCount(); i++) {
@@ -99,7 +98,6 @@ final class OsmPbfReader {
                 for (int i = 0; i < refs.length; i++) {
                     ref += way.getRefs(i);
                     refs[i] = ref;
-                    nodeIds.add(ref);
                 }
                 drafts.add(new Draft(way.getId(), road, rail, OsmTagRules.name(tags), OsmTagRules.roadOneway(tags),
                         OsmTagRules.railOneway(tags), OsmTagRules.maxSpeedKmh(tags.get("maxspeed")),
@@ -113,8 +111,8 @@ final class OsmPbfReader {
         for (PrimitiveGroup group : block.getPrimitivegroupList()) {
             for (Node node : group.getNodesList()) {
                 if (node.getKeysCount() != node.getValsCount()) {
-                    throw new BadReferenceFile(where("node", node.getId(), blockWhere), node.getKeysCount() + " tag keys but " + node.getValsCount()
-                            + " values: corrupt");
+                    throw new BadReferenceFile(where("node", node.getId(), blockWhere), node.getKeysCount()
+                            + " tag keys but " + node.getValsCount() + " values: corrupt");
                 }
                 Map<String, String> tags = new HashMap<>();
                 for (int i = 0; i < node.getKeysCount(); i++) {
@@ -148,15 +146,16 @@ final class OsmPbfReader {
             // keys_vals: for each node its key and value string ids, then a 0 (empty when no node has tags).
             while (tagged) {
                 if (tagIndex >= dense.getKeysValsCount()) {
-                    throw new BadReferenceFile(where("node", id, blockWhere), "the dense nodes' keys_vals end before the last node's tags:"
-                            + " corrupt");
+                    throw new BadReferenceFile(where("node", id, blockWhere), "the dense nodes' keys_vals end"
+                            + " before the last node's tags: corrupt");
                 }
                 int key = dense.getKeysVals(tagIndex++);
                 if (key == 0) {
                     break;
                 }
                 if (tagIndex >= dense.getKeysValsCount()) {
-                    throw new BadReferenceFile(where("node", id, blockWhere), "a tag key without its value in keys_vals: corrupt");
+                    throw new BadReferenceFile(where("node", id, blockWhere), "a tag key without its value in"
+                            + " keys_vals: corrupt");
                 }
                 tag(tags, strings, key, dense.getKeysVals(tagIndex++), "node", id, blockWhere);
             }
@@ -175,7 +174,8 @@ final class OsmPbfReader {
         double lat = degrees(block.getLatOffset(), block.getGranularity(), rawLat);
         double lon = degrees(block.getLonOffset(), block.getGranularity(), rawLon);
         if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
-            throw new BadReferenceFile(where("node", id, blockWhere), "position " + lat + ", " + lon + " is outside -90..90, -180..180");
+            throw new BadReferenceFile(where("node", id, blockWhere), "position " + lat + ", " + lon
+                    + " is outside -90..90, -180..180");
         }
         if (index >= 0) {
             lats[index] = lat;
@@ -264,8 +264,8 @@ final class OsmPbfReader {
     private static void tag(Map<String, String> tags, String[] strings, int key, int value, String element, long id,
                             String blockWhere) {
         if (key <= 0 || key >= strings.length || value < 0 || value >= strings.length) {
-            throw new BadReferenceFile(where(element, id, blockWhere), "tag string ids " + key + "=" + value + " are outside the block's"
-                    + " string table of " + strings.length + " strings: corrupt");
+            throw new BadReferenceFile(where(element, id, blockWhere), "tag string ids " + key + "=" + value
+                    + " are outside the block's string table of " + strings.length + " strings: corrupt");
         }
         if (OsmTagRules.KEYS.contains(strings[key])) {
             tags.put(strings[key], strings[value]);
@@ -285,7 +285,14 @@ final class OsmPbfReader {
         return strings;
     }
 
-    private static long[] distinctSorted(long[] values) {
+    /** The ids of the nodes the kept ways need, sorted, each once. */
+    private long[] distinctNodeIds() {
+        long[] values = new long[drafts.stream().mapToInt(draft -> draft.nodeIds().length).sum()];
+        int at = 0;
+        for (Draft draft : drafts) {
+            System.arraycopy(draft.nodeIds(), 0, values, at, draft.nodeIds().length);
+            at += draft.nodeIds().length;
+        }
         Arrays.sort(values);
         int distinct = 0;
         for (int i = 0; i < values.length; i++) {

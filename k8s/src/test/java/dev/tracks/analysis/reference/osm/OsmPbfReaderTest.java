@@ -161,7 +161,8 @@ class OsmPbfReaderTest {
                 + " 'HistoricalInformation', which this reader does not support (it reads DenseNodes and"
                 + " OsmSchema-V0.6)");
         PrimitiveBlock badStrings = PrimitiveBlock.newBuilder()
-                .setStringtable(StringTable.newBuilder().addS(ByteString.EMPTY).addS(ByteString.copyFromUtf8("highway")))
+                .setStringtable(StringTable.newBuilder().addS(ByteString.EMPTY)
+                        .addS(ByteString.copyFromUtf8("highway")))
                 .addPrimitivegroup(PrimitiveGroup.newBuilder().addWays(Way.newBuilder().setId(7).addKeys(1)
                         .addVals(5).addRefs(1).addRefs(1)))
                 .build();
