@@ -172,6 +172,20 @@ class OsmPbfReaderTest {
                 + "): tag string ids 1=5 are outside the block's string table of 2 strings: corrupt");
     }
 
+    @Test
+    void impossibleContentIsNamedByElement() throws Exception {
+        Path twice = new SyntheticOsmPbf().node(1, 60, 25).node(2, 60.001, 25)
+                .way(7, new long[] {1, 2}, "highway=residential").way(7, new long[] {2, 1}, "highway=residential")
+                .write(directory.resolve("twice.osm.pbf"));
+        assertThatThrownBy(() -> read(twice)).isInstanceOf(BadReferenceFile.class)
+                .hasMessageMatching("way 7 in block 2 \\(OSMData, byte \\d+\\): the way appears twice in the file");
+        Path offTheGlobe = new SyntheticOsmPbf().node(1, 95, 25).node(2, 60.001, 25)
+                .way(7, new long[] {1, 2}, "highway=residential").write(directory.resolve("globe.osm.pbf"));
+        assertThatThrownBy(() -> read(offTheGlobe)).isInstanceOf(BadReferenceFile.class)
+                .hasMessageMatching("node 1 in block 1 \\(OSMData, byte \\d+\\): position 95.0, 25.0 is outside"
+                        + " -90..90, -180..180");
+    }
+
     private Path file(String name, byte[]... blocks) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (byte[] block : blocks) {
