@@ -20,12 +20,15 @@ import java.util.TreeSet;
  */
 public record OsmOptions(Set<String> roadClasses, Set<String> railClasses) {
 
-    public static final OsmOptions DEFAULT = new OsmOptions(Set.of(
-            "motorway", "trunk", "primary", "secondary", "tertiary", "unclassified", "residential",
-            "motorway_link", "trunk_link", "primary_link", "secondary_link", "tertiary_link",
-            "living_street", "service", "pedestrian", "track", "road", "busway", "bus_guideway", "escape",
-            "footway", "bridleway", "steps", "corridor", "path", "cycleway"),
-            Set.of("rail", "light_rail", "subway", "tram", "narrow_gauge", "monorail", "funicular"));
+    /** The default road classes, comma-separated (a constant, so that the command's help can show it). */
+    public static final String DEFAULT_ROAD_CLASSES = "motorway,trunk,primary,secondary,tertiary,unclassified,"
+            + "residential,motorway_link,trunk_link,primary_link,secondary_link,tertiary_link,living_street,service,"
+            + "pedestrian,track,road,busway,bus_guideway,escape,footway,bridleway,steps,corridor,path,cycleway";
+    /** The default rail classes, comma-separated. */
+    public static final String DEFAULT_RAIL_CLASSES = "rail,light_rail,subway,tram,narrow_gauge,monorail,funicular";
+
+    public static final OsmOptions DEFAULT = new OsmOptions(Set.of(DEFAULT_ROAD_CLASSES.split(",")),
+            Set.of(DEFAULT_RAIL_CLASSES.split(",")));
 
     public OsmOptions {
         roadClasses = Set.copyOf(roadClasses);

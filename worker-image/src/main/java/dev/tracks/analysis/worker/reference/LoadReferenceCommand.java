@@ -95,12 +95,12 @@ final class LoadReferenceCommand implements Callable<Integer> {
     @Option(names = "--population-column", description = "places: population (default none).")
     String populationColumn;
 
-    @Option(names = "--road-classes", split = ",", description = "osm: highway=* values kept as roads (default: every"
-            + " class people move on, footways and tracks included; see README).")
+    @Option(names = "--road-classes", split = ",", description = "osm: highway=* values kept as roads (default "
+            + OsmOptions.DEFAULT_ROAD_CLASSES + ").")
     Set<String> roadClasses;
 
-    @Option(names = "--rail-classes", split = ",", description = "osm: railway=* values kept as rails (default"
-            + " rail,light_rail,subway,tram,narrow_gauge,monorail,funicular).")
+    @Option(names = "--rail-classes", split = ",", description = "osm: railway=* values kept as rails (default "
+            + OsmOptions.DEFAULT_RAIL_CLASSES + ").")
     Set<String> railClasses;
 
     @Override
