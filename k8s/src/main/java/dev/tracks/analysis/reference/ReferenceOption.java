@@ -69,10 +69,6 @@ public enum ReferenceOption {
         return Optional.ofNullable(kind);
     }
 
-    public static Optional<ReferenceOption> fromApiName(String name) {
-        return Arrays.stream(values()).filter(option -> option.apiName().equals(name)).findFirst();
-    }
-
     /** The option a key of a load's stored options is the value of. */
     public static Optional<ReferenceOption> ofStoredKey(ReferenceKind kind, String key) {
         return Arrays.stream(values()).filter(option -> option.kind == kind && key.equals(option.storedKey))

@@ -9,20 +9,26 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracks.analysis.api.ApiTestEnvironment;
 import dev.tracks.analysis.api.TestIdentities;
 import dev.tracks.analysis.controlplane.UsesControlPlane;
+import dev.tracks.analysis.reference.ReferenceOption;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -163,6 +169,19 @@ class ReferenceApiTest {
         admin().multiPart("file", "big.csv", new byte[(int) ApiTestEnvironment.MAX_UPLOAD_BYTES + 1], "text/csv")
                 .post(REFERENCE + "/places").then().statusCode(413).body("field", equalTo("file"));
         assertThat(rows("SELECT count(*) FROM reference_loads")).isEqualTo(before);
+    }
+
+    /** The upload's form fields are the options the command line takes, by their API names, and the file. */
+    @Test
+    void theDocumentedFormFieldsAreTheSharedOptions() throws IOException {
+        JsonNode form = new ObjectMapper().readTree(given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().asString()).at("/paths/" + (REFERENCE + "/{kind}").replace("/", "~1")
+                + "/post/requestBody/content/multipart~1form-data/schema/properties");
+        List<String> fields = new ArrayList<>();
+        form.fieldNames().forEachRemaining(fields::add);
+        List<String> expected = new ArrayList<>(List.of("file"));
+        Arrays.stream(ReferenceOption.values()).map(ReferenceOption::apiName).forEach(expected::add);
+        assertThat(fields).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
