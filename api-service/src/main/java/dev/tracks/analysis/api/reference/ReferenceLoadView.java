@@ -23,9 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record ReferenceLoadView(
         long id,
-        @Schema(enumeration = {"admin", "places", "osm"}) String kind,
+        String kind,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(enumeration = {"loaded", "unchanged", "reactivated"}, description = "Only in the answer to an upload:"
+        @Schema(description = "Only in the answer to an upload:"
                 + " loaded (parsed and written now), unchanged (the same file with the same options is the active"
                 + " load already), reactivated (loaded before and replaced since: active again, nothing parsed).")
         String status,
@@ -50,7 +50,12 @@ public record ReferenceLoadView(
     }
 
     public static ReferenceLoadView of(LoadOutcome outcome) {
-        return of(outcome.load(), outcome.status().name().toLowerCase(Locale.ROOT));
+        return of(outcome.load(), status(outcome.status()));
+    }
+
+    /** A status as the API writes it. */
+    public static String status(LoadOutcome.Status status) {
+        return status.name().toLowerCase(Locale.ROOT);
     }
 
     private static ReferenceLoadView of(ReferenceLoad load, String status) {

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +46,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Path("/api/admin/analysis/reference")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReferenceResource {
-
-    private static final String KINDS = "admin, places or osm";
 
     private final AgroalDataSource dataSource;
     private final long maxBytes;
@@ -212,12 +211,16 @@ public class ReferenceResource {
         }
     }
 
-    /** A kind in the path: an unknown one is no resource (404); osm is refused by the load itself (422). */
+    /**
+     * A kind in the path: an unknown one is no resource (404); osm is refused by the load itself (422). The path
+     * parameter's documented values are checked against ReferenceKind by ReferenceApiTest.
+     */
     private static ReferenceKind kind(String id) {
         try {
             return ReferenceLoadOptions.kind(id);
         } catch (BadReferenceOption e) {
-            throw ApiException.notFound("no reference kind '" + id + "': " + KINDS);
+            throw ApiException.notFound("no reference kind '" + id + "': one of "
+                    + Arrays.stream(ReferenceKind.values()).map(ReferenceKind::id).toList());
         }
     }
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracks.analysis.api.ApiTestEnvironment;
 import dev.tracks.analysis.api.TestIdentities;
 import dev.tracks.analysis.controlplane.UsesControlPlane;
+import dev.tracks.analysis.reference.ReferenceKind;
 import dev.tracks.analysis.reference.ReferenceOption;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -163,7 +164,7 @@ class ReferenceApiTest {
         admin().multiPart("file", "roads.osm.pbf", towns).post(REFERENCE + "/osm").then().statusCode(422)
                 .body("field", equalTo("kind")).body("detail", containsString("not supported yet"));
         admin().multiPart("file", "towns.csv", towns).post(REFERENCE + "/roads").then().statusCode(404)
-                .contentType("application/problem+json").body("detail", containsString("admin, places or osm"));
+                .contentType("application/problem+json").body("detail", containsString("one of [admin, places, osm]"));
         admin().multiPart("attribution", "nothing").post(REFERENCE + "/places").then().statusCode(422)
                 .body("field", equalTo("file"));
         admin().multiPart("file", "big.csv", new byte[(int) ApiTestEnvironment.MAX_UPLOAD_BYTES + 1], "text/csv")
@@ -171,17 +172,36 @@ class ReferenceApiTest {
         assertThat(rows("SELECT count(*) FROM reference_loads")).isEqualTo(before);
     }
 
-    /** The upload's form fields are the options the command line takes, by their API names, and the file. */
+    /**
+     * The upload's form fields are the options the command line takes, by their API names, and the file; the kinds
+     * documented are the kinds there are.
+     */
     @Test
     void theDocumentedFormFieldsAreTheSharedOptions() throws IOException {
-        JsonNode form = new ObjectMapper().readTree(given().get("/q/openapi?format=json").then().statusCode(200)
-                .extract().asString()).at("/paths/" + (REFERENCE + "/{kind}").replace("/", "~1")
-                + "/post/requestBody/content/multipart~1form-data/schema/properties");
+        JsonNode document = new ObjectMapper().readTree(given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().asString());
+        String paths = "/paths/" + REFERENCE.replace("/", "~1");
+        JsonNode form = document.at(paths
+                + "~1{kind}/post/requestBody/content/multipart~1form-data/schema/properties");
         List<String> fields = new ArrayList<>();
         form.fieldNames().forEachRemaining(fields::add);
         List<String> expected = new ArrayList<>(List.of("file"));
         Arrays.stream(ReferenceOption.values()).map(ReferenceOption::apiName).forEach(expected::add);
         assertThat(fields).containsExactlyInAnyOrderElementsOf(expected);
+        List<String> kinds = Arrays.stream(ReferenceKind.values()).map(ReferenceKind::id).toList();
+        for (String operation : List.of("~1{kind}/post", "~1{kind}/get", "~1{kind}~1{id}/get")) {
+            List<String> documented = new ArrayList<>();
+            document.at(paths + operation + "/parameters").forEach(parameter -> {
+                if (parameter.get("name").asText().equals("kind")) {
+                    parameter.at("/schema/enum").forEach(value -> documented.add(value.asText()));
+                }
+            });
+            assertThat(documented).as(operation).containsExactlyElementsOf(kinds);
+        }
+        List<String> viewKinds = new ArrayList<>();
+        document.at("/components/schemas/ReferenceLoadView/properties/kind/enum")
+                .forEach(value -> viewKinds.add(value.asText()));
+        assertThat(viewKinds).containsExactlyElementsOf(kinds);
     }
 
     @Test
