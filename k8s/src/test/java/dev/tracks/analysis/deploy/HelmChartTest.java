@@ -277,7 +277,7 @@ class HelmChartTest {
         assertRejected("'/database/url'", "--set", "database.url=postgres://db/tracks");
         assertRejected("missing property 'authServerUrl'", "--set", "apiService.auth.oidc.enabled=true",
                 "--set", "apiService.auth.oidc.authServerUrl=null");
-        assertRejected("at '/referenceData/loads/0/kind': value must be one of 'admin', 'places'",
+        assertRejected("at '/referenceData/loads/0/kind': value must be one of 'admin', 'places', 'osm'",
                 "--set", "referenceData.loads[0].kind=roads", "--set", "referenceData.loads[0].file=a.json");
         assertRejected("at '/referenceData/loads/0/file'", "--set", "referenceData.loads[0].kind=admin",
                 "--set", "referenceData.loads[0].file=../secrets/a.json");

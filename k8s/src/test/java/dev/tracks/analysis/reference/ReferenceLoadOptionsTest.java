@@ -22,6 +22,8 @@ class ReferenceLoadOptionsTest {
     void theDefaultsNeedNoOptionsAndAGazetteersNameTellsItsFormat() {
         assertThat(new ReferenceLoadOptions(Map.of()).loaderFor(ReferenceKind.ADMIN, "admin1.json")).isNotNull();
         assertThat(new ReferenceLoadOptions(Map.of()).loaderFor(ReferenceKind.PLACES, "Cities.JSON")).isNotNull();
+        assertThat(new ReferenceLoadOptions(Map.of(ReferenceOption.ROAD_CLASSES, "footway, steps"))
+                .loaderFor(ReferenceKind.OSM, "helsinki.osm.pbf")).isNotNull();
         assertThat(new ReferenceLoadOptions(Map.of(ReferenceOption.FORMAT, "CSV", ReferenceOption.COUNTRY_COLUMN, ""))
                 .loaderFor(ReferenceKind.PLACES, "upload")).isNotNull();
     }
@@ -48,7 +50,8 @@ class ReferenceLoadOptionsTest {
                 .isEqualTo("format: must be csv or json, got 'xml'");
         assertThat(refusal(ReferenceKind.PLACES, "towns.txt", Map.of()).getMessage()).isEqualTo("format: cannot tell"
                 + " the format of 'towns.txt': name the file .csv or .json, or give the format (csv or json)");
-        assertThat(refusal(ReferenceKind.OSM, "roads.osm.pbf", Map.of()).option()).isEmpty();
+        assertThat(refusal(ReferenceKind.OSM, "roads.osm.pbf", Map.of(ReferenceOption.RAIL_CLASSES, "tram,"))
+                .getMessage()).isEqualTo("rail_classes: give railway=* values separated by commas, none empty, got 'tram,'");
     }
 
     @Test

@@ -39,7 +39,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
- * Reference data (admin areas, places) loaded from an upload, as {@code tracks-worker reference load} loads a file:
+ * Reference data (admin areas, places, OSM networks) loaded from an upload, as {@code tracks-worker reference load} loads a file:
  * the same options ({@link ReferenceLoadOptions}) and the same loaders, in one transaction on the service's database;
  * and the loads, as {@code reference list} shows them.
  */
@@ -60,11 +60,11 @@ public class ReferenceResource {
     @Path("/{kind}")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Load a reference file", description = "Multipart: the file as the part named file (admin: a"
-            + " GeoJSON FeatureCollection; places: a CSV or JSON gazetteer), and optionally the options of its kind as"
+            + " GeoJSON FeatureCollection; places: a CSV or JSON gazetteer; osm: an OpenStreetMap .osm.pbf extract), and optionally the options of its kind as"
             + " form fields, the same as `tracks-worker reference load` takes (README, \"Reference data\"); an option"
             + " left out takes its default, which fits the worldwide files the README names. The file becomes the"
             + " active load of its kind in one transaction (the skills read it from their next run); the same file"
-            + " with the same options again changes nothing (200, status unchanged). osm is not supported yet.")
+            + " with the same options again changes nothing (200, status unchanged).")
     @APIResponse(responseCode = "201", description = "The file, loaded now as the active load of its kind.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ReferenceLoadView.class)),
@@ -81,7 +81,7 @@ public class ReferenceResource {
     @APIResponse(responseCode = "413", description = "The file is larger than tracks.api.max-upload-bytes.")
     @APIResponse(responseCode = "415", description = "Not multipart/form-data.")
     @APIResponse(responseCode = "422", description = "No file; a bad file (the detail names the feature or line;"
-            + " nothing was loaded); an option refused (field names it); osm, not supported yet.")
+            + " nothing was loaded); an option refused (field names it).")
     @APIResponse(responseCode = "503", description = "PostgreSQL cannot be reached; nothing was loaded.")
     public Response load(@PathParam("kind") @Parameter(schema = @Schema(enumeration = {"admin", "places", "osm"}))
                          String kind,
@@ -115,6 +115,12 @@ public class ReferenceResource {
                                  + " admin2; empty for none).") String admin2Column,
                          @RestForm("population_column") @Schema(description = "places: population (default none).")
                          String populationColumn,
+                         @RestForm("road_classes") @Schema(description = "osm: highway=* values kept as roads,"
+                                 + " comma-separated (default: every class people move on; README).")
+                         String roadClasses,
+                         @RestForm("rail_classes") @Schema(description = "osm: railway=* values kept as rails,"
+                                 + " comma-separated (default rail,light_rail,subway,tram,narrow_gauge,monorail,"
+                                 + "funicular).") String railClasses,
                          UriInfo uri) {
         ReferenceKind chosen = kind(kind);
         Map<ReferenceOption, String> given = new EnumMap<>(ReferenceOption.class);
@@ -132,6 +138,8 @@ public class ReferenceResource {
         given.put(ReferenceOption.ADMIN1_COLUMN, admin1Column);
         given.put(ReferenceOption.ADMIN2_COLUMN, admin2Column);
         given.put(ReferenceOption.POPULATION_COLUMN, populationColumn);
+        given.put(ReferenceOption.ROAD_CLASSES, roadClasses);
+        given.put(ReferenceOption.RAIL_CLASSES, railClasses);
         if (file == null) {
             throw ApiException.invalid("file", "required: the reference file as the multipart part named file");
         }
@@ -212,8 +220,8 @@ public class ReferenceResource {
     }
 
     /**
-     * A kind in the path: an unknown one is no resource (404); osm is refused by the load itself (422). The path
-     * parameter's documented values are checked against ReferenceKind by ReferenceApiTest.
+     * A kind in the path: an unknown one is no resource (404). The path parameter's documented values are checked
+     * against ReferenceKind by ReferenceApiTest.
      */
     private static ReferenceKind kind(String id) {
         try {

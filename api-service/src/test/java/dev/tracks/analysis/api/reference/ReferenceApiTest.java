@@ -16,6 +16,7 @@ import dev.tracks.analysis.api.TestIdentities;
 import dev.tracks.analysis.controlplane.UsesControlPlane;
 import dev.tracks.analysis.reference.ReferenceKind;
 import dev.tracks.analysis.reference.ReferenceOption;
+import dev.tracks.analysis.reference.osm.SyntheticOsmNetwork;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -123,6 +124,24 @@ class ReferenceApiTest {
                 .contentType("application/problem+json");
     }
 
+    /** An OpenStreetMap extract (a synthetic one with a known answer) loads as the command line loads it. */
+    @Test
+    void anOsmExtractLoadsWithTheOdblAttribution() throws SQLException {
+        byte[] extract = SyntheticOsmNetwork.extract().bytes();
+        Response osm = admin().multiPart("file", "synthetic.osm.pbf", extract, "application/octet-stream")
+                .multiPart("rail_classes", "tram,rail").post(REFERENCE + "/osm");
+        osm.then().statusCode(201).body("kind", equalTo("osm")).body("source_file", equalTo("synthetic.osm.pbf"))
+                .body("attribution", equalTo("© OpenStreetMap contributors, ODbL"))
+                .body("options.rail_classes", equalTo(List.of("rail", "tram")))
+                .body("options.road_classes", hasItem("footway"));
+        long id = osm.jsonPath().getLong("id");
+        assertThat(rows("SELECT count(*) FROM osm_stations WHERE load_id = ?", id))
+                .isEqualTo(SyntheticOsmNetwork.STATIONS.length);
+        admin().multiPart("file", "broken.osm.pbf", "not a pbf".getBytes(StandardCharsets.UTF_8))
+                .post(REFERENCE + "/osm").then().statusCode(422).body("field", equalTo("file"))
+                .body("detail", containsString("not an .osm.pbf file, or a corrupt one (nothing was loaded)"));
+    }
+
     @Test
     void aBadFileIsRefusedNamingTheFeatureAndLoadsNothing() throws SQLException {
         long before = rows("SELECT count(*) FROM reference_loads");
@@ -161,8 +180,9 @@ class ReferenceApiTest {
                         + " 'towns.txt'"));
         admin().multiPart("file", "towns.csv", towns).multiPart("lat_column", " ").post(REFERENCE + "/places").then()
                 .statusCode(422).body("field", equalTo("lat_column"));
-        admin().multiPart("file", "roads.osm.pbf", towns).post(REFERENCE + "/osm").then().statusCode(422)
-                .body("field", equalTo("kind")).body("detail", containsString("not supported yet"));
+        admin().multiPart("file", "roads.osm.pbf", SyntheticOsmNetwork.extract().bytes())
+                .multiPart("rail_classes", "tram,,rail").post(REFERENCE + "/osm").then().statusCode(422)
+                .body("field", equalTo("rail_classes")).body("detail", containsString("none empty"));
         admin().multiPart("file", "towns.csv", towns).post(REFERENCE + "/roads").then().statusCode(404)
                 .contentType("application/problem+json").body("detail", containsString("one of [admin, places, osm]"));
         admin().multiPart("attribution", "nothing").post(REFERENCE + "/places").then().statusCode(422)

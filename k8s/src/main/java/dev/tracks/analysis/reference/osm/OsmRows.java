@@ -5,7 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /** Writes ways and stations of one osm load into osm_ways and osm_stations with COPY, inside the load's transaction. */
-public final class OsmRows implements AutoCloseable {
+public final class OsmRows implements OsmPbfReader.Sink, AutoCloseable {
 
     private final Connection db;
     private final long loadId;
@@ -19,6 +19,7 @@ public final class OsmRows implements AutoCloseable {
     }
 
     /** Adds one way. Ways and stations may come in any order (each table has its own COPY, one open at a time). */
+    @Override
     public void way(OsmWay way) throws SQLException {
         if (ways == null) {
             closeStations();
@@ -38,6 +39,7 @@ public final class OsmRows implements AutoCloseable {
         rows++;
     }
 
+    @Override
     public void station(OsmStation station) throws SQLException {
         if (stations == null) {
             closeWays();

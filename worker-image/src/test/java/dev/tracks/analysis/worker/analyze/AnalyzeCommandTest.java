@@ -2,6 +2,7 @@ package dev.tracks.analysis.worker.analyze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tracks.analysis.reference.osm.SyntheticOsmNetwork;
 import dev.tracks.analysis.schema.TestDatabase;
 import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.task.WorkerContract;
@@ -240,6 +241,27 @@ class AnalyzeCommandTest {
                 "geocoding", "--admin-areas", dir.resolve("missing.json").toString()))
                 .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
         assertThat(err.toString()).contains("--admin-areas: cannot read");
+    }
+
+    /** --osm loads an extract into the run's own database before the skills; a broken one stops the run. */
+    @Test
+    void anOsmExtractGivenToTheRunIsLoadedFirst() throws IOException {
+        Path csv = writeCsv(dir.resolve("export.csv"), "ada", commute().fixes());
+        Path extract = SyntheticOsmNetwork.extract().write(dir.resolve("synthetic.osm.pbf"));
+        Path results = dir.resolve("with-osm");
+
+        assertThat(analyze("analyze", "--input", csv.toString(), "--out", results.toString(), "--skills",
+                "outlier_detection", "--osm", extract.toString())).as(err.toString()).isZero();
+
+        assertThat(out.toString()).contains("reference osm load 1: " + (SyntheticOsmNetwork.ROAD_WAYS.length
+                + SyntheticOsmNetwork.RAIL_WAYS.length + SyntheticOsmNetwork.STATIONS.length)
+                + " rows from synthetic.osm.pbf");
+        Path broken = Files.write(dir.resolve("broken.osm.pbf"), new byte[] {0, 0, 0});
+        assertThat(analyze("analyze", "--input", csv.toString(), "--out", dir.resolve("broken").toString(),
+                "--skills", "outlier_detection", "--osm", broken.toString()))
+                .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
+        assertThat(err.toString()).contains("--osm " + broken + ": block 0 (byte 0): the file ends inside the block"
+                + " (it needs 3 more bytes): truncated (nothing was loaded)");
     }
 
     private static String square(String code, String name, double west, double east) {

@@ -4,6 +4,11 @@ import dev.tracks.analysis.reference.ReferenceLoads;
 import dev.tracks.analysis.reference.admin.AdminAreaLoad;
 import dev.tracks.analysis.reference.admin.AdminGeoJson;
 import dev.tracks.analysis.reference.admin.AdminOptions;
+import dev.tracks.analysis.reference.osm.OsmOptions;
+import dev.tracks.analysis.reference.osm.OsmPbfLoad;
+import dev.tracks.analysis.reference.osm.OsmPbfReader;
+import dev.tracks.analysis.reference.osm.OsmStation;
+import dev.tracks.analysis.reference.osm.OsmWay;
 import dev.tracks.analysis.reference.places.PlaceCsv;
 import dev.tracks.analysis.reference.places.PlaceFields;
 import dev.tracks.analysis.reference.places.PlaceFormat;
@@ -11,6 +16,7 @@ import dev.tracks.analysis.reference.places.PlaceLoad;
 import dev.tracks.analysis.schema.TestDatabase;
 import dev.tracks.analysis.worker.benchmark.MachineLoad;
 import dev.tracks.analysis.worker.reference.admin.AdminAreas;
+import dev.tracks.analysis.worker.reference.osm.OsmNetwork;
 import dev.tracks.analysis.worker.reference.places.Places;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -34,13 +40,15 @@ import org.postgresql.copy.CopyManager;
  * into an embedded PostgreSQL and measures: each load against a plain COPY out and back in of the rows it wrote (the
  * floor of writing them), the heap the readers retain, and the cost of a lookup at points near real places. Skips a
  * file that is not there. Run: {@code -Dbenchmark.reference.admin=.../admin1.json
- * -Dbenchmark.reference.places=.../rg_cities1000.csv -Dbenchmark.lookups=1000000}.
+ * -Dbenchmark.reference.places=.../rg_cities1000.csv -Dbenchmark.reference.osm=.../Helsinki.osm.pbf
+ * -Dbenchmark.lookups=1000000}.
  */
 public final class ReferenceBenchmark {
 
     /** The readers, held to the end so that the heap figures of the second do not lose the first to the GC. */
     private static Places places;
     private static AdminAreas areas;
+    private static OsmNetwork network;
 
     private ReferenceBenchmark() {
     }
@@ -48,6 +56,7 @@ public final class ReferenceBenchmark {
     public static void main(String[] args) throws Exception {
         Path adminFile = Path.of(System.getProperty("benchmark.reference.admin", "absent"));
         Path placesFile = Path.of(System.getProperty("benchmark.reference.places", "absent"));
+        Path osmFile = Path.of(System.getProperty("benchmark.reference.osm", "absent"));
         int lookups = Integer.getInteger("benchmark.lookups", 1_000_000);
         System.out.println("load average at start: " + MachineLoad.loadAverage());
         DataSource dataSource = TestDatabase.migratedDatabase("reference_benchmark");
@@ -109,10 +118,42 @@ public final class ReferenceBenchmark {
                 System.out.printf("admin: retained heap with every area's index built %,d MB%n",
                         (usedHeap() - heap) >> 20);
             }
+            if (Files.isRegularFile(osmFile)) {
+                osm(db, osmFile);
+            }
         }
-        System.out.printf("load average at end: %s (readers: %s, %s)%n", MachineLoad.loadAverage(),
-                places == null ? "-" : places.size() + " places", areas == null ? "-" : areas.size() + " areas");
+        System.out.printf("load average at end: %s (readers: %s, %s, %s)%n", MachineLoad.loadAverage(),
+                places == null ? "-" : places.size() + " places", areas == null ? "-" : areas.size() + " areas",
+                network == null ? "-" : network.ways().size() + " ways");
         System.exit(0);
+    }
+
+    /** An .osm.pbf extract: parse alone (both passes), the load against COPY of its ways, the reader's heap. */
+    private static void osm(Connection db, Path file) throws Exception {
+        parseOnly("osm", file, () -> {
+            OsmPbfReader.Counts counts = OsmPbfReader.read(file, OsmOptions.DEFAULT, new OsmPbfReader.Sink() {
+                @Override
+                public void way(OsmWay way) {
+                }
+
+                @Override
+                public void station(OsmStation station) {
+                }
+            });
+            System.out.printf("osm: %,d ways kept (%,d clipped at the border), %,d dropped, %,d stations%n",
+                    counts.ways(), counts.clipped(), counts.dropped(), counts.stations());
+            return counts.ways() + counts.stations();
+        });
+        long heap = usedHeap();
+        long start = System.nanoTime();
+        long id = OsmPbfLoad.load(db, file, OsmOptions.DEFAULT, "").load().id();
+        report(db, "osm", id, "osm_ways", start);
+        System.out.printf("osm: heap after the load %+,d MB (garbage collected)%n", (usedHeap() - heap) >> 20);
+        heap = usedHeap();
+        start = System.nanoTime();
+        network = OsmNetwork.read(db, id);
+        System.out.printf("osm: read %,d ways and %,d stations in %.2f s, retained heap %,d MB%n",
+                network.ways().size(), network.stations().size(), seconds(start), (usedHeap() - heap) >> 20);
     }
 
     /** A parse of the whole file into a sink that drops what it gets. */

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracks.analysis.reference.ReferenceLoads;
 import dev.tracks.analysis.reference.ReferenceOption;
+import dev.tracks.analysis.reference.osm.OsmWay;
+import dev.tracks.analysis.reference.osm.SyntheticOsmNetwork;
 import dev.tracks.analysis.schema.TestDatabase;
 import dev.tracks.analysis.task.WorkerContract;
 import dev.tracks.analysis.worker.WorkerCommand;
+import dev.tracks.analysis.worker.reference.osm.OsmNetwork;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -119,9 +122,15 @@ class ReferenceCommandTest {
         assertThat(run("reference", "load", "roads", "--file", towns.toString()))
                 .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
         assertThat(err.toString()).contains("KIND: must be one of [admin, places, osm], got 'roads'");
-        assertThat(run("reference", "load", "osm", "--file", towns.toString()))
+        assertThat(run("reference", "load", "admin", "--file", towns.toString(), "--rail-classes", "tram"))
                 .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
-        assertThat(err.toString()).contains("KIND: osm: loading OSM extracts is not supported yet");
+        assertThat(err.toString()).contains("--rail-classes: only for osm loads, not admin");
+        assertThat(run("reference", "load", "osm", "--file", towns.toString(), "--format", "csv"))
+                .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
+        assertThat(err.toString()).contains("--format: only for places loads, not osm");
+        assertThat(run("reference", "load", "osm", "--file", towns.toString(), "--road-classes", "footway,,steps"))
+                .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
+        assertThat(err.toString()).contains("--road-classes: give highway=* values separated by commas, none empty");
         assertThat(run("reference", "load", "admin", "--file", towns.toString(), "--level", "11"))
                 .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
         assertThat(err.toString()).contains("--level: must be an integer between 0 and 10, got '11'");
@@ -142,6 +151,37 @@ class ReferenceCommandTest {
             OptionSpec spec = load.getCommandSpec().findOption(option.cliName());
             assertThat(spec).as(option.cliName()).isNotNull();
             option.onlyFor().ifPresent(kind -> assertThat(spec.description()[0]).startsWith(kind.id() + ":"));
+        }
+    }
+
+    @Test
+    void anOsmExtractLoadsWithItsAttributionAndABrokenOneLoadsNothing() throws Exception {
+        Path extract = SyntheticOsmNetwork.extract().write(directory.resolve("synthetic.osm.pbf"));
+        int rows = SyntheticOsmNetwork.ROAD_WAYS.length + SyntheticOsmNetwork.RAIL_WAYS.length
+                + SyntheticOsmNetwork.STATIONS.length;
+        Path broken = Files.writeString(directory.resolve("broken.osm.pbf"), "not a pbf");
+
+        assertThat(run("reference", "load", "osm", "--file", extract.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("loaded osm load 1: " + rows + " rows from synthetic.osm.pbf");
+        assertThat(run("reference", "load", "osm", "--file", extract.toString())).isZero();
+        assertThat(out.toString()).contains("unchanged, the same file and options are already the active osm load 1");
+        assertThat(run("reference", "load", "osm", "--file", extract.toString(), "--road-classes",
+                "footway,steps", "--attribution", "OSM test data")).isZero();
+        assertThat(out.toString()).contains("loaded osm load 2: 7 rows from synthetic.osm.pbf");
+        assertThat(run("reference", "load", "osm", "--file", broken.toString()))
+                .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
+        assertThat(err.toString()).contains("tracks-worker reference load: block 0 (byte 0): BlobHeader length")
+                .contains("not an .osm.pbf file, or a corrupt one (nothing was loaded)");
+        out.getBuffer().setLength(0);
+        assertThat(run("reference", "list")).isZero();
+        assertThat(out.toString()).containsPattern("2 +osm +yes +7 .* synthetic.osm.pbf +OSM test data")
+                .containsPattern("1 +osm +no +" + rows + " .* synthetic.osm.pbf +© OpenStreetMap contributors, ODbL")
+                .doesNotContain("broken");
+        try (Connection db = dataSource.getConnection()) {
+            OsmNetwork network = ReferenceData.requireOsm(db);
+            assertThat(network.ways(OsmWay.Network.ROAD)).extracting(OsmWay::wayId).containsExactly(130L);
+            assertThat(network.ways(OsmWay.Network.RAIL)).extracting(OsmWay::wayId).containsExactly(140L, 150L);
+            assertThat(network.stations()).hasSize(SyntheticOsmNetwork.STATIONS.length);
         }
     }
 
