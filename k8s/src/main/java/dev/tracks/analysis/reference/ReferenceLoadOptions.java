@@ -36,9 +36,14 @@ public final class ReferenceLoadOptions {
 
     private final Map<ReferenceOption, String> given;
 
+    /** @param given the options given, by option; a null value is an option not given */
     public ReferenceLoadOptions(Map<ReferenceOption, String> given) {
-        this.given = given.isEmpty() ? new EnumMap<>(ReferenceOption.class) : new EnumMap<>(given);
-        this.given.values().removeIf(value -> value == null);
+        this.given = new EnumMap<>(ReferenceOption.class);
+        given.forEach((option, value) -> {
+            if (value != null) {
+                this.given.put(option, value);
+            }
+        });
     }
 
     /** The kind a load names. */
@@ -79,14 +84,14 @@ public final class ReferenceLoadOptions {
         AdminOptions defaults = AdminOptions.NATURAL_EARTH_ADMIN1;
         String levelProperty = given.get(ReferenceOption.LEVEL_PROPERTY);
         if (levelProperty != null && given.containsKey(ReferenceOption.LEVEL)) {
-            throw new BadReferenceOption(ReferenceOption.LEVEL_PROPERTY, "give level or level_property, not both");
+            throw new BadReferenceOption(ReferenceOption.LEVEL_PROPERTY, "give a level or a level property, not both");
         }
         if (levelProperty != null && levelProperty.isBlank()) {
             throw new BadReferenceOption(ReferenceOption.LEVEL_PROPERTY, "must name a property, got ''");
         }
         return new AdminOptions(named(ReferenceOption.CODE_PROPERTY, defaults.codeProperty()),
                 named(ReferenceOption.NAME_PROPERTY, defaults.nameProperty()), countryProperties(defaults),
-                level(defaults.level()), levelProperty);
+                level(defaults.level()), levelProperty == null ? null : levelProperty.strip());
     }
 
     private List<String> countryProperties(AdminOptions defaults) {

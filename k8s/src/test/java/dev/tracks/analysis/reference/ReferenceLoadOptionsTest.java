@@ -41,7 +41,7 @@ class ReferenceLoadOptionsTest {
                 .contains(ReferenceOption.LEVEL);
         assertThat(refusal(ReferenceKind.ADMIN, "a.json", Map.of(ReferenceOption.LEVEL, "2",
                 ReferenceOption.LEVEL_PROPERTY, "admin_level")).getMessage())
-                .isEqualTo("level_property: give level or level_property, not both");
+                .isEqualTo("level_property: give a level or a level property, not both");
         assertThat(refusal(ReferenceKind.ADMIN, "a.json", Map.of(ReferenceOption.COUNTRY_PROPERTY, " , ")).option())
                 .contains(ReferenceOption.COUNTRY_PROPERTY);
         assertThat(refusal(ReferenceKind.ADMIN, "a.json", Map.of(ReferenceOption.CODE_PROPERTY, "")).getMessage())

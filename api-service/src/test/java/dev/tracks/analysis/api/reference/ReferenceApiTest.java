@@ -165,7 +165,7 @@ class ReferenceApiTest {
         byte[] towns = GAZETTEER.getBytes(StandardCharsets.UTF_8);
         squares("squares.geojson", SQUARES).multiPart("level", "11").post(REFERENCE + "/admin").then()
                 .statusCode(422).contentType("application/problem+json").body("field", equalTo("level_property"))
-                .body("detail", equalTo("give level or level_property, not both"));
+                .body("detail", equalTo("give a level or a level property, not both"));
         admin().multiPart("file", "squares.geojson", SQUARES.getBytes(StandardCharsets.UTF_8)).multiPart("level", "11")
                 .post(REFERENCE + "/admin").then().statusCode(422).body("field", equalTo("level"))
                 .body("detail", equalTo("must be an integer between 0 and 10, got '11'"));

@@ -77,6 +77,15 @@ class ReferenceCommandTest {
         }
     }
 
+    /** The chart passes options as --option=value; an empty value is a column the file lacks. */
+    @Test
+    void optionsWithAnEmptyValueNameNoColumn() throws Exception {
+        Path towns = ReferenceFiles.write(directory, "towns.csv", "lat,lon,name\n64.5011,-165.4064,Nome\n");
+        assertThat(run("reference", "load", "places", "--file", towns.toString(), "--country-column=",
+                "--admin1-column=", "--admin2-column=")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("loaded places load 1: 1 rows from towns.csv");
+    }
+
     @Test
     void aBadFileFailsNotRetryablyNamingTheFeature() throws Exception {
         Path bad = ReferenceFiles.write(directory, "bad.geojson", ReferenceFiles.collection(
