@@ -1,18 +1,25 @@
 package dev.tracks.analysis.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracks.analysis.controlplane.CommandResult;
 import dev.tracks.analysis.controlplane.ControlPlane;
 import dev.tracks.analysis.controlplane.RealKubernetes;
+import dev.tracks.analysis.reference.ReferenceOption;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,6 +27,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The chart as helm sees it: lint, the CRD it ships, what it renders with default and with non-default values, and
@@ -176,6 +184,88 @@ class HelmChartTest {
         }
     }
 
+    /**
+     * Each reference load is a Job after install and upgrade running the worker's {@code reference load} on a file of
+     * the read-only reference volume, with the database Secret, restricted like the worker Jobs and with their
+     * NetworkPolicy; the reason of a failure is its termination message.
+     */
+    @Test
+    void referenceLoadsAreRestrictedJobsReadingTheReferenceVolume() {
+        List<HasMetadata> resources = render("-f", Chart.EVERYTHING_ON.toString());
+        Job places = (Job) find(resources, "Job", "tracks-tracks-analysis-reference-0");
+        assertThat(places.getMetadata().getAnnotations()).containsEntry("helm.sh/hook", "post-install,post-upgrade")
+                .containsEntry("helm.sh/hook-delete-policy", "before-hook-creation");
+        assertThat(places.getSpec().getTtlSecondsAfterFinished()).isEqualTo(86400);
+        assertThat(places.getSpec().getBackoffLimit()).isEqualTo(4);
+        PodSpec pod = places.getSpec().getTemplate().getSpec();
+        assertThat(places.getSpec().getTemplate().getMetadata().getLabels())
+                .containsEntry("app.kubernetes.io/name", "tracks-worker")
+                .containsEntry("app.kubernetes.io/component", "reference");
+        assertThat(pod.getRestartPolicy()).isEqualTo("Never");
+        assertThat(pod.getServiceAccountName()).isEqualTo("tracks-tracks-analysis-worker");
+        assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        assertThat(pod.getNodeSelector()).containsEntry("disk", "ssd");
+        Container container = pod.getContainers().get(0);
+        assertThat(container.getImage()).isEqualTo("registry.example.com/tracks/tracks/worker:0.1.0-rc1");
+        assertThat(container.getCommand()).containsExactly("java", "-jar", "/deployments/tracks-worker.jar");
+        assertThat(container.getArgs()).containsExactly("reference", "load", "places", "--file",
+                "/reference/geonames/rg_cities1000.csv", "--attribution=GeoNames, CC BY 4.0",
+                "--population-column=population");
+        assertThat(((Job) find(resources, "Job", "tracks-tracks-analysis-reference-1")).getSpec().getTemplate()
+                .getSpec().getContainers().get(0).getArgs()).containsExactly("reference", "load", "admin", "--file",
+                "/reference/admin1.json", "--attribution=Natural Earth (public domain)",
+                "--country-property=iso_a2,adm0_a3", "--level=1");
+        assertThat(secretReference(container, "TRACKS_DB_URL")).isEqualTo("analytics-db/jdbc-url");
+        assertThat(secretReference(container, "TRACKS_DB_USER")).isEqualTo("analytics-db/username");
+        assertThat(secretReference(container, "TRACKS_DB_PASSWORD")).isEqualTo("analytics-db/pw");
+        assertThat(container.getTerminationMessagePolicy()).isEqualTo("FallbackToLogsOnError");
+        assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+        assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(container.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+        assertThat(container.getResources().getLimits()).containsKey("memory");
+        assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
+        assertThat(container.getVolumeMounts()).extracting(VolumeMount::getName, VolumeMount::getMountPath,
+                VolumeMount::getReadOnly).containsExactlyInAnyOrder(tuple("tmp", "/tmp", null),
+                tuple("reference", "/reference", true));
+        assertThat(pod.getVolumes()).anySatisfy(volume -> {
+            assertThat(volume.getName()).isEqualTo("tmp");
+            assertThat(volume.getEmptyDir()).isNotNull();
+        }).anySatisfy(volume -> {
+            assertThat(volume.getName()).isEqualTo("reference");
+            assertThat(volume.getNfs().getServer()).isEqualTo("nfs.example.com");
+        });
+
+        PodSpec fromClaim = ((Job) find(render("--set", "referenceData.existingClaim=reference-files",
+                "--set", "referenceData.loads[0].kind=admin", "--set", "referenceData.loads[0].file=admin1.json"),
+                "Job", "tracks-tracks-analysis-reference-0")).getSpec().getTemplate().getSpec();
+        assertThat(fromClaim.getVolumes()).anySatisfy(volume -> {
+            assertThat(volume.getName()).isEqualTo("reference");
+            assertThat(volume.getPersistentVolumeClaim().getClaimName()).isEqualTo("reference-files");
+            assertThat(volume.getPersistentVolumeClaim().getReadOnly()).isTrue();
+        });
+        assertThat(Chart.kindsAndNames(render())).noneMatch(name -> name.startsWith("Job/"));
+
+        CommandResult noVolume = controlPlane.helm("template", RELEASE, Chart.DIRECTORY.toString(),
+                "--set", "referenceData.loads[0].kind=admin", "--set", "referenceData.loads[0].file=admin1.json");
+        assertThat(noVolume.exitCode()).isNotZero();
+        assertThat(noVolume.stderr()).contains("referenceData.loads: the files need a volume: set"
+                + " referenceData.existingClaim or referenceData.volume");
+    }
+
+    /** The chart takes a load's options by the names the admin API and the command line share, and no others. */
+    @Test
+    void theSchemaKnowsTheReferenceOptionsByTheirApiNames() throws IOException {
+        JsonNode options = new ObjectMapper().readTree(Chart.DIRECTORY.resolve("values.schema.json").toFile())
+                .at("/properties/referenceData/properties/loads/items/properties/options/propertyNames/enum");
+        List<String> names = new ArrayList<>();
+        options.forEach(name -> names.add(name.asText()));
+        assertThat(names).containsExactlyInAnyOrderElementsOf(Arrays.stream(ReferenceOption.values())
+                .filter(option -> option != ReferenceOption.ATTRIBUTION).map(ReferenceOption::apiName).toList());
+    }
+
     @Test
     void theSchemaRejectsWrongValuesNamingThem() {
         assertRejected("at '/operator/replicas': got string, want integer", "--set", "operator.replicas=two");
@@ -187,6 +277,14 @@ class HelmChartTest {
         assertRejected("'/database/url'", "--set", "database.url=postgres://db/tracks");
         assertRejected("missing property 'authServerUrl'", "--set", "apiService.auth.oidc.enabled=true",
                 "--set", "apiService.auth.oidc.authServerUrl=null");
+        assertRejected("at '/referenceData/loads/0/kind': value must be one of 'admin', 'places', 'osm'",
+                "--set", "referenceData.loads[0].kind=roads", "--set", "referenceData.loads[0].file=a.json");
+        assertRejected("at '/referenceData/loads/0/file'", "--set", "referenceData.loads[0].kind=admin",
+                "--set", "referenceData.loads[0].file=../secrets/a.json");
+        assertRejected("at '/referenceData/loads/0/file'", "--set", "referenceData.loads[0].kind=admin",
+                "--set", "referenceData.loads[0].file=/etc/passwd");
+        assertRejected("invalid propertyName 'levels'", "--set", "referenceData.loads[0].kind=admin",
+                "--set", "referenceData.loads[0].file=a.json", "--set", "referenceData.loads[0].options.levels=1");
     }
 
     private void assertRejected(String message, String... args) {

@@ -107,6 +107,7 @@ class HelmInstallTest {
         assertThat(dryRun.stdout()).contains("ingress.networking.k8s.io/everything-tracks-analysis-api created",
                 "networkpolicy.networking.k8s.io/everything-tracks-analysis-worker created",
                 "poddisruptionbudget.policy/everything-tracks-analysis-api created",
+                "job.batch/everything-tracks-analysis-reference-0 created",
                 "deployment.apps/everything-tracks-analysis-operator created");
     }
 }

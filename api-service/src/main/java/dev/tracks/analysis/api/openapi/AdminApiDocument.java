@@ -1,6 +1,9 @@
 package dev.tracks.analysis.api.openapi;
 
 import dev.tracks.analysis.api.problem.Problem;
+import dev.tracks.analysis.api.reference.ReferenceLoadView;
+import dev.tracks.analysis.reference.LoadOutcome;
+import dev.tracks.analysis.reference.ReferenceKind;
 import dev.tracks.analysis.task.KubernetesQuantity;
 import dev.tracks.analysis.task.TaskMode;
 import dev.tracks.analysis.task.TaskPhase;
@@ -48,7 +51,10 @@ public class AdminApiDocument implements OASFilter {
             "TaskView.status", Arrays.stream(TaskPhase.values()).map(TaskPhase::displayName).toList(),
             "TaskView.task_type", modes(),
             "TaskRequest.task_type", modes(),
-            "ChainRequest.task_type", modes());
+            "ChainRequest.task_type", modes(),
+            "ReferenceLoadView.kind", Arrays.stream(ReferenceKind.values()).map(ReferenceKind::id).toList(),
+            "ReferenceLoadView.status", Arrays.stream(LoadOutcome.Status.values()).map(ReferenceLoadView::status)
+                    .toList());
 
     @Override
     public void filterOpenAPI(OpenAPI api) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracks.analysis.reference.BadReferenceFile;
+import dev.tracks.analysis.reference.ReferenceOption;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
@@ -102,7 +103,7 @@ public final class AdminGeoJson {
             throw new BadReferenceFile(where, "\"type\" must be \"Feature\"");
         }
         JsonNode properties = feature.path("properties");
-        String code = required(where, properties, options.codeProperty(), "--code-property");
+        String code = required(where, properties, options.codeProperty(), ReferenceOption.CODE_PROPERTY);
         // Natural Earth admin-1 has six unnamed areas (small islands): a name may be empty, a code may not.
         String name = text(properties.get(options.nameProperty()));
         named |= !name.isEmpty();
@@ -113,11 +114,11 @@ public final class AdminGeoJson {
         return new AdminFeature(index, new AdminArea(level, code, country, name), geometry);
     }
 
-    private static String required(String where, JsonNode properties, String property, String option) {
+    private static String required(String where, JsonNode properties, String property, ReferenceOption option) {
         String value = text(properties.get(property));
         if (value.isEmpty()) {
             throw new BadReferenceFile(where, "property \"" + property + "\" is missing or empty; every feature needs"
-                    + " it (or choose another property with " + option + ")");
+                    + " it (or choose another property with " + option.names() + ")");
         }
         return value;
     }

@@ -1,6 +1,7 @@
 package dev.tracks.analysis.reference.places;
 
 import dev.tracks.analysis.reference.BadReferenceFile;
+import dev.tracks.analysis.reference.ReferenceOption;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -27,13 +28,13 @@ public final class PlaceCsv {
             throw new BadReferenceFile("line 1", "the file is empty; a CSV gazetteer starts with a header line");
         }
         List<String> columns = split("line 1", header.startsWith("\uFEFF") ? header.substring(1) : header);
-        int name = column(columns, fields.name(), "--name-column", true);
-        int lat = column(columns, fields.lat(), "--lat-column", true);
-        int lon = column(columns, fields.lon(), "--lon-column", true);
-        int country = column(columns, fields.country(), "--country-column", false);
-        int admin1 = column(columns, fields.admin1(), "--admin1-column", false);
-        int admin2 = column(columns, fields.admin2(), "--admin2-column", false);
-        int population = column(columns, fields.population(), "--population-column", false);
+        int name = column(columns, fields.name(), ReferenceOption.NAME_COLUMN, true);
+        int lat = column(columns, fields.lat(), ReferenceOption.LAT_COLUMN, true);
+        int lon = column(columns, fields.lon(), ReferenceOption.LON_COLUMN, true);
+        int country = column(columns, fields.country(), ReferenceOption.COUNTRY_COLUMN, false);
+        int admin1 = column(columns, fields.admin1(), ReferenceOption.ADMIN1_COLUMN, false);
+        int admin2 = column(columns, fields.admin2(), ReferenceOption.ADMIN2_COLUMN, false);
+        int population = column(columns, fields.population(), ReferenceOption.POPULATION_COLUMN, false);
         int count = 0;
         int lineNumber = 1;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -54,14 +55,14 @@ public final class PlaceCsv {
         return count;
     }
 
-    private static int column(List<String> columns, String column, String option, boolean required) {
+    private static int column(List<String> columns, String column, ReferenceOption option, boolean required) {
         if (column.isEmpty() && !required) {
             return -1;
         }
         int index = columns.indexOf(column);
         if (index < 0) {
             throw new BadReferenceFile("line 1", "no column \"" + column + "\" in the header " + columns
-                    + "; choose the column with " + option + (required ? "" : " (\"\" for none)"));
+                    + "; choose the column with " + option.names() + (required ? "" : " (\"\" for none)"));
         }
         return index;
     }

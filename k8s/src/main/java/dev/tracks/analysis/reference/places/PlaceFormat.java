@@ -2,7 +2,9 @@ package dev.tracks.analysis.reference.places;
 
 import dev.tracks.analysis.reference.BadReferenceFile;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The file formats a gazetteer can come in. */
 public enum PlaceFormat {
@@ -11,16 +13,16 @@ public enum PlaceFormat {
     /** A JSON array of objects, one per place. */
     JSON;
 
-    /** The format a file name says (.csv or .json). */
+    /** The format a file name says (.csv or .json), if it says one. */
+    public static Optional<PlaceFormat> ofFileName(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(format -> name.endsWith("." + format.name().toLowerCase(Locale.ROOT)))
+                .findFirst();
+    }
+
+    /** The format a file's name says (.csv or .json). */
     public static PlaceFormat of(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".csv")) {
-            return CSV;
-        }
-        if (name.endsWith(".json")) {
-            return JSON;
-        }
-        throw new BadReferenceFile("file", "cannot tell the format of " + file.getFileName() + ": name it .csv or"
-                + " .json, or give --format csv|json");
+        return ofFileName(file.getFileName().toString()).orElseThrow(() -> new BadReferenceFile("file",
+                "cannot tell the format of " + file.getFileName() + ": name it .csv or .json"));
     }
 }

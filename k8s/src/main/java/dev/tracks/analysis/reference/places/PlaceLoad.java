@@ -1,5 +1,6 @@
 package dev.tracks.analysis.reference.places;
 
+import dev.tracks.analysis.reference.BadReferenceFile;
 import dev.tracks.analysis.reference.CopyRows;
 import dev.tracks.analysis.reference.LoadOutcome;
 import dev.tracks.analysis.reference.ReferenceKind;
@@ -8,6 +9,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +46,8 @@ public final class PlaceLoad {
             if (fields.format() == PlaceFormat.CSV) {
                 try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                     rows = new PlaceCsv(fields).read(in, sink);
+                } catch (CharacterCodingException e) {
+                    throw new BadReferenceFile("file", "is not UTF-8 text");
                 }
             } else {
                 try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {

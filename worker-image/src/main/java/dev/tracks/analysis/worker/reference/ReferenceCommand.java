@@ -2,6 +2,7 @@ package dev.tracks.analysis.worker.reference;
 
 import dev.tracks.analysis.reference.BadReferenceFile;
 import dev.tracks.analysis.task.WorkerContract;
+import dev.tracks.analysis.worker.failure.TerminationLog;
 import dev.tracks.analysis.worker.failure.WorkerFailure;
 import dev.tracks.analysis.worker.store.Database;
 import dev.tracks.analysis.worker.store.DatabaseOptions;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tracks-worker reference load|list|prune}: the reference data (admin areas, places) the skills read besides
- * the fixes. Exit codes as for {@code run}: a bad file or option is not retryable, an unreachable database transient.
+ * the fixes. Exit codes and the termination message as for {@code run}: a bad file or option is not retryable, an
+ * unreachable database transient.
  */
 @Command(name = "reference", description = "Loads, lists and prunes reference data (admin areas, places).",
         subcommands = {LoadReferenceCommand.class, ListReferenceCommand.class, PruneReferenceCommand.class})
@@ -46,8 +48,11 @@ public final class ReferenceCommand {
         }
     }
 
+    /** The reason on stderr and, when run as a Job (the chart's reference loads), as the termination message. */
     private static int fail(CommandSpec spec, String reason, int exitCode) {
-        spec.commandLine().getErr().println(spec.qualifiedName(" ") + ": " + reason);
+        String line = spec.qualifiedName(" ") + ": " + reason;
+        spec.commandLine().getErr().println(line);
+        TerminationLog.write(line);
         return exitCode;
     }
 }

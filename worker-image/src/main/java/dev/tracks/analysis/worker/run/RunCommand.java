@@ -9,6 +9,7 @@ import dev.tracks.analysis.task.AnalysisTaskSpec;
 import dev.tracks.analysis.task.TaskMode;
 import dev.tracks.analysis.task.TaskScope;
 import dev.tracks.analysis.task.WorkerContract;
+import dev.tracks.analysis.worker.failure.TerminationLog;
 import dev.tracks.analysis.worker.failure.WorkerFailure;
 import dev.tracks.analysis.worker.progress.ConsoleProgress;
 import dev.tracks.analysis.worker.progress.EarlierAttempts;

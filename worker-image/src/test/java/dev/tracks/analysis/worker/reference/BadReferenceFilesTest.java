@@ -57,7 +57,7 @@ class BadReferenceFilesTest {
                 Arguments.of("missing.geojson", collection(feature(GOOD, "Polygon", polygon),
                         feature("{\"name\":\"Nameless\"}", "Polygon", polygon)),
                         "feature 1: property \"iso_3166_2\" is missing or empty; every feature needs it (or choose"
-                                + " another property with --code-property)"),
+                                + " another property with code_property / --code-property)"),
                 Arguments.of("unclosed.geojson", collection(feature(GOOD, "Polygon",
                         "[[[0,0],[1,0],[1,1],[0,1],[0,0.5]]]")), "feature 0, ring 0: ring is not closed"),
                 Arguments.of("coordinates.geojson", collection(feature(GOOD, "MultiPolygon",
@@ -73,7 +73,7 @@ class BadReferenceFilesTest {
                         "line 3: invalid coordinates: \"lat\" must be a number of degrees in [-90, 90], got \"95\""),
                 Arguments.of("header.csv", "latitude,lon,name,admin1,admin2,cc\n1,2,A,,,X\n",
                         "line 1: no column \"lat\" in the header [latitude, lon, name, admin1, admin2, cc];"
-                                + " choose the column with --lat-column"),
+                                + " choose the column with lat_column / --lat-column"),
                 Arguments.of("quote.csv", "lat,lon,name,admin1,admin2,cc\n1,2,\"A,,,X\n",
                         "line 2: a quoted field is not closed"),
                 Arguments.of("fields.csv", "lat,lon,name,admin1,admin2,cc\n1,2,A,,X\n",

@@ -3,6 +3,7 @@ package dev.tracks.analysis.worker.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracks.analysis.reference.ReferenceLoads;
+import dev.tracks.analysis.reference.ReferenceOption;
 import dev.tracks.analysis.reference.osm.OsmWay;
 import dev.tracks.analysis.reference.osm.SyntheticOsmNetwork;
 import dev.tracks.analysis.schema.TestDatabase;
@@ -14,11 +15,13 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** `tracks-worker reference load|list|prune` through picocli, on a real PostgreSQL. */
 class ReferenceCommandTest {
@@ -74,6 +77,15 @@ class ReferenceCommandTest {
         }
     }
 
+    /** The chart passes options as --option=value; an empty value is a column the file lacks. */
+    @Test
+    void optionsWithAnEmptyValueNameNoColumn() throws Exception {
+        Path towns = ReferenceFiles.write(directory, "towns.csv", "lat,lon,name\n64.5011,-165.4064,Nome\n");
+        assertThat(run("reference", "load", "places", "--file", towns.toString(), "--country-column=",
+                "--admin1-column=", "--admin2-column=")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("loaded places load 1: 1 rows from towns.csv");
+    }
+
     @Test
     void aBadFileFailsNotRetryablyNamingTheFeature() throws Exception {
         Path bad = ReferenceFiles.write(directory, "bad.geojson", ReferenceFiles.collection(
@@ -87,24 +99,68 @@ class ReferenceCommandTest {
         assertThat(out.toString()).contains("no reference data loaded");
     }
 
+    /**
+     * Run as a Job (the chart's reference loads), the reason is the container's termination message: a process of its
+     * own, with the environment variable that names the file as the pod's /dev/termination-log.
+     */
+    @Test
+    void aBadFilesReasonIsTheTerminationMessage() throws Exception {
+        Path bad = ReferenceFiles.write(directory, "bad.geojson", ReferenceFiles.collection(
+                ReferenceFiles.feature("{\"name\":\"Aland\"}", "Polygon", "[" + ReferenceFiles.square(0, 0, 1, 1)
+                        + "]")));
+        Path terminationLog = directory.resolve("termination-log");
+        ProcessBuilder worker = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), WorkerCommand.class.getName(), "reference", "load",
+                "admin", "--file", bad.toString(), "--jdbc-url", url, "--db-user", "postgres")
+                .redirectErrorStream(true).redirectOutput(directory.resolve("output.txt").toFile());
+        worker.environment().put(WorkerContract.ENV_TERMINATION_LOG, terminationLog.toString());
+        Process process = worker.start();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(directory.resolve("output.txt")))
+                .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
+        assertThat(Files.readString(terminationLog)).isEqualTo("tracks-worker reference load: feature 0: property"
+                + " \"iso_3166_2\" is missing or empty; every feature needs it (or choose another property with code_property / --code-property) (nothing was loaded)");
+    }
+
     @Test
     void optionsAndKindsAreChecked() throws Exception {
         Path towns = ReferenceFiles.write(directory, "towns.csv", ReferenceFiles.gazetteerCsv());
         assertThat(run("reference", "load", "places", "--file", towns.toString(), "--code-property", "iso"))
                 .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
-        assertThat(err.toString()).contains("--code-property: only for admin loads");
+        assertThat(err.toString()).contains("--code-property: only for admin loads, not places");
         assertThat(run("reference", "load", "roads", "--file", towns.toString()))
                 .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
-        assertThat(err.toString()).contains("KIND: must be admin, places or osm, got 'roads'");
+        assertThat(err.toString()).contains("KIND: must be one of [admin, places, osm], got 'roads'");
         assertThat(run("reference", "load", "admin", "--file", towns.toString(), "--rail-classes", "tram"))
                 .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
-        assertThat(err.toString()).contains("--rail-classes: only for osm loads");
+        assertThat(err.toString()).contains("--rail-classes: only for osm loads, not admin");
         assertThat(run("reference", "load", "osm", "--file", towns.toString(), "--format", "csv"))
                 .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
-        assertThat(err.toString()).contains("--format: only for places loads");
+        assertThat(err.toString()).contains("--format: only for places loads, not osm");
+        assertThat(run("reference", "load", "osm", "--file", towns.toString(), "--road-classes", "footway,,steps"))
+                .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
+        assertThat(err.toString()).contains("--road-classes: give highway=* values separated by commas, none empty");
+        assertThat(run("reference", "load", "admin", "--file", towns.toString(), "--level", "11"))
+                .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
+        assertThat(err.toString()).contains("--level: must be an integer between 0 and 10, got '11'");
+        assertThat(run("reference", "load", "places", "--file", directory.resolve("towns.txt").toString()))
+                .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
+        assertThat(err.toString()).contains("--format: cannot tell the format of 'towns.txt': name the file .csv or"
+                + " .json, or give the format (csv or json)");
         assertThat(run("reference", "load", "places", "--file", directory.resolve("none.csv").toString()))
                 .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
         assertThat(err.toString()).contains("--file: cannot read");
+    }
+
+    /** The command line and the admin API take the same options: each shared option is an option of the command. */
+    @Test
+    void everyReferenceOptionIsAnOptionOfTheCommandForItsKind() {
+        CommandLine load = WorkerCommand.commandLine().getSubcommands().get("reference").getSubcommands().get("load");
+        for (ReferenceOption option : ReferenceOption.values()) {
+            OptionSpec spec = load.getCommandSpec().findOption(option.cliName());
+            assertThat(spec).as(option.cliName()).isNotNull();
+            option.onlyFor().ifPresent(kind -> assertThat(spec.description()[0]).startsWith(kind.id() + ":"));
+        }
     }
 
     @Test
