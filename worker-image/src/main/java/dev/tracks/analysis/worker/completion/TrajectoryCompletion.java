@@ -2,6 +2,7 @@ package dev.tracks.analysis.worker.completion;
 
 import dev.tracks.analysis.worker.geo.Geodesy;
 import dev.tracks.analysis.worker.mode.FineMode;
+import dev.tracks.analysis.worker.roads.RoadProfile;
 import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.track.StreamResult;
 import java.util.ArrayList;
@@ -14,8 +15,8 @@ import java.util.Optional;
  * <p>A gap is a pair of consecutive fixes more than {@code minGapSeconds} and at most {@code maxGapMinutes} apart in
  * time, and more than {@code spacingMeters} apart in space (a shorter one gets no fix). Its path is chosen by
  * {@link GapMethod#wanted} from its implied speed and the modes on either side ({@link GapModes}) and drawn by
- * {@link GapPath}: a great circle, a rail route of the OSM load, or a straight line (also when a route was wanted but
- * the network is not loaded or does not reach both ends). Synthetic fixes lie every {@code spacingMeters} along the
+ * {@link GapPath}: a great circle, a rail or road route of the OSM load, or a straight line (also when a route was
+ * wanted but the network is not loaded or does not reach both ends). Synthetic fixes lie every {@code spacingMeters} along the
  * path, the last one short of the gap's end, at the times of constant speed along it: MovingPandas
  * {@code get_position_at} interpolates in time linearly between the surrounding fixes, which is constant speed.
  * Reitti's {@code SyntheticLocationPointGenerator} instead places a fix every 15 s of time and, for slow gaps, crowds
@@ -70,8 +71,8 @@ final class TrajectoryCompletion {
         if (wanted == GapMethod.GREAT_CIRCLE) {
             path = GapPath.GreatCircleArc.between(lat1, lon1, lat2, lon2);
         } else {
-            Optional<GapPath.Route> route = wanted.isRouted()
-                    ? networks.route(wanted, lat1, lon1, lat2, lon2, params.maxSnapMeters()) : Optional.empty();
+            Optional<GapPath.Route> route = wanted.isRouted() ? networks.route(wanted, roadProfile(before, after),
+                    lat1, lon1, lat2, lon2, params.maxSnapMeters()) : Optional.empty();
             if (route.isPresent()) {
                 path = route.get();
             } else {
@@ -92,5 +93,14 @@ final class TrajectoryCompletion {
         }
         return new CompletedGap(start, end, fixes.id(i), fixes.id(i + 1), distance, speedKmh, before, after, wanted,
                 method, length, method.isRouted() ? networks.loadId() : null, times, lats, lons);
+    }
+
+    /**
+     * A road vehicle beside the gap takes the fastest car route (one-way streets in their direction); a bicycle the
+     * shortest over every road open to cars or pedestrians, both ways, as cyclists use footways and ride against
+     * one-way streets.
+     */
+    static RoadProfile roadProfile(FineMode before, FineMode after) {
+        return before == FineMode.ROAD_VEHICLE || after == FineMode.ROAD_VEHICLE ? RoadProfile.CAR : RoadProfile.ANY;
     }
 }

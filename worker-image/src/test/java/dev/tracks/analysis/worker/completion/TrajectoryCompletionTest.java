@@ -153,8 +153,21 @@ class TrajectoryCompletionTest {
         assertThat(gap.lons()[2]).isCloseTo(-180 + 0.02 * 1500 / gap.pathLengthMeters() - 0.01, within(1e-9));
     }
 
-    /** An L: 2.2 km north from (47.0, 8.0) to a corner, then 2.3 km east; a node every 0.002°. */
+    /** A rail line in an L, and a street along its diagonal that must not be taken for a rail. */
     private static Networks lShapedRail() {
+        return lShaped(Network.RAIL, "rail", Network.ROAD, "primary");
+    }
+
+    /** Residential streets in an L, and a rail line along its diagonal that must not be taken for a road. */
+    private static Networks lShapedRoad() {
+        return lShaped(Network.ROAD, "residential", Network.RAIL, "rail");
+    }
+
+    /**
+     * An L of two ways meeting at the corner node: 2.2 km north from (47.0, 8.0) to (47.02, 8.0), then 2.3 km east to
+     * (47.02, 8.03); a node every 0.002°. And a way of the other network straight from one end to the other.
+     */
+    private static Networks lShaped(Network network, String wayClass, Network other, String otherClass) {
         int north = 11;
         int east = 16;
         long[] ids = new long[north + east - 1];
@@ -171,15 +184,14 @@ class TrajectoryCompletionTest {
             lats[i] = 47.02;
             lons[i] = 8.0 + 0.002 * j;
         }
-        // The line as two ways meeting at the corner node, and a street that must not be taken for a rail.
-        OsmWay up = new OsmWay(1, Network.RAIL, "rail", "", 0, Double.NaN, "",
+        OsmWay up = new OsmWay(1, network, wayClass, "", 0, Double.NaN, "",
                 Arrays.copyOfRange(ids, 0, north), Arrays.copyOfRange(lats, 0, north),
                 Arrays.copyOfRange(lons, 0, north));
-        OsmWay across = new OsmWay(2, Network.RAIL, "rail", "", 0, Double.NaN, "",
+        OsmWay across = new OsmWay(2, network, wayClass, "", 0, Double.NaN, "",
                 Arrays.copyOfRange(ids, north - 1, ids.length),
                 Arrays.copyOfRange(lats, north - 1, ids.length),
                 Arrays.copyOfRange(lons, north - 1, ids.length));
-        OsmWay diagonal = new OsmWay(3, Network.ROAD, "primary", "", 0, Double.NaN, "", new long[] {100, 125},
+        OsmWay diagonal = new OsmWay(3, other, otherClass, "", 0, Double.NaN, "", new long[] {100, 125},
                 new double[] {47.0, 47.02}, new double[] {8.0, 8.03});
         return Networks.of(OsmNetwork.of(7, List.of(up, across, diagonal), List.of()));
     }
@@ -224,11 +236,41 @@ class TrajectoryCompletionTest {
     }
 
     @Test
-    void aRoadGapGetsAStraightLineUntilARoadGraphIsIn() {
-        Fixes fixes = twoFixes(47.0, 8.0, 6 * MINUTE, 47.02, 8.03);
-        CompletedGap gap = complete(fixes, around(fixes, FineMode.ROAD_VEHICLE), lShapedRail(), DEFAULTS).get(0);
+    void aRoadGapFollowsTheStreetsNotTheDiagonal() {
+        // A car beside the gap: the fastest car route through the road graph, along the L.
+        Fixes fixes = twoFixes(47.0, 8.000263, 6 * MINUTE, 47.01982, 8.03);
+        CompletedGap gap = complete(fixes, around(fixes, FineMode.ROAD_VEHICLE), lShapedRoad(), DEFAULTS).get(0);
+
+        assertThat(gap.wanted()).isEqualTo(GapMethod.ROAD);
+        assertThat(gap.method()).isEqualTo(GapMethod.ROAD);
+        assertThat(gap.referenceLoadId()).isEqualTo(7L);
+        double north = Geodesy.distanceMeters(47.0, 8.0, 47.02, 8.0);
+        double east = Geodesy.distanceMeters(47.02, 8.0, 47.02, 8.03);
+        assertThat(gap.pathLengthMeters()).isCloseTo(north + east + 20 + 20, within(1.0));
+        for (int k = 1; k < gap.syntheticCount() - 1; k++) {
+            boolean onNorthStreet = Math.abs(gap.lons()[k] - 8.0) < 1e-6;
+            boolean onEastStreet = Math.abs(gap.lats()[k] - 47.02) < 1e-6;
+            assertThat(onNorthStreet || onEastStreet).as("fix %d at %s, %s", k, gap.lats()[k], gap.lons()[k])
+                    .isTrue();
+        }
+        // A bicycle takes the streets too (any road, both ways).
+        assertThat(complete(fixes, around(fixes, FineMode.BICYCLE), lShapedRoad(), DEFAULTS).get(0).method())
+                .isEqualTo(GapMethod.ROAD);
+        // Where the L is a rail line and the diagonal a street, the car takes the diagonal street.
+        CompletedGap diagonal = complete(fixes, around(fixes, FineMode.ROAD_VEHICLE), lShapedRail(), DEFAULTS).get(0);
+        assertThat(diagonal.method()).isEqualTo(GapMethod.ROAD);
+        assertThat(diagonal.pathLengthMeters()).isLessThan(Geodesy.distanceMeters(47.0, 8.0, 47.02, 8.03) + 40)
+                .isGreaterThan(gap.distanceMeters());
+    }
+
+    @Test
+    void aRoadGapFarFromTheStreetsGetsAStraightLine() {
+        // 1 km west of the north street: GraphHopper finds it, but beyond maxSnapMeters (300 m).
+        Fixes far = twoFixes(47.0, 7.987, 6 * MINUTE, 47.02, 8.03);
+        CompletedGap gap = complete(far, around(far, FineMode.ROAD_VEHICLE), lShapedRoad(), DEFAULTS).get(0);
         assertThat(gap.wanted()).isEqualTo(GapMethod.ROAD);
         assertThat(gap.method()).isEqualTo(GapMethod.LINEAR);
+        assertThat(gap.referenceLoadId()).isNull();
     }
 
     @Test
