@@ -264,6 +264,26 @@ class TrajectoryCompletionTest {
     }
 
     @Test
+    void aLoadWithoutRoadsOrWithoutRailsGivesStraightLinesForThoseGaps() {
+        Fixes fixes = twoFixes(47.0, 8.000263, 6 * MINUTE, 47.01982, 8.03);
+        OsmWay street = new OsmWay(1, Network.ROAD, "residential", "", 0, Double.NaN, "", new long[] {1, 2},
+                new double[] {47.0, 47.02}, new double[] {8.0, 8.0});
+        OsmWay track = new OsmWay(1, Network.RAIL, "rail", "", 0, Double.NaN, "", new long[] {1, 2},
+                new double[] {47.0, 47.02}, new double[] {8.0, 8.0});
+        Networks roadsOnly = Networks.of(OsmNetwork.of(8, List.of(street), List.of()));
+        Networks railsOnly = Networks.of(OsmNetwork.of(9, List.of(track), List.of()));
+        Networks empty = Networks.of(OsmNetwork.of(10, List.of(), List.of()));
+        for (Networks networks : List.of(roadsOnly, empty)) {
+            assertThat(complete(fixes, around(fixes, FineMode.RAIL), networks, DEFAULTS).get(0).method())
+                    .isEqualTo(GapMethod.LINEAR);
+        }
+        for (Networks networks : List.of(railsOnly, empty)) {
+            assertThat(complete(fixes, around(fixes, FineMode.ROAD_VEHICLE), networks, DEFAULTS).get(0).method())
+                    .isEqualTo(GapMethod.LINEAR);
+        }
+    }
+
+    @Test
     void aRoadGapFarFromTheStreetsGetsAStraightLine() {
         // 1 km west of the north street: GraphHopper finds it, but beyond maxSnapMeters (300 m).
         Fixes far = twoFixes(47.0, 7.987, 6 * MINUTE, 47.02, 8.03);
