@@ -58,10 +58,11 @@ final class FoundationSkills {
                                 + " loaded and reaches both ends), else a straight line; each gap records the method"
                                 + " it got. The synthetic fixes go to their own table, never to track_points, so no"
                                 + " other skill (stay detection first) can take them for recorded fixes.")
-                        .reference("Great-circle intermediate points (Williams, Aviation Formulary; GeographicLib"
-                                + " geodesic lines on the sphere); rail routes by Dijkstra over the OSM railway=*"
-                                + " ways, road routes by GraphHopper; linear in time as MovingPandas"
-                                + " get_position_at and Reitti SyntheticLocationPointGenerator")
+                        .reference("Great-circle intermediate points (Ed Williams, Aviation Formulary) on the"
+                                + " haversine sphere, in place of GeographicLib's ellipsoidal geodesic (< 0.5 %"
+                                + " apart); rail routes by Dijkstra over the OSM railway=* ways, road routes by"
+                                + " GraphHopper; linear in time as MovingPandas get_position_at and Reitti"
+                                + " SyntheticLocationPointGenerator")
                         .dependsOn(OUTLIER_DETECTION, "interpolates only between clean fixes: an outlier at a gap"
                                 + " border would bend the synthetic path")
                         .dependsOn(TRANSPORT_MODE, "the modes of the movement segments on either side of a gap"

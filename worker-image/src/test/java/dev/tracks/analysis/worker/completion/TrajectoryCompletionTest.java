@@ -140,6 +140,20 @@ class TrajectoryCompletionTest {
     }
 
     @Test
+    void antipodalFixesGetTheGreatCircleOverTheNearerPole() {
+        // Half the Earth round in 24 h (834 km/h): no single great circle; the path goes over the north pole.
+        double length = Math.PI * Geodesy.EARTH_RADIUS_METERS;
+        Fixes fixes = twoFixes(10.0, 20.0, 1440 * MINUTE, -10.0, -160.0);
+        CompletedGap gap = complete(fixes, GapModes.NONE, Networks.NONE, spacing(length / 4 + 1)).get(0);
+        assertThat(gap.method()).isEqualTo(GapMethod.GREAT_CIRCLE);
+        // The haversine's asin near 1 is good to a few decimetres here.
+        assertThat(gap.pathLengthMeters()).isCloseTo(length, within(1.0));
+        assertThat(gap.syntheticCount()).isEqualTo(3);
+        assertThat(gap.lats()).containsExactly(new double[] {55.0, 80.0, 35.0}, within(1e-4));
+        assertThat(gap.lons()).containsExactly(new double[] {20.0, -160.0, -160.0}, within(1e-6));
+    }
+
+    @Test
     void aLinearGapAcrossTheAntimeridianTakesTheShortWay() {
         // A ferry off Fiji: 0.02° of longitude (2.1 km) across 180° in 10 min.
         Fixes fixes = twoFixes(-17.0, 179.99, 10 * MINUTE, -17.0, -179.99);
