@@ -17,6 +17,10 @@ public enum Dataset {
     /** The active osm reference load (roads, rails and stations): a new load makes readers' results stale. */
     OSM_NETWORK("osm_ways", true),
     POINT_FLAGS("point_flags", false),
+    /** trajectory_completion's filled gaps, one row per gap with the method used. */
+    COMPLETED_GAPS("completed_gaps", false),
+    /** trajectory_completion's synthetic fixes, one row each: never in track_points. */
+    SYNTHETIC_FIXES("synthetic_fixes", false),
     ADMIN_VISITS("admin_visits", false),
     MOVEMENT_SEGMENTS("movement_segments", false),
     STAYS("stays", false),

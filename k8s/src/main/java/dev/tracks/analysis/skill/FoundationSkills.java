@@ -4,8 +4,12 @@ import java.util.List;
 
 import static dev.tracks.analysis.skill.Dataset.ADMIN_AREAS;
 import static dev.tracks.analysis.skill.Dataset.ADMIN_VISITS;
+import static dev.tracks.analysis.skill.Dataset.COMPLETED_GAPS;
 import static dev.tracks.analysis.skill.Dataset.IMPORT_SOURCES;
+import static dev.tracks.analysis.skill.Dataset.MOVEMENT_SEGMENTS;
+import static dev.tracks.analysis.skill.Dataset.OSM_NETWORK;
 import static dev.tracks.analysis.skill.Dataset.POINT_FLAGS;
+import static dev.tracks.analysis.skill.Dataset.SYNTHETIC_FIXES;
 import static dev.tracks.analysis.skill.Dataset.TRACK_POINTS;
 import static dev.tracks.analysis.skill.ParamSpec.choice;
 import static dev.tracks.analysis.skill.ParamSpec.integer;
@@ -16,6 +20,7 @@ import static dev.tracks.analysis.skill.Skill.DATA_IMPORT;
 import static dev.tracks.analysis.skill.Skill.GEOCODING;
 import static dev.tracks.analysis.skill.Skill.OUTLIER_DETECTION;
 import static dev.tracks.analysis.skill.Skill.TRAJECTORY_COMPLETION;
+import static dev.tracks.analysis.skill.Skill.TRANSPORT_MODE;
 
 /** Skills that prepare the points every other skill builds on. */
 final class FoundationSkills {
@@ -47,17 +52,37 @@ final class FoundationSkills {
                                 "An out-and-back spike: the turn at the fix is sharper than this angle."))
                         .build(),
                 SkillDefinition.of(TRAJECTORY_COMPLETION)
-                        .describedAs("Fills recording gaps with synthetic fixes (linear for ground travel,"
-                                + " great-circle for flights), marked is_synthetic and ignored by stay detection.")
-                        .reference("Reitti SyntheticLocationPointGenerator; GeographicLib geodesic lines")
+                        .describedAs("Fills recording gaps between consecutive clean fixes with synthetic fixes every"
+                                + " spacingMeters along the likely path: a great circle at flight speeds, the rail"
+                                + " or road network of the active OSM load after a rail or road mode (when one is"
+                                + " loaded and reaches both ends), else a straight line; each gap records the method"
+                                + " it got. The synthetic fixes go to their own table, never to track_points, so no"
+                                + " other skill (stay detection first) can take them for recorded fixes.")
+                        .reference("Great-circle intermediate points (Ed Williams, Aviation Formulary) on the"
+                                + " haversine sphere, in place of GeographicLib's ellipsoidal geodesic (< 0.5 %"
+                                + " apart); rail routes by Dijkstra over the OSM railway=* ways, road routes by"
+                                + " GraphHopper; linear in time as MovingPandas get_position_at and Reitti"
+                                + " SyntheticLocationPointGenerator")
                         .dependsOn(OUTLIER_DETECTION, "interpolates only between clean fixes: an outlier at a gap"
                                 + " border would bend the synthetic path")
-                        .reads(TRACK_POINTS, POINT_FLAGS)
-                        .writes(TRACK_POINTS)
+                        .dependsOn(TRANSPORT_MODE, "the modes of the movement segments on either side of a gap"
+                                + " choose between a rail route, a road route and a straight line")
+                        .reads(TRACK_POINTS, POINT_FLAGS, MOVEMENT_SEGMENTS, OSM_NETWORK)
+                        .writes(COMPLETED_GAPS, SYNTHETIC_FIXES)
+                        .param(integer("minGapSeconds", 60, 1, 86400, "s",
+                                "A longer time between consecutive clean fixes is a recording gap to fill."))
                         .param(integer("maxGapMinutes", 1440, 1, 10080, "min",
                                 "Gaps longer than this are left open."))
                         .param(number("spacingMeters", 50, 5, 10000, "m",
-                                "Distance between synthetic fixes."))
+                                "Distance between synthetic fixes along the path; a gap shorter than this gets"
+                                        + " none."))
+                        .param(number("flightMinSpeedKmh", 350, 50, 1200, "km/h",
+                                "A gap crossed at this implied speed (distance / time) or faster is a flight and"
+                                        + " is filled along the great circle; 350 km/h is above the average of any"
+                                        + " rail service."))
+                        .param(number("maxSnapMeters", 300, 10, 5000, "m",
+                                "A gap end farther than this from the rail or road network gets a straight line"
+                                        + " instead of a route."))
                         .build(),
                 SkillDefinition.of(GEOCODING)
                         .describedAs("The administrative areas along each user's clean fixes, as runs: consecutive"

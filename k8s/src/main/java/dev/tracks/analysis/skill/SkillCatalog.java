@@ -36,8 +36,6 @@ public final class SkillCatalog {
      * implemented or named here.
      */
     public static final Set<Skill> NOT_YET_IMPLEMENTED = Set.copyOf(EnumSet.of(
-            Skill.TRAJECTORY_COMPLETION,
-            Skill.ROAD_OVERLAP,
             Skill.ADMIN_CROSSINGS, Skill.ADMIN_VIEW));
 
     private static final Map<Skill, SkillDefinition> DEFINITIONS = collect(Stream.of(

@@ -9,6 +9,7 @@ import static dev.tracks.analysis.skill.Dataset.FOOTPRINTS;
 import static dev.tracks.analysis.skill.Dataset.GRID_CELLS;
 import static dev.tracks.analysis.skill.Dataset.LOCATIONS;
 import static dev.tracks.analysis.skill.Dataset.LOCATION_GROWTH;
+import static dev.tracks.analysis.skill.Dataset.OSM_NETWORK;
 import static dev.tracks.analysis.skill.Dataset.POINT_FLAGS;
 import static dev.tracks.analysis.skill.Dataset.REVISIT_PATTERNS;
 import static dev.tracks.analysis.skill.Dataset.ROAD_OVERLAPS;
@@ -59,14 +60,29 @@ final class SpatialSkills {
                                 "Time between fixes above this is not counted as dwell time."))
                         .build(),
                 SkillDefinition.of(ROAD_OVERLAP)
-                        .describedAs("Measures the share of each road-mode tripleg's length that lies within a"
-                                + " distance of the road network.")
-                        .reference("Map matching after Newson & Krumm 2009 (GraphHopper: sigma 50 m, beta 2.0)")
-                        .dependsOn(TRIP_CONSTRUCTION, "overlap is measured per tripleg, and only for ground modes")
-                        .reads(TRACK_POINTS, POINT_FLAGS, TRIPLEGS)
+                        .describedAs("Per trip: the road route its fixes followed by HMM map matching on the active"
+                                + " OSM load's roads, and that route's length over the GPS length, overall and per"
+                                + " road class; when matching breaks (a fix far from every road, no road route"
+                                + " between fixes), the share of fixes within maxDistanceMeters of a road instead."
+                                + " Each row says which method produced it.")
+                        .reference("Newson & Krumm 2009 HMM map matching as GraphHopper map-matching 10.2 (sigma 50 m,"
+                                + " beta 2; GraphHopper drops fixes within 2 sigma of the last one kept) over every"
+                                + " road open to cars or pedestrians, both directions; fixes with no road within"
+                                + " candidateRadiusMeters are off-road and split the trip into matched pieces")
+                        .dependsOn(TRIP_CONSTRUCTION, "overlap is measured per trip, over the trip's fixes")
+                        .reads(TRACK_POINTS, POINT_FLAGS, TRIPS, OSM_NETWORK)
                         .writes(ROAD_OVERLAPS)
                         .param(number("maxDistanceMeters", 20, 1, 200, "m",
-                                "A fix closer than this to a road counts as on the road."))
+                                "A fix closer than this to a road counts as near the road (near_road_share, and the"
+                                        + " overlap when matching breaks)."))
+                        .param(number("candidateRadiusMeters", 200, 10, 1000, "m",
+                                "A fix with no road this close is off-road: it is not matched and splits the trip"
+                                        + " (Newson & Krumm: 200 m)."))
+                        .param(number("sigmaMeters", 50, 1, 200, "m",
+                                "Standard deviation of the GPS error in the HMM's emission probability."))
+                        .param(number("beta", 2, 0.1, 100, "m",
+                                "Scale of the HMM's transition probability: how much a road route may differ from"
+                                        + " the straight line between two fixes."))
                         .build(),
                 SkillDefinition.of(DENSITY_STRUCTURE)
                         .describedAs("Per user and H3 cell: fixes, dwell time and distinct local days, with hot spots"

@@ -32,6 +32,7 @@ public final class SyntheticTrack {
     private double lon;
     private long samplingMillis = 10_000;
     private long nextId = 1;
+    private double moveNoiseMeters;
 
     private SyntheticTrack(Instant start, double lat, double lon, long seed) {
         this.nowMillis = start.toEpochMilli();
@@ -64,6 +65,15 @@ public final class SyntheticTrack {
         return this;
     }
 
+    /**
+     * GPS noise on the fixes of later moves: independent Gaussian offsets north and east with this sigma (default 0:
+     * fixes on the great circle).
+     */
+    public SyntheticTrack moveNoise(double sigmaMeters) {
+        this.moveNoiseMeters = sigmaMeters;
+        return this;
+    }
+
     /** Moves {@code distanceMeters} on {@code bearingDegrees} at a constant {@code speedKmh}. */
     public SyntheticTrack move(double bearingDegrees, double distanceMeters, double speedKmh) {
         int first = fixes.size();
@@ -75,6 +85,10 @@ public final class SyntheticTrack {
         while (nowMillis < end) {
             double travelled = speedMps * (nowMillis - start) / 1000.0;
             double[] at = Geodesy.destination(origin[0], origin[1], bearingDegrees, travelled);
+            if (moveNoiseMeters > 0) {
+                at = Geodesy.destination(at[0], at[1], 0, random.nextGaussian() * moveNoiseMeters);
+                at = Geodesy.destination(at[0], at[1], 90, random.nextGaussian() * moveNoiseMeters);
+            }
             emit(at[0], at[1]);
         }
         double[] arrival = Geodesy.destination(origin[0], origin[1], bearingDegrees, distanceMeters);

@@ -1,0 +1,302 @@
+package dev.tracks.analysis.worker.roads;
+
+import com.carrotsearch.hppc.LongIntHashMap;
+import com.graphhopper.matching.MapMatching;
+import com.graphhopper.matching.MatchResult;
+import com.graphhopper.matching.Observation;
+import com.graphhopper.routing.DijkstraBidirectionRef;
+import com.graphhopper.routing.Path;
+import com.graphhopper.routing.ev.BooleanEncodedValue;
+import com.graphhopper.routing.ev.DecimalEncodedValue;
+import com.graphhopper.routing.ev.EnumEncodedValue;
+import com.graphhopper.routing.ev.RoadClass;
+import com.graphhopper.routing.ev.VehicleAccess;
+import com.graphhopper.routing.ev.VehicleSpeed;
+import com.graphhopper.routing.querygraph.QueryGraph;
+import com.graphhopper.routing.util.EdgeFilter;
+import com.graphhopper.routing.util.EncodingManager;
+import com.graphhopper.routing.util.TraversalMode;
+import com.graphhopper.routing.weighting.Weighting;
+import com.graphhopper.storage.BaseGraph;
+import com.graphhopper.storage.NodeAccess;
+import com.graphhopper.storage.RAMDirectory;
+import com.graphhopper.storage.index.LocationIndexTree;
+import com.graphhopper.storage.index.Snap;
+import com.graphhopper.util.DistanceCalcEarth;
+import com.graphhopper.util.EdgeIteratorState;
+import com.graphhopper.util.PointList;
+import com.graphhopper.util.shapes.GHPoint;
+import dev.tracks.analysis.reference.osm.OsmWay;
+import dev.tracks.analysis.reference.osm.OsmWay.Network;
+import dev.tracks.analysis.worker.geo.Geodesy;
+import dev.tracks.analysis.worker.reference.osm.OsmNetwork;
+import dev.tracks.analysis.worker.track.Fixes;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The road ways of an OSM load as a GraphHopper 10.2 graph in memory: ways meet where they share a node id (those
+ * nodes and the ways' ends become graph nodes, the others the edges' shape), each edge with its length, road class,
+ * car speed and who may use it in which direction ({@link RoadRules}). It routes between two points
+ * ({@link #route}), map-matches fixes with GraphHopper's HMM map matching after Newson & Krumm 2009 ({@link #match})
+ * and finds the road nearest a point ({@link #nearest}). Built once per task; immutable after; each call makes its own
+ * query graph, so calls may run concurrently.
+ */
+public final class RoadGraph {
+
+    private static final DistanceCalcEarth EARTH = DistanceCalcEarth.DIST_EARTH;
+
+    private final BaseGraph graph;
+    private final LocationIndexTree index;
+    private final EnumEncodedValue<RoadClass> roadClass;
+    private final Map<RoadProfile, RoadWeighting> weightings = new EnumMap<>(RoadProfile.class);
+    private final EdgeFilter anyRoad;
+
+    private RoadGraph(BaseGraph graph, EnumEncodedValue<RoadClass> roadClass, BooleanEncodedValue carAccess,
+                      BooleanEncodedValue footAccess, DecimalEncodedValue carSpeed) {
+        this.graph = graph;
+        this.roadClass = roadClass;
+        for (RoadProfile profile : RoadProfile.values()) {
+            weightings.put(profile, new RoadWeighting(profile, carAccess, footAccess, carSpeed));
+        }
+        this.anyRoad = weightings.get(RoadProfile.ANY).snapFilter();
+        this.index = new LocationIndexTree(graph, new RAMDirectory());
+        index.prepareIndex();
+    }
+
+    /** The graph of the network's road ways that someone may use (rails and closed ways left out). */
+    public static RoadGraph of(OsmNetwork network) {
+        BooleanEncodedValue carAccess = VehicleAccess.create("car");
+        BooleanEncodedValue footAccess = VehicleAccess.create("foot");
+        DecimalEncodedValue carSpeed = VehicleSpeed.create("car", 5, 5, false);
+        EnumEncodedValue<RoadClass> roadClass = RoadClass.create();
+        EncodingManager encoding = EncodingManager.start().add(carAccess).add(footAccess).add(carSpeed)
+                .add(roadClass).build();
+        BaseGraph graph = new BaseGraph.Builder(encoding).setDir(new RAMDirectory()).create();
+        List<OsmWay> roads = network.ways(Network.ROAD).stream()
+                .filter(way -> RoadRules.car(way.wayClass(), way.access())
+                        || RoadRules.foot(way.wayClass(), way.access()))
+                .toList();
+        new Builder(graph, carAccess, footAccess, carSpeed, roadClass).add(roads);
+        return new RoadGraph(graph, roadClass, carAccess, footAccess, carSpeed);
+    }
+
+    /** Graph nodes: where ways meet or end. */
+    public int nodes() {
+        return graph.getNodes();
+    }
+
+    /** Graph edges: a way between two graph nodes. */
+    public int edges() {
+        return graph.getEdges();
+    }
+
+    /** The fastest route by car between the roads nearest two points, if both have a road near and one connects them. */
+    public Optional<RoadPath> route(double fromLat, double fromLon, double toLat, double toLon) {
+        return route(RoadProfile.CAR, fromLat, fromLon, toLat, toLon);
+    }
+
+    /** The profile's route between the roads nearest two points, if both have a road near and one connects them. */
+    public Optional<RoadPath> route(RoadProfile profile, double fromLat, double fromLon, double toLat, double toLon) {
+        RoadWeighting weighting = weightings.get(profile);
+        Snap from = index.findClosest(fromLat, fromLon, weighting.snapFilter());
+        Snap to = index.findClosest(toLat, toLon, weighting.snapFilter());
+        if (!from.isValid() || !to.isValid()) {
+            return Optional.empty();
+        }
+        QueryGraph query = QueryGraph.create(graph, from, to);
+        Path path = new DijkstraBidirectionRef(query, query.wrapWeighting(weighting), TraversalMode.NODE_BASED)
+                .calcPath(from.getClosestNode(), to.getClosestNode());
+        if (!path.isFound()) {
+            return Optional.empty();
+        }
+        PointList points = path.calcPoints();
+        double[] lats = new double[points.size()];
+        double[] lons = new double[points.size()];
+        for (int i = 0; i < lats.length; i++) {
+            lats[i] = points.getLat(i);
+            lons[i] = points.getLon(i);
+        }
+        return Optional.of(new RoadPath(lats, lons, path.getDistance()));
+    }
+
+    /**
+     * The road route of fixes {@code [from, end)} by GraphHopper's HMM map matching (Newson & Krumm 2009) over every
+     * road open to cars or pedestrians in both directions ({@link RoadProfile#ANY}), or empty when the sequence breaks:
+     * a fix without a road within 50 sigma, or no road route between two fixes' candidates. Fixes within 2 sigma of
+     * the previous one kept are left out.
+     *
+     * @param sigmaMeters standard deviation of the GPS error (Newson & Krumm: 4.07 m; GraphHopper's default 10 m)
+     * @param beta scale of the exponential on |route distance - great-circle distance| between fixes (2.0 in both)
+     */
+    public Optional<RoadMatch> match(Fixes fixes, int from, int end, double sigmaMeters, double beta) {
+        List<Observation> observations = new ArrayList<>();
+        int kept = from;
+        for (int i = from; i < end; i++) {
+            // Only fixes more than 2 sigma from the last one kept (and the last), as Newson & Krumm sample: GraphHopper
+            // would drop the others itself but add their zig-zag to the distance its transitions compare routes
+            // with, which GPS noise inflates (+75% at 1 Hz and 10 m noise at city speed) so that detours win.
+            if (i == from || i == end - 1 || Geodesy.distanceMeters(fixes.lat(kept), fixes.lon(kept), fixes.lat(i),
+                    fixes.lon(i)) > 2 * sigmaMeters) {
+                observations.add(new Observation(new GHPoint(fixes.lat(i), fixes.lon(i))));
+                kept = i;
+            }
+        }
+        MapMatching matching = new MapMatching(graph, index, new MatchRouter(weightings.get(RoadProfile.ANY)));
+        matching.setMeasurementErrorSigma(sigmaMeters);
+        matching.setTransitionProbabilityBeta(beta);
+        MatchResult result;
+        try {
+            result = matching.match(observations);
+        } catch (IllegalArgumentException broken) {
+            // GraphHopper reports a broken sequence ("Sequence is broken for submitted track at time step ...") so.
+            return Optional.empty();
+        }
+        Map<RoadClass, Double> byClass = new EnumMap<>(RoadClass.class);
+        double length = 0;
+        for (EdgeIteratorState edge : result.getMergedPath().calcEdges()) {
+            length += edge.getDistance();
+            byClass.merge(edge.get(roadClass), edge.getDistance(), Double::sum);
+        }
+        Map<String, Double> lengthByClass = new LinkedHashMap<>();
+        byClass.entrySet().stream().sorted(Map.Entry.<RoadClass, Double>comparingByValue().reversed())
+                .forEach(entry -> lengthByClass.put(entry.getKey().toString(), entry.getValue()));
+        return Optional.of(new RoadMatch(length, lengthByClass));
+    }
+
+    /** The road nearest a point among those open to anyone, if one lies within {@code maxDistanceMeters}. */
+    public Optional<NearestRoad> nearest(double lat, double lon, double maxDistanceMeters) {
+        Snap snap = index.findClosest(lat, lon, anyRoad);
+        if (!snap.isValid() || snap.getQueryDistance() > maxDistanceMeters) {
+            return Optional.empty();
+        }
+        return Optional.of(new NearestRoad(snap.getQueryDistance(), snap.getClosestEdge().get(roadClass).toString()));
+    }
+
+    /** A road near a point: how far, and its class (an OSM highway value, links as their road). */
+    public record NearestRoad(double distanceMeters, String roadClass) {
+    }
+
+    /** Routes between consecutive fixes' candidates as GraphHopper's own map matching does, edge-based. */
+    private record MatchRouter(RoadWeighting weighting) implements MapMatching.Router {
+
+        @Override
+        public EdgeFilter getSnapFilter() {
+            return weighting.snapFilter();
+        }
+
+        @Override
+        public List<Path> calcPaths(QueryGraph queryGraph, int fromNode, int fromOutEdge, int[] toNodes,
+                                    int[] toInEdges) {
+            Weighting wrapped = queryGraph.wrapWeighting(weighting);
+            List<Path> paths = new ArrayList<>(toNodes.length);
+            for (int i = 0; i < toNodes.length; i++) {
+                DijkstraBidirectionRef dijkstra = new DijkstraBidirectionRef(queryGraph, wrapped,
+                        TraversalMode.EDGE_BASED);
+                paths.add(dijkstra.calcPath(fromNode, toNodes[i], fromOutEdge, toInEdges[i]));
+            }
+            return paths;
+        }
+
+        @Override
+        public Weighting getWeighting() {
+            return weighting;
+        }
+    }
+
+    /** Adds ways to the graph: a graph node where ways meet or end, an edge with its shape between two of them. */
+    private static final class Builder {
+
+        private final BaseGraph graph;
+        private final NodeAccess nodes;
+        private final BooleanEncodedValue carAccess;
+        private final BooleanEncodedValue footAccess;
+        private final DecimalEncodedValue carSpeed;
+        private final EnumEncodedValue<RoadClass> roadClass;
+        /** Graph node of each OSM node that is one, by OSM id. */
+        private final LongIntHashMap graphNodes = new LongIntHashMap();
+
+        Builder(BaseGraph graph, BooleanEncodedValue carAccess, BooleanEncodedValue footAccess,
+                DecimalEncodedValue carSpeed, EnumEncodedValue<RoadClass> roadClass) {
+            this.graph = graph;
+            this.nodes = graph.getNodeAccess();
+            this.carAccess = carAccess;
+            this.footAccess = footAccess;
+            this.carSpeed = carSpeed;
+            this.roadClass = roadClass;
+        }
+
+        void add(List<OsmWay> ways) {
+            LongIntHashMap uses = new LongIntHashMap();
+            for (OsmWay way : ways) {
+                for (long node : way.nodeIds()) {
+                    uses.addTo(node, 1);
+                }
+                // A way's ends are graph nodes even when no other way meets them there.
+                uses.addTo(way.nodeIds()[0], 1);
+                uses.addTo(way.nodeIds()[way.size() - 1], 1);
+            }
+            for (OsmWay way : ways) {
+                int start = 0;
+                for (int i = 1; i < way.size(); i++) {
+                    if (uses.get(way.nodeIds()[i]) > 1) {
+                        addEdges(way, start, i);
+                        start = i;
+                    }
+                }
+            }
+        }
+
+        /** The way between nodes {@code start} and {@code end}, both graph nodes; a loop is split at its middle. */
+        private void addEdges(OsmWay way, int start, int end) {
+            if (way.nodeIds()[start] == way.nodeIds()[end]) {
+                if (end - start < 2) {
+                    return;
+                }
+                int middle = (start + end) / 2;
+                addEdge(way, start, middle);
+                addEdge(way, middle, end);
+            } else {
+                addEdge(way, start, end);
+            }
+        }
+
+        private void addEdge(OsmWay way, int start, int end) {
+            double[] lats = way.lats();
+            double[] lons = way.lons();
+            PointList shape = new PointList(end - start - 1, false);
+            double length = 0;
+            for (int i = start + 1; i <= end; i++) {
+                length += EARTH.calcDist(lats[i - 1], lons[i - 1], lats[i], lons[i]);
+                if (i < end) {
+                    shape.add(lats[i], lons[i]);
+                }
+            }
+            boolean car = RoadRules.car(way.wayClass(), way.access());
+            boolean foot = RoadRules.foot(way.wayClass(), way.access());
+            EdgeIteratorState edge = graph.edge(graphNode(way, start), graphNode(way, end))
+                    .setDistance(length)
+                    .setWayGeometry(shape)
+                    .set(carAccess, car && way.oneway() >= 0, car && way.oneway() <= 0)
+                    .set(footAccess, foot, foot)
+                    .set(roadClass, RoadRules.roadClass(way.wayClass()));
+            edge.set(carSpeed, RoadRules.carSpeedKmh(way.wayClass(), way.maxSpeedKmh()));
+        }
+
+        private int graphNode(OsmWay way, int i) {
+            long id = way.nodeIds()[i];
+            int slot = graphNodes.indexOf(id);
+            if (graphNodes.indexExists(slot)) {
+                return graphNodes.indexGet(slot);
+            }
+            int node = graphNodes.size();
+            nodes.setNode(node, way.lats()[i], way.lons()[i]);
+            graphNodes.indexInsert(slot, id, node);
+            return node;
+        }
+    }
+}
