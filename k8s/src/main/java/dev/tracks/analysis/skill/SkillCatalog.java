@@ -38,7 +38,6 @@ public final class SkillCatalog {
     public static final Set<Skill> NOT_YET_IMPLEMENTED = Set.copyOf(EnumSet.of(
             Skill.TRAJECTORY_COMPLETION,
             Skill.ROAD_OVERLAP,
-            Skill.ADMIN_CROSSINGS, Skill.ADMIN_VIEW,
             Skill.STAY_ANNOTATION));
 
     private static final Map<Skill, SkillDefinition> DEFINITIONS = collect(Stream.of(

@@ -11,7 +11,7 @@ import dev.tracks.analysis.worker.track.Fixes;
  * a step longer than the gap threshold is a recording gap that counts as neither. A step of zero duration (duplicate
  * times) carries no time and its distance is jitter: it is left out.
  */
-final class TrackedTime {
+public final class TrackedTime {
 
     private final double stoppedMetersPerSecond;
     private final long maxGapMillis;
@@ -20,15 +20,23 @@ final class TrackedTime {
     private double pathMeters;
 
     TrackedTime(UtilizationParams params) {
-        this.stoppedMetersPerSecond = params.stoppedSpeedKmh() / 3.6;
-        this.maxGapMillis = params.maxGapMillis();
+        this(params.stoppedSpeedKmh(), params.maxGapMillis());
+    }
+
+    /**
+     * @param stoppedSpeedKmh a step at or below this speed is stopped time
+     * @param maxGapMillis a longer step is a recording gap (Long.MAX_VALUE: the caller has left the gaps out)
+     */
+    public TrackedTime(double stoppedSpeedKmh, long maxGapMillis) {
+        this.stoppedMetersPerSecond = stoppedSpeedKmh / 3.6;
+        this.maxGapMillis = maxGapMillis;
     }
 
     /**
      * Adds the part of the step from fix {@code i - 1} to fix {@code i} that lies in {@code [windowStart, windowEnd)}
      * (epoch milliseconds), in proportion to its time: a step across local midnight is split between the two days.
      */
-    void step(Fixes fixes, int i, long windowStart, long windowEnd) {
+    public void step(Fixes fixes, int i, long windowStart, long windowEnd) {
         long from = fixes.time(i - 1);
         long to = fixes.time(i);
         long duration = to - from;
@@ -57,7 +65,7 @@ final class TrackedTime {
         }
     }
 
-    double movingSeconds() {
+    public double movingSeconds() {
         return movingSeconds;
     }
 
@@ -65,7 +73,7 @@ final class TrackedTime {
         return stoppedSeconds;
     }
 
-    double pathMeters() {
+    public double pathMeters() {
         return pathMeters;
     }
 }
