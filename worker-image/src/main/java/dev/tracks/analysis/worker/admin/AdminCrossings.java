@@ -76,33 +76,23 @@ final class AdminCrossings {
         AdminVisit after = change.after();
         Place place = null;
         if (!change.inGap()) {
-            long beforeId = before.lastFixId();
-            long afterId = after.firstFixId();
-            place = place(positions.lat(beforeId), positions.lon(beforeId), before.lastFixMillis(),
-                    positions.lat(afterId), positions.lon(afterId), after.startMillis(),
-                    boundaryFraction(change, positions, loads));
+            double lat1 = positions.lat(before.lastFixId());
+            double lon1 = positions.lon(before.lastFixId());
+            double lat2 = positions.lat(after.firstFixId());
+            double lon2 = positions.lon(after.firstFixId());
+            double fraction = Double.NaN;
+            if (before.area() != null) {
+                fraction = BoundaryCrossing.fraction(loads.of(change.beforeLoadId()).geometriesOf(before.area()),
+                        lat1, lon1, lat2, lon2, true);
+            }
+            if (Double.isNaN(fraction) && after.area() != null) {
+                fraction = BoundaryCrossing.fraction(loads.of(change.afterLoadId()).geometriesOf(after.area()),
+                        lat1, lon1, lat2, lon2, false);
+            }
+            place = place(lat1, lon1, before.lastFixMillis(), lat2, lon2, after.startMillis(), fraction);
         }
         return new Crossing(change.level(), change.from(), change.to(), place, before.lastFixMillis(),
                 after.startMillis(), before.lastFixId(), after.firstFixId(), change.beforeLoadId());
-    }
-
-    private static double boundaryFraction(Change change, FixPositions positions, Loads loads) throws SQLException {
-        long beforeId = change.before().lastFixId();
-        long afterId = change.after().firstFixId();
-        double lat1 = positions.lat(beforeId);
-        double lon1 = positions.lon(beforeId);
-        double lat2 = positions.lat(afterId);
-        double lon2 = positions.lon(afterId);
-        double fraction = Double.NaN;
-        if (change.before().area() != null) {
-            fraction = BoundaryCrossing.fraction(loads.of(change.beforeLoadId()).geometriesOf(change.before().area()),
-                    lat1, lon1, lat2, lon2, true);
-        }
-        if (Double.isNaN(fraction) && change.after().area() != null) {
-            fraction = BoundaryCrossing.fraction(loads.of(change.afterLoadId()).geometriesOf(change.after().area()),
-                    lat1, lon1, lat2, lon2, false);
-        }
-        return fraction;
     }
 
     /** The point at {@code fraction} of the segment (NaN: its midpoint, not on a boundary). */

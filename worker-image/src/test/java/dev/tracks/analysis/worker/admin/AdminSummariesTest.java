@@ -111,4 +111,16 @@ class AdminSummariesTest {
             assertThat(summarise(portion)).as("portions of %d", portion).isEqualTo(whole);
         }
     }
+
+    @Test
+    void oneFixIsOneEntryOfNoDurationOnOneDay() throws SQLException {
+        AdminSummaries summaries = new AdminSummaries(LevelRuns.of(shifted(new AdminRunsFixture(1)
+                .run(null, 1, 0, 0, 0).stored())), 60_000, 1, new UserTimeZones.Resolver(ZoneOffset.UTC,
+                ZoneOffset.UTC));
+        Fixes one = new Fixes().add(0, T0, 47.5, 10, Double.NaN, Double.NaN);
+        AdminViewSkill.addAll(summaries, AdminRunsFixture.userFixes(one), 1000);
+        assertThat(summaries.summaries()).containsExactly(new AdminSummary(1, null, 0, 0, 0, 1, 1, 1, 1, T0, T0,
+                AdminRunsFixture.LOAD));
+        assertThat(AdminCrossings.changes(LevelRuns.of(List.of()), 60_000)).isEmpty();
+    }
 }
