@@ -1,6 +1,7 @@
 package dev.tracks.analysis.worker.admin;
 
 import dev.tracks.analysis.worker.admin.LevelRuns.Visit;
+import dev.tracks.analysis.worker.geo.Geodesy;
 import dev.tracks.analysis.worker.geocoding.AdminVisit;
 import dev.tracks.analysis.worker.reference.admin.AdminArea;
 import dev.tracks.analysis.worker.track.Fixes;
@@ -82,11 +83,16 @@ final class AdminSummaries {
             long millis = fixes.time(i);
             long id = fixes.id(i);
             int day = days.dayOf(millis, fixes.lat(i), fixes.lon(i));
+            double stepMeters = Double.NaN;
             for (int l = 0; l < levels.size(); l++) {
                 LevelRuns runs = levels.get(l);
                 int previous = previousRun[l];
                 if (previous >= 0 && runs.run(previous).endMillis() >= millis) {
-                    tallyOfRun[l][previous].tracked.step(fixes, i, Long.MIN_VALUE, Long.MAX_VALUE);
+                    if (Double.isNaN(stepMeters)) {
+                        stepMeters = Geodesy.distanceMeters(fixes.lat(i - 1), fixes.lon(i - 1), fixes.lat(i),
+                                fixes.lon(i));
+                    }
+                    tallyOfRun[l][previous].tracked.step(millis - fixes.time(i - 1), stepMeters);
                 }
                 int k = nextRun[l];
                 while (k < runs.size() && after(millis, id, runs.run(k).lastFixMillis(), runs.run(k).lastFixId())) {

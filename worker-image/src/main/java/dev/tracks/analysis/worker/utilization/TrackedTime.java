@@ -47,9 +47,22 @@ public final class TrackedTime {
         if (inside <= 0) {
             return;
         }
-        double share = (double) inside / duration;
-        double meters = Geodesy.distanceMeters(fixes.lat(i - 1), fixes.lon(i - 1), fixes.lat(i), fixes.lon(i));
-        double seconds = duration / 1000.0;
+        add((double) inside / duration, duration,
+                Geodesy.distanceMeters(fixes.lat(i - 1), fixes.lon(i - 1), fixes.lat(i), fixes.lon(i)));
+    }
+
+    /**
+     * Adds a whole step of {@code durationMillis} over {@code meters}, measured by the caller (once for the several
+     * sums a step may count to).
+     */
+    public void step(long durationMillis, double meters) {
+        if (durationMillis > 0 && durationMillis <= maxGapMillis) {
+            add(1, durationMillis, meters);
+        }
+    }
+
+    private void add(double share, long durationMillis, double meters) {
+        double seconds = durationMillis / 1000.0;
         if (meters / seconds <= stoppedMetersPerSecond) {
             stoppedSeconds += share * seconds;
         } else {

@@ -3,6 +3,8 @@ package dev.tracks.analysis.worker.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracks.analysis.schema.TestDatabase;
+import dev.tracks.analysis.skill.Skill;
+import dev.tracks.analysis.skill.SkillCatalog;
 import dev.tracks.analysis.task.WorkerContract;
 import dev.tracks.analysis.worker.WorkerCommand;
 import java.io.PrintWriter;
@@ -52,9 +54,11 @@ class RunCommandTest {
         assertThat(run("run", "--skill", "teleportation", "--jdbc-url", NOWHERE))
                 .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
         assertThat(err.toString()).contains("skill: unknown skill 'teleportation'");
-        assertThat(run("run", "--skill", "admin_crossings", "--jdbc-url", url))
+        String unimplemented = SkillCatalog.NOT_YET_IMPLEMENTED.stream().map(Skill::id).sorted().findFirst()
+                .orElseThrow();
+        assertThat(run("run", "--skill", unimplemented, "--jdbc-url", url))
                 .isEqualTo(WorkerContract.EXIT_NOT_RETRYABLE);
-        assertThat(err.toString()).contains("admin_crossings is not implemented");
+        assertThat(err.toString()).contains(unimplemented + " is not implemented");
     }
 
     @Test
