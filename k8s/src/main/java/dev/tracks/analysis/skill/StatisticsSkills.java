@@ -1,5 +1,6 @@
 package dev.tracks.analysis.skill;
 
+import static dev.tracks.analysis.skill.Dataset.ADMIN_AREAS;
 import static dev.tracks.analysis.skill.Dataset.ADMIN_SUMMARIES;
 import static dev.tracks.analysis.skill.Dataset.ADMIN_VISITS;
 import static dev.tracks.analysis.skill.Dataset.FOOTPRINTS;
@@ -79,21 +80,42 @@ final class StatisticsSkills {
                                         + " 0: the true maximum."))
                         .build(),
                 SkillDefinition.of(ADMIN_CROSSINGS)
-                        .describedAs("Border crossings: each change of administrative area between consecutive"
-                                + " fixes, with the crossing time interpolated.")
-                        .dependsOn(GEOCODING, "a crossing is a change of the fixes' administrative areas")
-                        .reads(TRACK_POINTS, POINT_FLAGS, ADMIN_VISITS)
+                        .describedAs("Border crossings per admin level: each change of administrative area between"
+                                + " consecutive clean fixes (geocoding's runs), timed and placed where the segment"
+                                + " between the two fixes meets the area's boundary in the admin load the runs were"
+                                + " made with; a change across a recording gap is flagged with the gap's bounds"
+                                + " instead; a visit shorter than minDwellSeconds between two others is border"
+                                + " jitter, no crossing.")
+                        .reference("Segment-boundary intersection with JTS RobustLineIntersector over the loaded"
+                                + " admin areas, time interpolated linearly along the segment (MovingPandas"
+                                + " get_position_at)")
+                        .dependsOn(GEOCODING, "a crossing is a change between geocoding's runs")
+                        .reads(TRACK_POINTS, POINT_FLAGS, ADMIN_VISITS, ADMIN_AREAS)
                         .writes(Dataset.ADMIN_CROSSINGS)
                         .param(integer("minDwellSeconds", 60, 0, 86400, "s",
-                                "Visits to an area shorter than this are boundary jitter, not crossings."))
+                                "A visit to an area shorter than this between two others, without a recording gap"
+                                        + " on either side, is boundary jitter: A, B (short), A is no crossing; A, B"
+                                        + " (short), C is one crossing from A to C where A was left."))
                         .build(),
                 SkillDefinition.of(ADMIN_VIEW)
-                        .describedAs("Time spent, distance travelled and days present per administrative area.")
-                        .dependsOn(GEOCODING, "the summary is grouped by the fixes' administrative areas")
+                        .describedAs("Per user, admin level (each level geocoding produced) and administrative area:"
+                                + " dwell time, moving time and distance, distinct local days, entries, and the first"
+                                + " and last fix in the area.")
+                        .reference("Moving time after gpxpy GPXTrackSegment.get_moving_data (stopped speed 1"
+                                + " km/h, as utilization_efficiency); local days as time_axis_map and"
+                                + " streak_detection")
+                        .dependsOn(GEOCODING, "the summary adds up geocoding's runs per area")
                         .reads(TRACK_POINTS, POINT_FLAGS, ADMIN_VISITS)
                         .writes(ADMIN_SUMMARIES)
-                        .param(integer("adminLevel", 1, 0, 2, null,
-                                "Administrative level summarised: 0 country, 1 region, 2 district."))
+                        .param(integer("minDwellSeconds", 60, 0, 86400, "s",
+                                "Entries count visits; a visit shorter than this between two others, without a"
+                                        + " recording gap on either side, is boundary jitter and no entry (as in"
+                                        + " admin_crossings); its time still counts."))
+                        .param(number("stoppedSpeedKmh", 1, 0.1, 20, "km/h",
+                                "A step between fixes at or below this speed is stopped time, a faster one moving"
+                                        + " time."))
+                        .param(timeZone("timeZone", "Time zone of the local days when the user has none set and"
+                                + " the position gives none."))
                         .build());
     }
 }

@@ -1,5 +1,7 @@
 package dev.tracks.analysis.worker;
 
+import dev.tracks.analysis.skill.Skill;
+import dev.tracks.analysis.skill.SkillCatalog;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -28,7 +30,10 @@ class SkillsCommandTest {
         assertThat(lines).anySatisfy(line -> assertThat(line)
                 .matches("trip_construction\\s+behavior\\s+yes\\s+stay_detection,transport_mode\\s+triplegs,trips"));
         assertThat(lines).anySatisfy(line -> assertThat(line)
-                .matches("admin_crossings\\s+statistics\\s+not yet\\s+geocoding\\s+admin_crossings"));
+                .matches("admin_crossings\\s+statistics\\s+yes\\s+geocoding\\s+admin_crossings"));
+        for (Skill skill : SkillCatalog.NOT_YET_IMPLEMENTED) {
+            assertThat(lines).anySatisfy(line -> assertThat(line).matches(skill.id() + "\\s+\\S+\\s+not yet\\s.*"));
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.tracks.analysis.worker.annotation;
 
-import dev.tracks.analysis.worker.geocoding.AdminVisitsTable.StoredAdminVisit;
+import dev.tracks.analysis.worker.geocoding.AdminVisit;
+import dev.tracks.analysis.worker.geocoding.AdminVisitsTable.StoredVisit;
 import dev.tracks.analysis.worker.stay.StoredStay;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,15 +24,15 @@ final class AdminUnits {
     }
 
     /** Per level, the runs in time order; each level's runs follow each other without overlap. */
-    private final List<List<StoredAdminVisit>> runsByLevel = new ArrayList<>();
+    private final List<List<StoredVisit>> runsByLevel = new ArrayList<>();
 
-    AdminUnits(List<StoredAdminVisit> runs) {
+    AdminUnits(List<StoredVisit> runs) {
         for (int level = 0; level < LEVELS; level++) {
             runsByLevel.add(new ArrayList<>());
         }
-        for (StoredAdminVisit run : runs) {
-            if (run.level() < LEVELS && run.code() != null) {
-                runsByLevel.get(run.level()).add(run);
+        for (StoredVisit run : runs) {
+            if (run.visit().level() < LEVELS && run.visit().area() != null) {
+                runsByLevel.get(run.visit().level()).add(run);
             }
         }
     }
@@ -40,16 +41,16 @@ final class AdminUnits {
     Unit[] of(List<StoredStay> stays) {
         Unit[] units = new Unit[LEVELS];
         for (int level = 0; level < LEVELS; level++) {
-            List<StoredAdminVisit> runs = runsByLevel.get(level);
+            List<StoredVisit> runs = runsByLevel.get(level);
             Map<Unit, Long> overlap = new TreeMap<>((a, b) -> a.code().compareTo(b.code()));
             for (StoredStay stay : stays) {
                 for (int i = firstEndingAfter(runs, stay.startMillis()); i < runs.size()
-                        && runs.get(i).startMillis() < stay.endMillis(); i++) {
-                    StoredAdminVisit run = runs.get(i);
+                        && runs.get(i).visit().startMillis() < stay.endMillis(); i++) {
+                    AdminVisit run = runs.get(i).visit();
                     long millis = Math.min(run.endMillis(), stay.endMillis())
                             - Math.max(run.startMillis(), stay.startMillis());
                     if (millis > 0) {
-                        overlap.merge(new Unit(run.code(), run.name()), millis, Long::sum);
+                        overlap.merge(new Unit(run.area().code(), run.area().name()), millis, Long::sum);
                     }
                 }
             }
@@ -65,12 +66,12 @@ final class AdminUnits {
     }
 
     /** The index of the first run that ends after {@code millis} (runs end in time order). */
-    private static int firstEndingAfter(List<StoredAdminVisit> runs, long millis) {
+    private static int firstEndingAfter(List<StoredVisit> runs, long millis) {
         int low = 0;
         int high = runs.size();
         while (low < high) {
             int middle = (low + high) >>> 1;
-            if (runs.get(middle).endMillis() <= millis) {
+            if (runs.get(middle).visit().endMillis() <= millis) {
                 low = middle + 1;
             } else {
                 high = middle;

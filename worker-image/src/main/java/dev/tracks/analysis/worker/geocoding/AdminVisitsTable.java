@@ -13,7 +13,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
-/** The admin_visits dataset: geocoding's runs through administrative areas, replaced from a time on. */
+/**
+ * The admin_visits dataset: geocoding's runs through administrative areas, replaced from a time on; {@link #read} for
+ * the skills that build on them (admin_crossings, admin_view).
+ */
 public final class AdminVisitsTable {
 
     public static final SkillDataset DATASET = SkillDataset.timed(Dataset.ADMIN_VISITS, "started_at", List.of(
@@ -26,23 +29,28 @@ public final class AdminVisitsTable {
                     Column.of("reference_load_id")), "user_id, started_at, level, first_point_id"));
 
     /**
-     * A stored run as the skills built on geocoding read it.
+     * A run as stored, with the admin load it was looked up in.
      *
-     * @param code the area's code, or null for a run in no area of the level
-     * @param name the area's name, or null with the code
+     * @param referenceLoadId the load (reference_loads.id) whose areas {@code visit} names
      */
-    public record StoredAdminVisit(int level, String code, String name, long startMillis, long endMillis) {
+    public record StoredVisit(AdminVisit visit, long referenceLoadId) {
     }
 
     private AdminVisitsTable() {
     }
 
-    /** A user's runs of every level in time order (then by level). */
-    public static List<StoredAdminVisit> read(Connection db, String userId) throws SQLException {
-        return UserResults.read(db, "admin_visits", "level, code, name, started_at, finished_at",
-                "started_at, level, first_point_id", userId, null, row -> new StoredAdminVisit(row.getInt(1),
-                        row.getString(2), row.getString(3), Sql.instant(row, 4).toEpochMilli(),
-                        Sql.instant(row, 5).toEpochMilli()));
+    /** A user's runs, per level in time order (levels ascending). */
+    public static List<StoredVisit> read(Connection db, String userId) throws SQLException {
+        return UserResults.read(db, "admin_visits", "level, code, country, name, started_at, finished_at, last_fix_at,"
+                + " first_point_id, last_point_id, n_points, reference_load_id", "level, started_at, first_point_id",
+                userId, null, row -> {
+                    String code = row.getString(2);
+                    AdminArea area = code == null ? null
+                            : new AdminArea(row.getInt(1), code, row.getString(3), row.getString(4));
+                    return new StoredVisit(new AdminVisit(row.getInt(1), area, row.getLong(8), row.getLong(9),
+                            row.getInt(10), Sql.instant(row, 5).toEpochMilli(), Sql.instant(row, 7).toEpochMilli(),
+                            Sql.instant(row, 6).toEpochMilli()), row.getLong(11));
+                });
     }
 
     static void write(ResultSink sink, String userId, AdminVisit visit, long loadId) {

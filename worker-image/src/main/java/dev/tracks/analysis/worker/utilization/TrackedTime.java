@@ -11,7 +11,7 @@ import dev.tracks.analysis.worker.track.Fixes;
  * a step longer than the gap threshold is a recording gap that counts as neither. A step of zero duration (duplicate
  * times) carries no time and its distance is jitter: it is left out.
  */
-final class TrackedTime {
+public final class TrackedTime {
 
     private final double stoppedMetersPerSecond;
     private final long maxGapMillis;
@@ -20,15 +20,23 @@ final class TrackedTime {
     private double pathMeters;
 
     TrackedTime(UtilizationParams params) {
-        this.stoppedMetersPerSecond = params.stoppedSpeedKmh() / 3.6;
-        this.maxGapMillis = params.maxGapMillis();
+        this(params.stoppedSpeedKmh(), params.maxGapMillis());
+    }
+
+    /**
+     * @param stoppedSpeedKmh a step at or below this speed is stopped time
+     * @param maxGapMillis a longer step is a recording gap (Long.MAX_VALUE: the caller has left the gaps out)
+     */
+    public TrackedTime(double stoppedSpeedKmh, long maxGapMillis) {
+        this.stoppedMetersPerSecond = stoppedSpeedKmh / 3.6;
+        this.maxGapMillis = maxGapMillis;
     }
 
     /**
      * Adds the part of the step from fix {@code i - 1} to fix {@code i} that lies in {@code [windowStart, windowEnd)}
      * (epoch milliseconds), in proportion to its time: a step across local midnight is split between the two days.
      */
-    void step(Fixes fixes, int i, long windowStart, long windowEnd) {
+    public void step(Fixes fixes, int i, long windowStart, long windowEnd) {
         long from = fixes.time(i - 1);
         long to = fixes.time(i);
         long duration = to - from;
@@ -39,9 +47,22 @@ final class TrackedTime {
         if (inside <= 0) {
             return;
         }
-        double share = (double) inside / duration;
-        double meters = Geodesy.distanceMeters(fixes.lat(i - 1), fixes.lon(i - 1), fixes.lat(i), fixes.lon(i));
-        double seconds = duration / 1000.0;
+        add((double) inside / duration, duration,
+                Geodesy.distanceMeters(fixes.lat(i - 1), fixes.lon(i - 1), fixes.lat(i), fixes.lon(i)));
+    }
+
+    /**
+     * Adds a whole step of {@code durationMillis} over {@code meters}, measured by the caller (once for the several
+     * sums a step may count to).
+     */
+    public void step(long durationMillis, double meters) {
+        if (durationMillis > 0 && durationMillis <= maxGapMillis) {
+            add(1, durationMillis, meters);
+        }
+    }
+
+    private void add(double share, long durationMillis, double meters) {
+        double seconds = durationMillis / 1000.0;
         if (meters / seconds <= stoppedMetersPerSecond) {
             stoppedSeconds += share * seconds;
         } else {
@@ -57,7 +78,7 @@ final class TrackedTime {
         }
     }
 
-    double movingSeconds() {
+    public double movingSeconds() {
         return movingSeconds;
     }
 
@@ -65,7 +86,7 @@ final class TrackedTime {
         return stoppedSeconds;
     }
 
-    double pathMeters() {
+    public double pathMeters() {
         return pathMeters;
     }
 }

@@ -2,8 +2,10 @@ package dev.tracks.analysis.worker.annotation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tracks.analysis.reference.admin.AdminArea;
 import dev.tracks.analysis.worker.annotation.AdminUnits.Unit;
-import dev.tracks.analysis.worker.geocoding.AdminVisitsTable.StoredAdminVisit;
+import dev.tracks.analysis.worker.geocoding.AdminVisit;
+import dev.tracks.analysis.worker.geocoding.AdminVisitsTable.StoredVisit;
 import dev.tracks.analysis.worker.stay.StoredStay;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,9 +15,10 @@ class AdminUnitsTest {
 
     private static final long MINUTE = 60_000;
 
-    private static StoredAdminVisit run(int level, String code, long fromMinute, long toMinute) {
-        return new StoredAdminVisit(level, code, code == null ? null : code + " name", fromMinute * MINUTE,
-                toMinute * MINUTE);
+    private static StoredVisit run(int level, String code, long fromMinute, long toMinute) {
+        AdminArea area = code == null ? null : new AdminArea(level, code, "XC", code + " name");
+        return new StoredVisit(new AdminVisit(level, area, 1, 2, 2, fromMinute * MINUTE, toMinute * MINUTE,
+                toMinute * MINUTE), 1);
     }
 
     private static StoredStay stay(long fromMinute, long toMinute) {

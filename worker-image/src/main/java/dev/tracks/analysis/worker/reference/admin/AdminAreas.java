@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -38,11 +40,13 @@ public final class AdminAreas {
     private final STRtree index = new STRtree();
     private final int size;
     private final SortedSet<Integer> levels;
+    private final Map<AdminArea, List<Geometry>> geometries = new HashMap<>();
 
     private AdminAreas(long loadId, List<Located> areas) {
         this.loadId = loadId;
         for (Located area : areas) {
             index.insert(area.geometry().getEnvelopeInternal(), area);
+            geometries.computeIfAbsent(area.area(), key -> new ArrayList<>(1)).add(area.geometry());
         }
         index.build();
         this.size = areas.size();
@@ -86,6 +90,14 @@ public final class AdminAreas {
         });
         found.sort(BY_LEVEL);
         return found;
+    }
+
+    /**
+     * The geometries of an area as loaded (several when the file had several features with the same level, code,
+     * country and name); none for an area this load does not have. Read-only: lookups share them.
+     */
+    public List<Geometry> geometriesOf(AdminArea area) {
+        return geometries.getOrDefault(area, List.of());
     }
 
     /** The load these areas came from. */
