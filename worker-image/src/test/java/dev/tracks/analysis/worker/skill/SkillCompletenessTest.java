@@ -25,8 +25,8 @@ class SkillCompletenessTest {
         Set<Skill> implemented = EnumSet.noneOf(Skill.class);
         implemented.addAll(registry.implemented());
 
-        assertThat(implemented).as("implemented and not-yet overlap").doesNotContainAnyElementsOf(
-                SkillCatalog.NOT_YET_IMPLEMENTED);
+        assertThat(implemented).as("implemented and not-yet overlap").noneMatch(
+                SkillCatalog.NOT_YET_IMPLEMENTED::contains);
         Set<Skill> covered = EnumSet.copyOf(implemented);
         covered.addAll(SkillCatalog.NOT_YET_IMPLEMENTED);
         assertThat(covered).as("skills neither implemented nor listed as not yet").containsExactlyInAnyOrder(
