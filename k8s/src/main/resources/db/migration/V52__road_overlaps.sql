@@ -13,7 +13,9 @@ CREATE TABLE road_overlaps (
     started_at        timestamptz      NOT NULL,
     finished_at       timestamptz      NOT NULL,
     method            text             NOT NULL CHECK (method IN ('map_matching', 'proximity')),
-    -- The trip's clean fixes, and the length of the polyline through them (the same on every row of the trip).
+    -- The trip's clean fixes, and the length of the polyline through those the matching keeps (the first, each more
+    -- than 2 sigma from the previous one kept, the last), so that GPS jitter does not count as travel; the same on
+    -- every row of the trip.
     n_points          integer          NOT NULL CHECK (n_points >= 1),
     gps_length_m      double precision NOT NULL CHECK (gps_length_m >= 0),
     -- Length of the matched road route (on roads of the class); null when the method is proximity.

@@ -16,7 +16,8 @@ import java.util.Optional;
  * map-matched ({@link RoadGraph#match}, Newson & Krumm 2009 as GraphHopper map-matching 10.2, sigma 50 m, beta 2 by
  * default); the trip's matched length is the sum of the runs' routes, so stretches off-road (a field, a lake) lower the
  * overlap by their GPS length. When a run's matching breaks, or no run has two fixes, the trip falls back to
- * proximity: only the share of fixes near a road (the catalog's maxDistanceMeters).
+ * proximity: only the share of fixes near a road (the catalog's maxDistanceMeters). The GPS length is taken over the
+ * fixes the matching keeps ({@link #gpsLength}), so that matched and GPS length see the same track.
  */
 public final class RoadOverlap {
 
@@ -26,10 +27,7 @@ public final class RoadOverlap {
     /** The overlap of the trip over fixes {@code [first, end)}. */
     public static TripOverlap of(long tripId, Fixes fixes, int first, int end, RoadGraph roads,
                                  RoadOverlapParams params) {
-        double gpsLength = 0;
-        for (int i = first + 1; i < end; i++) {
-            gpsLength += Geodesy.distanceMeters(fixes.lat(i - 1), fixes.lon(i - 1), fixes.lat(i), fixes.lon(i));
-        }
+        double gpsLength = gpsLength(fixes, first, end, 2 * params.sigmaMeters());
         int nearFixes = 0;
         Map<String, Integer> nearByClass = new LinkedHashMap<>();
         double matchedLength = 0;
@@ -68,6 +66,24 @@ public final class RoadOverlap {
                 method == Method.MAP_MATCHING ? matchedLength : Double.NaN,
                 method == Method.MAP_MATCHING ? largestFirst(matchedByClass) : Map.of(), nearFixes,
                 largestFirst(nearByClass));
+    }
+
+    /**
+     * The length of the polyline through the fixes the matching keeps: the first, each more than {@code step} from
+     * the previous one kept, and the last. Through every fix, GPS jitter would count as travel (at 8 m of noise a
+     * half-hour stop adds about 3 km), so the share would fall with the sampling rate rather than with the roads.
+     */
+    static double gpsLength(Fixes fixes, int first, int end, double step) {
+        double length = 0;
+        int kept = first;
+        for (int i = first + 1; i < end; i++) {
+            double distance = Geodesy.distanceMeters(fixes.lat(kept), fixes.lon(kept), fixes.lat(i), fixes.lon(i));
+            if (distance > step || i == end - 1) {
+                length += distance;
+                kept = i;
+            }
+        }
+        return length;
     }
 
     private static <V extends Comparable<V>> Map<String, V> largestFirst(Map<String, V> values) {

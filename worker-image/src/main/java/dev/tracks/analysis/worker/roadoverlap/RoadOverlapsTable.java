@@ -27,9 +27,11 @@ public final class RoadOverlapsTable {
                     Column.of("road_class", "all: the whole trip; else an OSM highway value, links as their road"),
                     Column.time("started_at"), Column.time("finished_at"),
                     Column.of("method", "map_matching, or proximity when matching broke"),
-                    Column.of("n_points"), Column.rounded("gps_length_m", 1),
+                    Column.of("n_points"), new Column("gps_length_m", settings -> "round(gps_length_m::numeric, 1)",
+                            "through the fixes more than 2 sigma apart"),
                     Column.rounded("matched_length_m", 1), Column.rounded("matched_share", 3),
-                    Column.of("near_points", "fixes within maxDistanceMeters of a road; on a class row, of a road of the class"),
+                    Column.of("near_points", "fixes within maxDistanceMeters of a road; on a class row, of a road"
+                            + " of the class"),
                     Column.rounded("near_road_share", 3), Column.of("reference_load_id")),
                     "user_id, started_at, trip_id, road_class"));
 

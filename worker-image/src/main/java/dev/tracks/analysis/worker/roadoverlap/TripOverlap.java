@@ -7,7 +7,7 @@ import java.util.Map;
  *
  * @param method how the overlap was measured
  * @param fixCount the trip's fixes
- * @param gpsLengthMeters length of the polyline through the trip's fixes
+ * @param gpsLengthMeters length of the polyline through the trip's fixes that are more than 2 sigma apart
  * @param matchedLengthMeters length of the matched road route (NaN when the method is proximity)
  * @param matchedByClass that length per road class, largest first (empty when the method is proximity)
  * @param nearFixes fixes within maxDistanceMeters of a road

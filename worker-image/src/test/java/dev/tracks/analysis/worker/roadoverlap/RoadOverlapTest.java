@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,12 +96,9 @@ class RoadOverlapTest {
     void matchingBreaksBetweenTwoUnconnectedNetworksAndTheTripFallsBackToProximity() {
         // A second grid 150 m east of the first, with no road between them: every fix has a road within 200 m, but
         // no road route joins the two.
-        RoadGrid east = RoadGrid.at(60.17, GRID.lon(7.75), 6, 8, 200);
+        RoadGrid east = RoadGrid.at(60.17, GRID.lon(7.75), 6, 8, 200).numberedFrom(1_000_000_000);
         List<OsmWay> ways = new ArrayList<>(GRID.ways());
-        east.ways().stream().map(way -> new OsmWay(way.wayId() + 1_000_000, way.network(), way.wayClass(),
-                way.name(), way.oneway(), way.maxSpeedKmh(), way.access(),
-                Stream.of(way.nodeIds()).flatMapToLong(ids -> java.util.Arrays.stream(ids).map(id -> id + 1_000_000))
-                        .toArray(), way.lats(), way.lons())).forEach(ways::add);
+        ways.addAll(east.ways());
         RoadGraph two = RoadGraph.of(OsmNetwork.of(2, ways, List.of()));
         Fixes fixes = drive(0, 4, 6).move(90, 1350, 50).fixes();
 
