@@ -195,9 +195,8 @@ public final class RoadGraph {
             Weighting wrapped = queryGraph.wrapWeighting(weighting);
             List<Path> paths = new ArrayList<>(toNodes.length);
             for (int i = 0; i < toNodes.length; i++) {
-                DijkstraBidirectionRef dijkstra = new DijkstraBidirectionRef(queryGraph, wrapped,
-                        TraversalMode.EDGE_BASED);
-                paths.add(dijkstra.calcPath(fromNode, toNodes[i], fromOutEdge, toInEdges[i]));
+                paths.add(new ShortSearch(queryGraph, wrapped).calcPath(fromNode, toNodes[i], fromOutEdge,
+                        toInEdges[i]));
             }
             return paths;
         }
@@ -205,6 +204,22 @@ public final class RoadGraph {
         @Override
         public Weighting getWeighting() {
             return weighting;
+        }
+    }
+
+    /**
+     * A search between two fixes' candidates, which lie near each other: its maps start small (GraphHopper's map
+     * matching does the same) instead of at a size that grows with the graph, which cost most of the time.
+     */
+    private static final class ShortSearch extends DijkstraBidirectionRef {
+
+        ShortSearch(QueryGraph graph, Weighting weighting) {
+            super(graph, weighting, TraversalMode.EDGE_BASED);
+        }
+
+        @Override
+        protected void initCollections(int size) {
+            super.initCollections(50);
         }
     }
 
