@@ -6,18 +6,19 @@ import dev.tracks.analysis.worker.roads.RoadGraph;
 import dev.tracks.analysis.worker.roads.RoadGraph.NearestRoad;
 import dev.tracks.analysis.worker.roads.RoadMatch;
 import dev.tracks.analysis.worker.track.Fixes;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * How much of a trip followed roads. Each fix is looked up once for its nearest road: within maxDistanceMeters it is
- * near the road; beyond candidateRadiusMeters it is off-road. The runs of consecutive fixes that are not off-road are
+ * How much of a trip followed roads, over the trip's fixes 2 sigma apart ({@link #sampled}). Each is looked up once
+ * for its nearest road: within maxDistanceMeters it is near the road; beyond candidateRadiusMeters it is off-road.
+ * The runs of consecutive sampled fixes that are not off-road are
  * map-matched ({@link RoadGraph#match}, Newson & Krumm 2009 as GraphHopper map-matching 10.2, sigma 50 m, beta 2 by
  * default); the trip's matched length is the sum of the runs' routes, so stretches off-road (a field, a lake) lower the
  * overlap by their GPS length. When a run's matching breaks, or no run has two fixes, the trip falls back to
- * proximity: only the share of fixes near a road (the catalog's maxDistanceMeters). The GPS length is taken over the
- * fixes the matching keeps ({@link #gpsLength}), so that matched and GPS length see the same track.
+ * proximity: only the share of sampled fixes near a road (the catalog's maxDistanceMeters).
  */
 public final class RoadOverlap {
 
@@ -27,7 +28,12 @@ public final class RoadOverlap {
     /** The overlap of the trip over fixes {@code [first, end)}. */
     public static TripOverlap of(long tripId, Fixes fixes, int first, int end, RoadGraph roads,
                                  RoadOverlapParams params) {
-        double gpsLength = gpsLength(fixes, first, end, 2 * params.sigmaMeters());
+        int[] sampled = sampled(fixes, first, end, 2 * params.sigmaMeters());
+        double gpsLength = 0;
+        for (int k = 1; k < sampled.length; k++) {
+            gpsLength += Geodesy.distanceMeters(fixes.lat(sampled[k - 1]), fixes.lon(sampled[k - 1]),
+                    fixes.lat(sampled[k]), fixes.lon(sampled[k]));
+        }
         int nearFixes = 0;
         Map<String, Integer> nearByClass = new LinkedHashMap<>();
         double matchedLength = 0;
@@ -36,19 +42,21 @@ public final class RoadOverlap {
         boolean broken = false;
         double radius = Math.max(params.candidateRadiusMeters(), params.maxDistanceMeters());
         int runStart = -1;
-        for (int i = first; i <= end; i++) {
-            Optional<NearestRoad> road = i < end ? roads.nearest(fixes.lat(i), fixes.lon(i), radius)
-                    : Optional.empty();
+        for (int k = 0; k <= sampled.length; k++) {
+            Optional<NearestRoad> road = k < sampled.length
+                    ? roads.nearest(fixes.lat(sampled[k]), fixes.lon(sampled[k]), radius) : Optional.empty();
             if (road.isPresent() && road.get().distanceMeters() <= params.maxDistanceMeters()) {
                 nearFixes++;
                 nearByClass.merge(road.get().roadClass(), 1, Integer::sum);
             }
             boolean onNetwork = road.isPresent() && road.get().distanceMeters() <= params.candidateRadiusMeters();
             if (onNetwork && runStart < 0) {
-                runStart = i;
+                runStart = k;
             } else if (!onNetwork && runStart >= 0) {
-                if (i - runStart >= 2 && !broken) {
-                    Optional<RoadMatch> match = roads.match(fixes, runStart, i, params.sigmaMeters(), params.beta());
+                if (k - runStart >= 2 && !broken) {
+                    // The run's sampled fixes are the ones match keeps of this range: it samples by the same rule.
+                    Optional<RoadMatch> match = roads.match(fixes, sampled[runStart], sampled[k - 1] + 1,
+                            params.sigmaMeters(), params.beta());
                     if (match.isEmpty()) {
                         broken = true;
                     } else {
@@ -62,28 +70,30 @@ public final class RoadOverlap {
             }
         }
         Method method = matched && !broken ? Method.MAP_MATCHING : Method.PROXIMITY;
-        return new TripOverlap(tripId, fixes.time(first), fixes.time(end - 1), method, end - first, gpsLength,
-                method == Method.MAP_MATCHING ? matchedLength : Double.NaN,
+        return new TripOverlap(tripId, fixes.time(first), fixes.time(end - 1), method, end - first, sampled.length,
+                gpsLength, method == Method.MAP_MATCHING ? matchedLength : Double.NaN,
                 method == Method.MAP_MATCHING ? largestFirst(matchedByClass) : Map.of(), nearFixes,
                 largestFirst(nearByClass));
     }
 
     /**
-     * The length of the polyline through the fixes the matching keeps: the first, each more than {@code step} from
-     * the previous one kept, and the last. Through every fix, GPS jitter would count as travel (at 8 m of noise a
-     * half-hour stop adds about 3 km), so the share would fall with the sampling rate rather than with the roads.
+     * The fixes the matching keeps, as Newson & Krumm sample: the first, each more than {@code step} from the previous
+     * one kept, and the last. Lengths and shares are taken over them: through every fix, GPS jitter would count as
+     * travel (at 8 m of noise a half-hour stop adds about 3 km) and a stop's many fixes would weigh as much as
+     * kilometres of road, so the shares would follow the sampling rate rather than the roads.
      */
-    static double gpsLength(Fixes fixes, int first, int end, double step) {
-        double length = 0;
-        int kept = first;
+    static int[] sampled(Fixes fixes, int first, int end, double step) {
+        int[] kept = new int[end - first];
+        int count = 0;
+        kept[count++] = first;
         for (int i = first + 1; i < end; i++) {
-            double distance = Geodesy.distanceMeters(fixes.lat(kept), fixes.lon(kept), fixes.lat(i), fixes.lon(i));
-            if (distance > step || i == end - 1) {
-                length += distance;
-                kept = i;
+            int last = kept[count - 1];
+            if (i == end - 1 || Geodesy.distanceMeters(fixes.lat(last), fixes.lon(last), fixes.lat(i),
+                    fixes.lon(i)) > step) {
+                kept[count++] = i;
             }
         }
-        return length;
+        return Arrays.copyOf(kept, count);
     }
 
     private static <V extends Comparable<V>> Map<String, V> largestFirst(Map<String, V> values) {

@@ -55,13 +55,15 @@ class RoadOverlapTest {
 
         assertThat(trip.method()).isEqualTo(Method.MAP_MATCHING);
         assertThat(trip.fixCount()).isEqualTo(fixes.size());
+        // Fixes 139 m apart: nearly all more than 2 sigma (100 m) apart, but at the corner and the end.
+        assertThat(trip.sampledFixes()).isBetween(fixes.size() - 2, fixes.size());
         assertThat(trip.gpsLengthMeters()).isCloseTo(1500, within(60.0));
         assertThat(trip.matchedLengthMeters() / trip.gpsLengthMeters()).isCloseTo(1, within(0.04));
         assertThat(trip.matchedByClass()).containsOnlyKeys("primary", "residential");
         assertThat(trip.matchedByClass().get("primary")).isCloseTo(1000, within(40.0));
         assertThat(trip.matchedByClass().get("residential")).isCloseTo(500, within(40.0));
         // |N(0, 10 m)| across the street is within 20 m for 95% of the fixes.
-        assertThat((double) trip.nearFixes() / trip.fixCount()).isGreaterThan(0.85);
+        assertThat((double) trip.nearFixes() / trip.sampledFixes()).isGreaterThan(0.85);
         assertThat(trip.nearByClass().keySet()).containsExactly("primary", "residential");
     }
 
@@ -76,7 +78,7 @@ class RoadOverlapTest {
         // The field's fixes within 200 m of the last crossing match to it: no length beyond the road's end.
         assertThat(trip.matchedLengthMeters()).isCloseTo(1000, within(40.0));
         assertThat(trip.matchedLengthMeters() / trip.gpsLengthMeters()).isCloseTo(0.5, within(0.04));
-        assertThat((double) trip.nearFixes() / trip.fixCount()).isCloseTo(0.5, within(0.08));
+        assertThat((double) trip.nearFixes() / trip.sampledFixes()).isCloseTo(0.5, within(0.08));
     }
 
     @Test
@@ -107,8 +109,22 @@ class RoadOverlapTest {
         TripOverlap trip = overlap(fixes, two);
         assertThat(trip.method()).isEqualTo(Method.PROXIMITY);
         assertThat(trip.matchedLengthMeters()).isNaN();
-        assertThat((double) trip.nearFixes() / trip.fixCount()).isBetween(0.7, 1.0);
+        assertThat((double) trip.nearFixes() / trip.sampledFixes()).isBetween(0.7, 1.0);
         assertThat(trip.nearByClass()).containsOnlyKeys("primary", "residential");
+    }
+
+    @Test
+    void jitterAtAStopCountsNeitherAsTravelNorAsRoad() {
+        // 500 m east on row 0, half an hour at the roadside 60 m off the road (8 m of jitter), 500 m on.
+        Fixes fixes = arrived(drive(0, 0, 10).move(90, 500, 50).move(180, 60, 5).stay(Duration.ofMinutes(30), 8)
+                .move(0, 60, 5).move(90, 500, 50));
+        TripOverlap trip = overlap(fixes, ROADS);
+
+        assertThat(trip.fixCount()).isGreaterThan(180);
+        assertThat(trip.sampledFixes()).isLessThan(20);
+        assertThat(trip.gpsLengthMeters()).isCloseTo(1000, within(150.0));
+        assertThat(trip.method()).isEqualTo(Method.MAP_MATCHING);
+        assertThat(trip.matchedLengthMeters() / trip.gpsLengthMeters()).isCloseTo(1, within(0.15));
     }
 
     @Test
@@ -118,6 +134,7 @@ class RoadOverlapTest {
 
         assertThat(trip.method()).isEqualTo(Method.PROXIMITY);
         assertThat(trip.gpsLengthMeters()).isZero();
+        assertThat(trip.sampledFixes()).isOne();
         assertThat(trip.nearFixes()).isOne();
         assertThat(trip.startMillis()).isEqualTo(trip.endMillis());
     }
