@@ -49,6 +49,8 @@ import java.util.Optional;
 public final class RoadGraph {
 
     private static final DistanceCalcEarth EARTH = DistanceCalcEarth.DIST_EARTH;
+    /** Candidate roads per fix in map matching, the nearest: enough for a crossing of four ways and a parallel path. */
+    static final int MAX_CANDIDATES = 8;
 
     private final BaseGraph graph;
     private final LocationIndexTree index;
@@ -146,7 +148,7 @@ public final class RoadGraph {
                 kept = i;
             }
         }
-        MapMatching matching = new MapMatching(graph, index, new MatchRouter(weightings.get(RoadProfile.ANY)));
+        MapMatching matching = new NearestCandidates(graph, index, new MatchRouter(weightings.get(RoadProfile.ANY)));
         matching.setMeasurementErrorSigma(sigmaMeters);
         matching.setTransitionProbabilityBeta(beta);
         MatchResult result;
@@ -179,6 +181,25 @@ public final class RoadGraph {
 
     /** A road near a point: how far, and its class (an OSM highway value, links as their road). */
     public record NearestRoad(double distanceMeters, String roadClass) {
+    }
+
+    /**
+     * GraphHopper's matcher with at most {@link #MAX_CANDIDATES} candidate roads per fix, the nearest (it keeps every
+     * road within its search box, and routes between every pair of consecutive fixes' candidates: on dense city
+     * streets with a 50 m sigma that is dozens of searches per fix).
+     */
+    private static final class NearestCandidates extends MapMatching {
+
+        NearestCandidates(BaseGraph graph, LocationIndexTree index, Router router) {
+            super(graph, index, router);
+        }
+
+        @Override
+        public List<Snap> findCandidateSnaps(double queryLat, double queryLon) {
+            List<Snap> snaps = super.findCandidateSnaps(queryLat, queryLon);
+            // GraphHopper returns them nearest first.
+            return snaps.size() <= MAX_CANDIDATES ? snaps : snaps.subList(0, MAX_CANDIDATES);
+        }
     }
 
     /** Routes between consecutive fixes' candidates as GraphHopper's own map matching does, edge-based. */
