@@ -6,19 +6,19 @@ import dev.tracks.analysis.worker.roads.RoadGraph;
 import dev.tracks.analysis.worker.roads.RoadGraph.NearestRoad;
 import dev.tracks.analysis.worker.roads.RoadMatch;
 import dev.tracks.analysis.worker.track.Fixes;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * How much of a trip followed roads, over the trip's fixes 2 sigma apart ({@link #sampled}). Each is looked up once
- * for its nearest road: within maxDistanceMeters it is near the road; beyond candidateRadiusMeters it is off-road.
- * The runs of consecutive sampled fixes that are not off-road are
- * map-matched ({@link RoadGraph#match}, Newson & Krumm 2009 as GraphHopper map-matching 10.2, sigma 50 m, beta 2 by
- * default); the trip's matched length is the sum of the runs' routes, so stretches off-road (a field, a lake) lower the
- * overlap by their GPS length. When a run's matching breaks, or no run has two fixes, the trip falls back to
- * proximity: only the share of sampled fixes near a road (the catalog's maxDistanceMeters).
+ * How much of a trip followed roads, over the trip's fixes 2 sigma apart ({@link RoadGraph#sampled}: the fixes the
+ * matching uses; through every fix a stop's jitter would count as travel and its many fixes as much as kilometres of
+ * road). Each is looked up once for its nearest road: within maxDistanceMeters it is near the road; beyond
+ * candidateRadiusMeters it is off-road. The runs of consecutive sampled fixes that are not off-road are map-matched
+ * ({@link RoadGraph#match}, Newson & Krumm 2009 as GraphHopper map-matching 10.2, sigma 50 m, beta 2 by default); the
+ * trip's matched length is the sum of the runs' routes, so stretches off-road (a field, a lake) lower the overlap by
+ * their GPS length. When a run's matching breaks, or no run has two fixes, the trip falls back to proximity: only the
+ * share of sampled fixes near a road (the catalog's maxDistanceMeters).
  */
 public final class RoadOverlap {
 
@@ -28,7 +28,7 @@ public final class RoadOverlap {
     /** The overlap of the trip over fixes {@code [first, end)}. */
     public static TripOverlap of(long tripId, Fixes fixes, int first, int end, RoadGraph roads,
                                  RoadOverlapParams params) {
-        int[] sampled = sampled(fixes, first, end, 2 * params.sigmaMeters());
+        int[] sampled = RoadGraph.sampled(fixes, first, end, params.sigmaMeters());
         double gpsLength = 0;
         for (int k = 1; k < sampled.length; k++) {
             gpsLength += Geodesy.distanceMeters(fixes.lat(sampled[k - 1]), fixes.lon(sampled[k - 1]),
@@ -54,7 +54,7 @@ public final class RoadOverlap {
                 runStart = k;
             } else if (!onNetwork && runStart >= 0) {
                 if (k - runStart >= 2 && !broken) {
-                    // The run's sampled fixes are the ones match keeps of this range: it samples by the same rule.
+                    // match samples this range by the same rule: it uses exactly the run's sampled fixes.
                     Optional<RoadMatch> match = roads.match(fixes, sampled[runStart], sampled[k - 1] + 1,
                             params.sigmaMeters(), params.beta());
                     if (match.isEmpty()) {
@@ -74,26 +74,6 @@ public final class RoadOverlap {
                 gpsLength, method == Method.MAP_MATCHING ? matchedLength : Double.NaN,
                 method == Method.MAP_MATCHING ? largestFirst(matchedByClass) : Map.of(), nearFixes,
                 largestFirst(nearByClass));
-    }
-
-    /**
-     * The fixes the matching keeps, as Newson & Krumm sample: the first, each more than {@code step} from the previous
-     * one kept, and the last. Lengths and shares are taken over them: through every fix, GPS jitter would count as
-     * travel (at 8 m of noise a half-hour stop adds about 3 km) and a stop's many fixes would weigh as much as
-     * kilometres of road, so the shares would follow the sampling rate rather than the roads.
-     */
-    static int[] sampled(Fixes fixes, int first, int end, double step) {
-        int[] kept = new int[end - first];
-        int count = 0;
-        kept[count++] = first;
-        for (int i = first + 1; i < end; i++) {
-            int last = kept[count - 1];
-            if (i == end - 1 || Geodesy.distanceMeters(fixes.lat(last), fixes.lon(last), fixes.lat(i),
-                    fixes.lon(i)) > step) {
-                kept[count++] = i;
-            }
-        }
-        return Arrays.copyOf(kept, count);
     }
 
     private static <V extends Comparable<V>> Map<String, V> largestFirst(Map<String, V> values) {
