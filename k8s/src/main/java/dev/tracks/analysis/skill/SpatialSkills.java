@@ -66,7 +66,7 @@ final class SpatialSkills {
                                 + " between fixes), the share of fixes within maxDistanceMeters of a road instead."
                                 + " Each row says which method produced it.")
                         .reference("Newson & Krumm 2009 HMM map matching as GraphHopper map-matching 10.2 (sigma 50 m,"
-                                + " beta 2; GraphHopper drops fixes within 2 sigma of the last one kept) over every"
+                                + " beta 2; fixes 2 sigma apart; the 8 nearest candidate roads per fix) over every"
                                 + " road open to cars or pedestrians, both directions; fixes with no road within"
                                 + " candidateRadiusMeters are off-road and split the trip into matched pieces")
                         .dependsOn(TRIP_CONSTRUCTION, "overlap is measured per trip, over the trip's fixes")

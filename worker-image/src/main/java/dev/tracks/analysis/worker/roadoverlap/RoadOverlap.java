@@ -11,12 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How much of a trip followed roads. Each fix is looked up once for its nearest road: within maxDistanceMeters it is
- * near the road; beyond candidateRadiusMeters it is off-road. The runs of consecutive fixes that are not off-road are
- * map-matched ({@link RoadGraph#match}, Newson & Krumm 2009 as GraphHopper map-matching 10.2, sigma 50 m, beta 2 by
- * default); the trip's matched length is the sum of the runs' routes, so stretches off-road (a field, a lake) lower the
- * overlap by their GPS length. When a run's matching breaks, or no run has two fixes, the trip falls back to
- * proximity: only the share of fixes near a road (the catalog's maxDistanceMeters).
+ * How much of a trip followed roads, over the trip's fixes 2 sigma apart ({@link RoadGraph#sampled}: the fixes the
+ * matching uses; through every fix a stop's jitter would count as travel and its many fixes as much as kilometres of
+ * road). Each is looked up once for its nearest road: within maxDistanceMeters it is near the road; beyond
+ * candidateRadiusMeters it is off-road. The runs of consecutive sampled fixes that are not off-road are map-matched
+ * ({@link RoadGraph#match}, Newson & Krumm 2009 as GraphHopper map-matching 10.2, sigma 50 m, beta 2 by default); the
+ * trip's matched length is the sum of the runs' routes, so stretches off-road (a field, a lake) lower the overlap by
+ * their GPS length. When a run's matching breaks, or no run has two fixes, the trip falls back to proximity: only the
+ * share of sampled fixes near a road (the catalog's maxDistanceMeters).
  */
 public final class RoadOverlap {
 
@@ -26,9 +28,11 @@ public final class RoadOverlap {
     /** The overlap of the trip over fixes {@code [first, end)}. */
     public static TripOverlap of(long tripId, Fixes fixes, int first, int end, RoadGraph roads,
                                  RoadOverlapParams params) {
+        int[] sampled = RoadGraph.sampled(fixes, first, end, params.sigmaMeters());
         double gpsLength = 0;
-        for (int i = first + 1; i < end; i++) {
-            gpsLength += Geodesy.distanceMeters(fixes.lat(i - 1), fixes.lon(i - 1), fixes.lat(i), fixes.lon(i));
+        for (int k = 1; k < sampled.length; k++) {
+            gpsLength += Geodesy.distanceMeters(fixes.lat(sampled[k - 1]), fixes.lon(sampled[k - 1]),
+                    fixes.lat(sampled[k]), fixes.lon(sampled[k]));
         }
         int nearFixes = 0;
         Map<String, Integer> nearByClass = new LinkedHashMap<>();
@@ -38,19 +42,21 @@ public final class RoadOverlap {
         boolean broken = false;
         double radius = Math.max(params.candidateRadiusMeters(), params.maxDistanceMeters());
         int runStart = -1;
-        for (int i = first; i <= end; i++) {
-            Optional<NearestRoad> road = i < end ? roads.nearest(fixes.lat(i), fixes.lon(i), radius)
-                    : Optional.empty();
+        for (int k = 0; k <= sampled.length; k++) {
+            Optional<NearestRoad> road = k < sampled.length
+                    ? roads.nearest(fixes.lat(sampled[k]), fixes.lon(sampled[k]), radius) : Optional.empty();
             if (road.isPresent() && road.get().distanceMeters() <= params.maxDistanceMeters()) {
                 nearFixes++;
                 nearByClass.merge(road.get().roadClass(), 1, Integer::sum);
             }
             boolean onNetwork = road.isPresent() && road.get().distanceMeters() <= params.candidateRadiusMeters();
             if (onNetwork && runStart < 0) {
-                runStart = i;
+                runStart = k;
             } else if (!onNetwork && runStart >= 0) {
-                if (i - runStart >= 2 && !broken) {
-                    Optional<RoadMatch> match = roads.match(fixes, runStart, i, params.sigmaMeters(), params.beta());
+                if (k - runStart >= 2 && !broken) {
+                    // match samples this range by the same rule: it uses exactly the run's sampled fixes.
+                    Optional<RoadMatch> match = roads.match(fixes, sampled[runStart], sampled[k - 1] + 1,
+                            params.sigmaMeters(), params.beta());
                     if (match.isEmpty()) {
                         broken = true;
                     } else {
@@ -64,8 +70,8 @@ public final class RoadOverlap {
             }
         }
         Method method = matched && !broken ? Method.MAP_MATCHING : Method.PROXIMITY;
-        return new TripOverlap(tripId, fixes.time(first), fixes.time(end - 1), method, end - first, gpsLength,
-                method == Method.MAP_MATCHING ? matchedLength : Double.NaN,
+        return new TripOverlap(tripId, fixes.time(first), fixes.time(end - 1), method, end - first, sampled.length,
+                gpsLength, method == Method.MAP_MATCHING ? matchedLength : Double.NaN,
                 method == Method.MAP_MATCHING ? largestFirst(matchedByClass) : Map.of(), nearFixes,
                 largestFirst(nearByClass));
     }

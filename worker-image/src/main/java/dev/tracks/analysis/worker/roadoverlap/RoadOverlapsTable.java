@@ -21,15 +21,18 @@ public final class RoadOverlapsTable {
     static final String ALL = "all";
 
     public static final SkillDataset DATASET = SkillDataset.timed(Dataset.ROAD_OVERLAPS, "started_at", List.of(
-            "user_id", "trip_id", "road_class", "started_at", "finished_at", "method", "n_points", "gps_length_m",
+            "user_id", "trip_id", "road_class", "started_at", "finished_at", "method", "n_points", "sampled_points",
+            "gps_length_m",
             "matched_length_m", "matched_share", "near_points", "near_road_share", "reference_load_id"),
             new CsvExport("road_overlaps.csv", "road_overlaps", List.of(Column.of("user_id"), Column.of("trip_id"),
                     Column.of("road_class", "all: the whole trip; else an OSM highway value, links as their road"),
                     Column.time("started_at"), Column.time("finished_at"),
                     Column.of("method", "map_matching, or proximity when matching broke"),
-                    Column.of("n_points"), Column.rounded("gps_length_m", 1),
+                    Column.of("n_points"), Column.of("sampled_points", "the fixes 2 sigma apart, over which lengths"
+                            + " and shares are taken"), Column.rounded("gps_length_m", 1),
                     Column.rounded("matched_length_m", 1), Column.rounded("matched_share", 3),
-                    Column.of("near_points", "fixes within maxDistanceMeters of a road; on a class row, of a road of the class"),
+                    Column.of("near_points", "sampled fixes within maxDistanceMeters of a road; on a class row, of"
+                            + " a road of the class"),
                     Column.rounded("near_road_share", 3), Column.of("reference_load_id")),
                     "user_id, started_at, trip_id, road_class"));
 
@@ -51,9 +54,9 @@ public final class RoadOverlapsTable {
                             int near, long loadId) {
         boolean hasMatch = !Double.isNaN(matched);
         DATASET.row(sink, userId, trip.tripId(), roadClass, Instant.ofEpochMilli(trip.startMillis()),
-                Instant.ofEpochMilli(trip.endMillis()), trip.method().id(), trip.fixCount(), trip.gpsLengthMeters(),
+                Instant.ofEpochMilli(trip.endMillis()), trip.method().id(), trip.fixCount(), trip.sampledFixes(), trip.gpsLengthMeters(),
                 hasMatch ? matched : null,
                 hasMatch && trip.gpsLengthMeters() > 0 ? matched / trip.gpsLengthMeters() : null,
-                near, (double) near / trip.fixCount(), loadId);
+                near, (double) near / trip.sampledFixes(), loadId);
     }
 }

@@ -7,15 +7,17 @@ import java.util.Map;
  *
  * @param method how the overlap was measured
  * @param fixCount the trip's fixes
- * @param gpsLengthMeters length of the polyline through the trip's fixes
+ * @param sampledFixes the fixes 2 sigma apart (the first, each more than 2 sigma from the previous one kept, the
+ *     last), over which lengths and shares are taken
+ * @param gpsLengthMeters length of the polyline through the sampled fixes
  * @param matchedLengthMeters length of the matched road route (NaN when the method is proximity)
  * @param matchedByClass that length per road class, largest first (empty when the method is proximity)
- * @param nearFixes fixes within maxDistanceMeters of a road
+ * @param nearFixes sampled fixes within maxDistanceMeters of a road
  * @param nearByClass the same per class of the nearest road, largest first
  */
 public record TripOverlap(long tripId, long startMillis, long endMillis, Method method, int fixCount,
-                          double gpsLengthMeters, double matchedLengthMeters, Map<String, Double> matchedByClass,
-                          int nearFixes, Map<String, Integer> nearByClass) {
+                          int sampledFixes, double gpsLengthMeters, double matchedLengthMeters,
+                          Map<String, Double> matchedByClass, int nearFixes, Map<String, Integer> nearByClass) {
 
     /** How a trip's overlap was measured. */
     public enum Method {

@@ -32,6 +32,7 @@ import dev.tracks.analysis.worker.geo.Geodesy;
 import dev.tracks.analysis.worker.reference.osm.OsmNetwork;
 import dev.tracks.analysis.worker.track.Fixes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,11 @@ import java.util.Optional;
 public final class RoadGraph {
 
     private static final DistanceCalcEarth EARTH = DistanceCalcEarth.DIST_EARTH;
+    /**
+     * Candidate roads per fix in map matching, the nearest: on the Helsinki extract as close as all of them and 15
+     * times faster; 6 broke one walk of 100 (docs/benchmarks.md).
+     */
+    static final int MAX_CANDIDATES = 8;
 
     private final BaseGraph graph;
     private final LocationIndexTree index;
@@ -126,27 +132,20 @@ public final class RoadGraph {
 
     /**
      * The road route of fixes {@code [from, end)} by GraphHopper's HMM map matching (Newson & Krumm 2009) over every
-     * road open to cars or pedestrians in both directions ({@link RoadProfile#ANY}), or empty when the sequence breaks:
-     * a fix without a road within 50 sigma, or no road route between two fixes' candidates. Fixes within 2 sigma of
-     * the previous one kept are left out.
+     * road open to cars or pedestrians in both directions ({@link RoadProfile#ANY}), of the fixes {@link #sampled}
+     * keeps and the {@link #MAX_CANDIDATES} nearest roads of each; empty when the sequence breaks: a fix without a road
+     * within 50 sigma, or no road route between two fixes' candidates.
      *
      * @param sigmaMeters standard deviation of the GPS error (Newson & Krumm: 4.07 m; GraphHopper's default 10 m)
      * @param beta scale of the exponential on |route distance - great-circle distance| between fixes (2.0 in both)
      */
     public Optional<RoadMatch> match(Fixes fixes, int from, int end, double sigmaMeters, double beta) {
-        List<Observation> observations = new ArrayList<>();
-        int kept = from;
-        for (int i = from; i < end; i++) {
-            // Only fixes more than 2 sigma from the last one kept (and the last), as Newson & Krumm sample: GraphHopper
-            // would drop the others itself but add their zig-zag to the distance its transitions compare routes
-            // with, which GPS noise inflates (+75% at 1 Hz and 10 m noise at city speed) so that detours win.
-            if (i == from || i == end - 1 || Geodesy.distanceMeters(fixes.lat(kept), fixes.lon(kept), fixes.lat(i),
-                    fixes.lon(i)) > 2 * sigmaMeters) {
-                observations.add(new Observation(new GHPoint(fixes.lat(i), fixes.lon(i))));
-                kept = i;
-            }
+        int[] sampled = sampled(fixes, from, end, sigmaMeters);
+        List<Observation> observations = new ArrayList<>(sampled.length);
+        for (int i : sampled) {
+            observations.add(new Observation(new GHPoint(fixes.lat(i), fixes.lon(i))));
         }
-        MapMatching matching = new MapMatching(graph, index, new MatchRouter(weightings.get(RoadProfile.ANY)));
+        MapMatching matching = new NearestCandidates(graph, index, new MatchRouter(weightings.get(RoadProfile.ANY)));
         matching.setMeasurementErrorSigma(sigmaMeters);
         matching.setTransitionProbabilityBeta(beta);
         MatchResult result;
@@ -168,6 +167,26 @@ public final class RoadGraph {
         return Optional.of(new RoadMatch(length, lengthByClass));
     }
 
+    /**
+     * The fixes of {@code [from, end)} that map matching uses, as Newson & Krumm sample: the first, each more than 2
+     * sigma from the previous one kept, and the last. GraphHopper would drop the others itself but add their zig-zag to
+     * the distance its transitions compare routes with, which GPS noise inflates (+75% at 1 Hz and 10 m of noise at
+     * city speed) until detours win; and a length through every fix counts a stop's jitter as travel.
+     */
+    public static int[] sampled(Fixes fixes, int from, int end, double sigmaMeters) {
+        int[] kept = new int[end - from];
+        int count = 0;
+        kept[count++] = from;
+        for (int i = from + 1; i < end; i++) {
+            int last = kept[count - 1];
+            if (i == end - 1 || Geodesy.distanceMeters(fixes.lat(last), fixes.lon(last), fixes.lat(i),
+                    fixes.lon(i)) > 2 * sigmaMeters) {
+                kept[count++] = i;
+            }
+        }
+        return Arrays.copyOf(kept, count);
+    }
+
     /** The road nearest a point among those open to anyone, if one lies within {@code maxDistanceMeters}. */
     public Optional<NearestRoad> nearest(double lat, double lon, double maxDistanceMeters) {
         Snap snap = index.findClosest(lat, lon, anyRoad);
@@ -179,6 +198,25 @@ public final class RoadGraph {
 
     /** A road near a point: how far, and its class (an OSM highway value, links as their road). */
     public record NearestRoad(double distanceMeters, String roadClass) {
+    }
+
+    /**
+     * GraphHopper's matcher with at most {@link #MAX_CANDIDATES} candidate roads per fix, the nearest (it keeps every
+     * road within its search box, and routes between every pair of consecutive fixes' candidates: on dense city
+     * streets with a 50 m sigma that is dozens of searches per fix).
+     */
+    private static final class NearestCandidates extends MapMatching {
+
+        NearestCandidates(BaseGraph graph, LocationIndexTree index, Router router) {
+            super(graph, index, router);
+        }
+
+        @Override
+        public List<Snap> findCandidateSnaps(double queryLat, double queryLon) {
+            List<Snap> snaps = super.findCandidateSnaps(queryLat, queryLon);
+            // GraphHopper returns them nearest first.
+            return snaps.size() <= MAX_CANDIDATES ? snaps : snaps.subList(0, MAX_CANDIDATES);
+        }
     }
 
     /** Routes between consecutive fixes' candidates as GraphHopper's own map matching does, edge-based. */
@@ -195,9 +233,8 @@ public final class RoadGraph {
             Weighting wrapped = queryGraph.wrapWeighting(weighting);
             List<Path> paths = new ArrayList<>(toNodes.length);
             for (int i = 0; i < toNodes.length; i++) {
-                DijkstraBidirectionRef dijkstra = new DijkstraBidirectionRef(queryGraph, wrapped,
-                        TraversalMode.EDGE_BASED);
-                paths.add(dijkstra.calcPath(fromNode, toNodes[i], fromOutEdge, toInEdges[i]));
+                paths.add(new ShortSearch(queryGraph, wrapped).calcPath(fromNode, toNodes[i], fromOutEdge,
+                        toInEdges[i]));
             }
             return paths;
         }
@@ -205,6 +242,22 @@ public final class RoadGraph {
         @Override
         public Weighting getWeighting() {
             return weighting;
+        }
+    }
+
+    /**
+     * A search between two fixes' candidates, which lie near each other: its maps start small (GraphHopper's map
+     * matching does the same) instead of at a size that grows with the graph, which cost most of the time.
+     */
+    private static final class ShortSearch extends DijkstraBidirectionRef {
+
+        ShortSearch(QueryGraph graph, Weighting weighting) {
+            super(graph, weighting, TraversalMode.EDGE_BASED);
+        }
+
+        @Override
+        protected void initCollections(int size) {
+            super.initCollections(50);
         }
     }
 

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,13 +55,15 @@ class RoadOverlapTest {
 
         assertThat(trip.method()).isEqualTo(Method.MAP_MATCHING);
         assertThat(trip.fixCount()).isEqualTo(fixes.size());
+        // Fixes 139 m apart: nearly all more than 2 sigma (100 m) apart, but at the corner and the end.
+        assertThat(trip.sampledFixes()).isBetween(fixes.size() - 2, fixes.size());
         assertThat(trip.gpsLengthMeters()).isCloseTo(1500, within(60.0));
         assertThat(trip.matchedLengthMeters() / trip.gpsLengthMeters()).isCloseTo(1, within(0.04));
         assertThat(trip.matchedByClass()).containsOnlyKeys("primary", "residential");
         assertThat(trip.matchedByClass().get("primary")).isCloseTo(1000, within(40.0));
         assertThat(trip.matchedByClass().get("residential")).isCloseTo(500, within(40.0));
         // |N(0, 10 m)| across the street is within 20 m for 95% of the fixes.
-        assertThat((double) trip.nearFixes() / trip.fixCount()).isGreaterThan(0.85);
+        assertThat((double) trip.nearFixes() / trip.sampledFixes()).isGreaterThan(0.85);
         assertThat(trip.nearByClass().keySet()).containsExactly("primary", "residential");
     }
 
@@ -77,7 +78,7 @@ class RoadOverlapTest {
         // The field's fixes within 200 m of the last crossing match to it: no length beyond the road's end.
         assertThat(trip.matchedLengthMeters()).isCloseTo(1000, within(40.0));
         assertThat(trip.matchedLengthMeters() / trip.gpsLengthMeters()).isCloseTo(0.5, within(0.04));
-        assertThat((double) trip.nearFixes() / trip.fixCount()).isCloseTo(0.5, within(0.08));
+        assertThat((double) trip.nearFixes() / trip.sampledFixes()).isCloseTo(0.5, within(0.08));
     }
 
     @Test
@@ -97,12 +98,9 @@ class RoadOverlapTest {
     void matchingBreaksBetweenTwoUnconnectedNetworksAndTheTripFallsBackToProximity() {
         // A second grid 150 m east of the first, with no road between them: every fix has a road within 200 m, but
         // no road route joins the two.
-        RoadGrid east = RoadGrid.at(60.17, GRID.lon(7.75), 6, 8, 200);
+        RoadGrid east = RoadGrid.at(60.17, GRID.lon(7.75), 6, 8, 200).numberedFrom(1_000_000_000);
         List<OsmWay> ways = new ArrayList<>(GRID.ways());
-        east.ways().stream().map(way -> new OsmWay(way.wayId() + 1_000_000, way.network(), way.wayClass(),
-                way.name(), way.oneway(), way.maxSpeedKmh(), way.access(),
-                Stream.of(way.nodeIds()).flatMapToLong(ids -> java.util.Arrays.stream(ids).map(id -> id + 1_000_000))
-                        .toArray(), way.lats(), way.lons())).forEach(ways::add);
+        ways.addAll(east.ways());
         RoadGraph two = RoadGraph.of(OsmNetwork.of(2, ways, List.of()));
         Fixes fixes = drive(0, 4, 6).move(90, 1350, 50).fixes();
 
@@ -111,8 +109,22 @@ class RoadOverlapTest {
         TripOverlap trip = overlap(fixes, two);
         assertThat(trip.method()).isEqualTo(Method.PROXIMITY);
         assertThat(trip.matchedLengthMeters()).isNaN();
-        assertThat((double) trip.nearFixes() / trip.fixCount()).isBetween(0.7, 1.0);
+        assertThat((double) trip.nearFixes() / trip.sampledFixes()).isBetween(0.7, 1.0);
         assertThat(trip.nearByClass()).containsOnlyKeys("primary", "residential");
+    }
+
+    @Test
+    void jitterAtAStopCountsNeitherAsTravelNorAsRoad() {
+        // 500 m east on row 0, half an hour at the roadside 60 m off the road (8 m of jitter), 500 m on.
+        Fixes fixes = arrived(drive(0, 0, 10).move(90, 500, 50).move(180, 60, 5).stay(Duration.ofMinutes(30), 8)
+                .move(0, 60, 5).move(90, 500, 50));
+        TripOverlap trip = overlap(fixes, ROADS);
+
+        assertThat(trip.fixCount()).isGreaterThan(180);
+        assertThat(trip.sampledFixes()).isLessThan(20);
+        assertThat(trip.gpsLengthMeters()).isCloseTo(1000, within(150.0));
+        assertThat(trip.method()).isEqualTo(Method.MAP_MATCHING);
+        assertThat(trip.matchedLengthMeters() / trip.gpsLengthMeters()).isCloseTo(1, within(0.15));
     }
 
     @Test
@@ -122,6 +134,7 @@ class RoadOverlapTest {
 
         assertThat(trip.method()).isEqualTo(Method.PROXIMITY);
         assertThat(trip.gpsLengthMeters()).isZero();
+        assertThat(trip.sampledFixes()).isOne();
         assertThat(trip.nearFixes()).isOne();
         assertThat(trip.startMillis()).isEqualTo(trip.endMillis());
     }

@@ -23,7 +23,8 @@ final class BenchmarkTracks {
     static final long START = Instant.parse("2026-03-01T00:00:00Z").toEpochMilli();
     private static final long UPLOAD_WINDOW_MILLIS = 10 * 60_000;
     private static final double METERS_PER_DEGREE = 111_195;
-    private static final double[][] CITIES = {{47.37, 8.54}, {46.95, 7.45}, {48.14, 11.58}, {45.46, 9.19}};
+    /** Where users live (the road_overlap benchmark lays street grids around them). */
+    static final double[][] CITIES = {{47.37, 8.54}, {46.95, 7.45}, {48.14, 11.58}, {45.46, 9.19}};
 
     private BenchmarkTracks() {
     }

@@ -8,6 +8,7 @@ import dev.tracks.analysis.worker.benchmark.MachineLoad;
 import dev.tracks.analysis.worker.geocoding.AdminSquares;
 import dev.tracks.analysis.worker.progress.ProgressListener;
 import dev.tracks.analysis.worker.progress.StatusWriteListener;
+import dev.tracks.analysis.worker.roads.RoadGrid;
 import dev.tracks.analysis.worker.skill.SkillRegistry;
 import dev.tracks.analysis.worker.store.UserScope;
 import dev.tracks.analysis.worker.zone.WorldTimeZones;
@@ -183,6 +184,9 @@ public final class WorkerBenchmark {
         if (skills.contains(Skill.GEOCODING)) {
             loadAdminGrid();
         }
+        if (skills.contains(Skill.ROAD_OVERLAP)) {
+            loadRoadGrids();
+        }
         SkillRegistry standard = SkillRegistry.standard();
         for (Skill skill : SkillCatalog.inDependencyOrder(skills)) {
             note(batch, "(d) " + skill.id(), runAfter(standard, skill, batch), "≥ 0.5x");
@@ -199,6 +203,18 @@ public final class WorkerBenchmark {
         double loadSeconds = BenchmarkDatabase.seconds(loading);
         report("admin grid (2,424 squares) loaded in %.2f s", loadSeconds);
         table.add("admin grid of 2,424 squares, loaded once", 0, loadSeconds);
+    }
+
+    /** road_overlap fails without an osm load: street grids around the users' cities, loaded once, timed apart. */
+    private void loadRoadGrids() throws SQLException, IOException {
+        Path directory = Files.createTempDirectory("worker-benchmark-roads-");
+        long loading = System.nanoTime();
+        try (Connection connection = db.connect()) {
+            RoadGrid.loadAround(connection, directory, BenchmarkTracks.CITIES);
+        }
+        double loadSeconds = BenchmarkDatabase.seconds(loading);
+        report("road grids (4 x 50,000 crossings, 300 m apart) loaded in %.2f s", loadSeconds);
+        table.add("road grids around the 4 cities, loaded once", 0, loadSeconds);
     }
 
     private void note(int batch, String what, double seconds, String target) {
