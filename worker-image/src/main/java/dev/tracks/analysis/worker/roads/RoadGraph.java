@@ -61,10 +61,12 @@ public final class RoadGraph {
     private final EnumEncodedValue<RoadClass> roadClass;
     private final Map<RoadProfile, RoadWeighting> weightings = new EnumMap<>(RoadProfile.class);
     private final EdgeFilter anyRoad;
+    private final Reach reach;
 
-    private RoadGraph(BaseGraph graph, EnumEncodedValue<RoadClass> roadClass, BooleanEncodedValue carAccess,
-                      BooleanEncodedValue footAccess, DecimalEncodedValue carSpeed) {
+    private RoadGraph(BaseGraph graph, Reach reach, EnumEncodedValue<RoadClass> roadClass,
+                      BooleanEncodedValue carAccess, BooleanEncodedValue footAccess, DecimalEncodedValue carSpeed) {
         this.graph = graph;
+        this.reach = reach;
         this.roadClass = roadClass;
         for (RoadProfile profile : RoadProfile.values()) {
             weightings.put(profile, new RoadWeighting(profile, carAccess, footAccess, carSpeed));
@@ -88,7 +90,7 @@ public final class RoadGraph {
                         || RoadRules.foot(way.wayClass(), way.access()))
                 .toList();
         new Builder(graph, carAccess, footAccess, carSpeed, roadClass).add(roads);
-        return new RoadGraph(graph, roadClass, carAccess, footAccess, carSpeed);
+        return new RoadGraph(graph, Reach.of(roads), roadClass, carAccess, footAccess, carSpeed);
     }
 
     /** Graph nodes: where ways meet or end. */
@@ -189,11 +191,69 @@ public final class RoadGraph {
 
     /** The road nearest a point among those open to anyone, if one lies within {@code maxDistanceMeters}. */
     public Optional<NearestRoad> nearest(double lat, double lon, double maxDistanceMeters) {
+        // GraphHopper's index searches outwards until it finds a road, however far: from a trip in another city
+        // than the extract's that is the whole index, per fix.
+        if (!reach.within(lat, lon, maxDistanceMeters)) {
+            return Optional.empty();
+        }
         Snap snap = index.findClosest(lat, lon, anyRoad);
         if (!snap.isValid() || snap.getQueryDistance() > maxDistanceMeters) {
             return Optional.empty();
         }
         return Optional.of(new NearestRoad(snap.getQueryDistance(), snap.getClosestEdge().get(roadClass).toString()));
+    }
+
+    /**
+     * The box of the graph's road positions: a point farther than a distance from it has no road within that distance.
+     * Longitudes are compared also shifted by 360 degrees (a network across the antimeridian has a box of every
+     * longitude, which is only generous).
+     */
+    private record Reach(double minLat, double maxLat, double minLon, double maxLon) {
+
+        static Reach of(List<OsmWay> ways) {
+            double minLat = Double.POSITIVE_INFINITY;
+            double maxLat = Double.NEGATIVE_INFINITY;
+            double minLon = Double.POSITIVE_INFINITY;
+            double maxLon = Double.NEGATIVE_INFINITY;
+            for (OsmWay way : ways) {
+                for (int i = 0; i < way.size(); i++) {
+                    minLat = Math.min(minLat, way.lats()[i]);
+                    maxLat = Math.max(maxLat, way.lats()[i]);
+                    minLon = Math.min(minLon, way.lons()[i]);
+                    maxLon = Math.max(maxLon, way.lons()[i]);
+                }
+            }
+            return new Reach(minLat, maxLat, minLon, maxLon);
+        }
+
+        /**
+         * Whether a point may lie within {@code meters} of the box. By the haversine formula two points at most
+         * {@code d} apart differ in latitude by at most {@code d / R} and in longitude by at most
+         * {@code 2 asin(sin(d / 2R) / cos(phi))}, phi the highest latitude either can have.
+         */
+        boolean within(double lat, double lon, double meters) {
+            if (minLat > maxLat) {
+                return false;
+            }
+            double angle = meters / Geodesy.EARTH_RADIUS_METERS;
+            double dLat = Math.toDegrees(angle);
+            if (lat < minLat - dLat || lat > maxLat + dLat) {
+                return false;
+            }
+            double highest = Math.toRadians(Math.max(Math.abs(lat), Math.max(Math.abs(minLat), Math.abs(maxLat)))
+                    + dLat);
+            double sine = Math.sin(angle / 2) / Math.cos(Math.min(highest, Math.PI / 2));
+            if (sine >= 1) {
+                return true;
+            }
+            double dLon = Math.toDegrees(2 * Math.asin(sine));
+            for (double shifted : new double[] {lon, lon - 360, lon + 360}) {
+                if (shifted >= minLon - dLon && shifted <= maxLon + dLon) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** A road near a point: how far, and its class (an OSM highway value, links as their road). */

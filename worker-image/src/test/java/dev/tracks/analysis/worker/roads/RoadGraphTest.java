@@ -93,5 +93,11 @@ class RoadGraphTest {
         assertThat(road.distanceMeters()).isCloseTo(30, within(0.5));
         assertThat(road.roadClass()).isEqualTo("primary");
         assertThat(ROADS.nearest(beside[0], beside[1], 25)).isEmpty();
+        // Beyond the grid's last column, and a city far from the extract (answered without searching the index).
+        double[] east = Geodesy.destination(GRID.lat(2), GRID.lon(7), 90, 40);
+        assertThat(ROADS.nearest(east[0], east[1], 50)).hasValueSatisfying(near ->
+                assertThat(near.distanceMeters()).isCloseTo(40, within(0.5)));
+        assertThat(ROADS.nearest(east[0], east[1], 35)).isEmpty();
+        assertThat(ROADS.nearest(39.9, 116.4, 200)).isEmpty();
     }
 }
