@@ -13,10 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -120,25 +122,13 @@ final class LoadReferenceCommand implements Callable<Integer> {
         });
     }
 
-    /** The options given on the command line, by the option each is. */
+    /** The options given on the command line, by the option each is (every option has its {@code cliName} here). */
     private Map<ReferenceOption, String> given() {
         Map<ReferenceOption, String> given = new EnumMap<>(ReferenceOption.class);
-        given.put(ReferenceOption.ATTRIBUTION, attribution);
-        given.put(ReferenceOption.CODE_PROPERTY, codeProperty);
-        given.put(ReferenceOption.NAME_PROPERTY, nameProperty);
-        given.put(ReferenceOption.COUNTRY_PROPERTY, countryProperty);
-        given.put(ReferenceOption.LEVEL, level);
-        given.put(ReferenceOption.LEVEL_PROPERTY, levelProperty);
-        given.put(ReferenceOption.FORMAT, format);
-        given.put(ReferenceOption.NAME_COLUMN, nameColumn);
-        given.put(ReferenceOption.LAT_COLUMN, latColumn);
-        given.put(ReferenceOption.LON_COLUMN, lonColumn);
-        given.put(ReferenceOption.COUNTRY_COLUMN, countryColumn);
-        given.put(ReferenceOption.ADMIN1_COLUMN, admin1Column);
-        given.put(ReferenceOption.ADMIN2_COLUMN, admin2Column);
-        given.put(ReferenceOption.POPULATION_COLUMN, populationColumn);
-        given.put(ReferenceOption.ROAD_CLASSES, roadClasses);
-        given.put(ReferenceOption.RAIL_CLASSES, railClasses);
+        for (ReferenceOption option : ReferenceOption.values()) {
+            OptionSpec declared = Objects.requireNonNull(spec.findOption(option.cliName()), option.cliName());
+            given.put(option, declared.getValue());
+        }
         return given;
     }
 }
