@@ -1,6 +1,5 @@
 package dev.tracks.analysis.worker.roads;
 
-import com.carrotsearch.hppc.LongIntHashMap;
 import com.graphhopper.matching.MapMatching;
 import com.graphhopper.matching.MatchResult;
 import com.graphhopper.matching.Observation;
@@ -18,11 +17,9 @@ import com.graphhopper.routing.util.EncodingManager;
 import com.graphhopper.routing.util.TraversalMode;
 import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.BaseGraph;
-import com.graphhopper.storage.NodeAccess;
 import com.graphhopper.storage.RAMDirectory;
 import com.graphhopper.storage.index.LocationIndexTree;
 import com.graphhopper.storage.index.Snap;
-import com.graphhopper.util.DistanceCalcEarth;
 import com.graphhopper.util.EdgeIteratorState;
 import com.graphhopper.util.PointList;
 import com.graphhopper.util.shapes.GHPoint;
@@ -49,7 +46,6 @@ import java.util.Optional;
  */
 public final class RoadGraph {
 
-    private static final DistanceCalcEarth EARTH = DistanceCalcEarth.DIST_EARTH;
     /**
      * Candidate roads per fix in map matching, the nearest: on the Helsinki extract as close as all of them and 15
      * times faster; 6 broke one walk of 100 (docs/benchmarks.md).
@@ -61,9 +57,9 @@ public final class RoadGraph {
     private final EnumEncodedValue<RoadClass> roadClass;
     private final Map<RoadProfile, RoadWeighting> weightings = new EnumMap<>(RoadProfile.class);
     private final EdgeFilter anyRoad;
-    private final Reach reach;
+    private final RoadReach reach;
 
-    private RoadGraph(BaseGraph graph, Reach reach, EnumEncodedValue<RoadClass> roadClass,
+    private RoadGraph(BaseGraph graph, RoadReach reach, EnumEncodedValue<RoadClass> roadClass,
                       BooleanEncodedValue carAccess, BooleanEncodedValue footAccess, DecimalEncodedValue carSpeed) {
         this.graph = graph;
         this.reach = reach;
@@ -89,8 +85,8 @@ public final class RoadGraph {
                 .filter(way -> RoadRules.car(way.wayClass(), way.access())
                         || RoadRules.foot(way.wayClass(), way.access()))
                 .toList();
-        new Builder(graph, carAccess, footAccess, carSpeed, roadClass).add(roads);
-        return new RoadGraph(graph, Reach.of(roads), roadClass, carAccess, footAccess, carSpeed);
+        new RoadGraphBuilder(graph, carAccess, footAccess, carSpeed, roadClass).add(roads);
+        return new RoadGraph(graph, RoadReach.of(roads), roadClass, carAccess, footAccess, carSpeed);
     }
 
     /** Graph nodes: where ways meet or end. */
@@ -203,59 +199,6 @@ public final class RoadGraph {
         return Optional.of(new NearestRoad(snap.getQueryDistance(), snap.getClosestEdge().get(roadClass).toString()));
     }
 
-    /**
-     * The box of the graph's road positions: a point farther than a distance from it has no road within that distance.
-     * Longitudes are compared also shifted by 360 degrees (a network across the antimeridian has a box of every
-     * longitude, which is only generous).
-     */
-    private record Reach(double minLat, double maxLat, double minLon, double maxLon) {
-
-        static Reach of(List<OsmWay> ways) {
-            double minLat = Double.POSITIVE_INFINITY;
-            double maxLat = Double.NEGATIVE_INFINITY;
-            double minLon = Double.POSITIVE_INFINITY;
-            double maxLon = Double.NEGATIVE_INFINITY;
-            for (OsmWay way : ways) {
-                for (int i = 0; i < way.size(); i++) {
-                    minLat = Math.min(minLat, way.lats()[i]);
-                    maxLat = Math.max(maxLat, way.lats()[i]);
-                    minLon = Math.min(minLon, way.lons()[i]);
-                    maxLon = Math.max(maxLon, way.lons()[i]);
-                }
-            }
-            return new Reach(minLat, maxLat, minLon, maxLon);
-        }
-
-        /**
-         * Whether a point may lie within {@code meters} of the box. By the haversine formula two points at most
-         * {@code d} apart differ in latitude by at most {@code d / R} and in longitude by at most
-         * {@code 2 asin(sin(d / 2R) / cos(phi))}, phi the highest latitude either can have.
-         */
-        boolean within(double lat, double lon, double meters) {
-            if (minLat > maxLat) {
-                return false;
-            }
-            double angle = meters / Geodesy.EARTH_RADIUS_METERS;
-            double dLat = Math.toDegrees(angle);
-            if (lat < minLat - dLat || lat > maxLat + dLat) {
-                return false;
-            }
-            double highest = Math.toRadians(Math.max(Math.abs(lat), Math.max(Math.abs(minLat), Math.abs(maxLat)))
-                    + dLat);
-            double sine = Math.sin(angle / 2) / Math.cos(Math.min(highest, Math.PI / 2));
-            if (sine >= 1) {
-                return true;
-            }
-            double dLon = Math.toDegrees(2 * Math.asin(sine));
-            for (double shifted : new double[] {lon, lon - 360, lon + 360}) {
-                if (shifted >= minLon - dLon && shifted <= maxLon + dLon) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
     /** A road near a point: how far, and its class (an OSM highway value, links as their road). */
     public record NearestRoad(double distanceMeters, String roadClass) {
     }
@@ -318,98 +261,6 @@ public final class RoadGraph {
         @Override
         protected void initCollections(int size) {
             super.initCollections(50);
-        }
-    }
-
-    /** Adds ways to the graph: a graph node where ways meet or end, an edge with its shape between two of them. */
-    private static final class Builder {
-
-        private final BaseGraph graph;
-        private final NodeAccess nodes;
-        private final BooleanEncodedValue carAccess;
-        private final BooleanEncodedValue footAccess;
-        private final DecimalEncodedValue carSpeed;
-        private final EnumEncodedValue<RoadClass> roadClass;
-        /** Graph node of each OSM node that is one, by OSM id. */
-        private final LongIntHashMap graphNodes = new LongIntHashMap();
-
-        Builder(BaseGraph graph, BooleanEncodedValue carAccess, BooleanEncodedValue footAccess,
-                DecimalEncodedValue carSpeed, EnumEncodedValue<RoadClass> roadClass) {
-            this.graph = graph;
-            this.nodes = graph.getNodeAccess();
-            this.carAccess = carAccess;
-            this.footAccess = footAccess;
-            this.carSpeed = carSpeed;
-            this.roadClass = roadClass;
-        }
-
-        void add(List<OsmWay> ways) {
-            LongIntHashMap uses = new LongIntHashMap();
-            for (OsmWay way : ways) {
-                for (long node : way.nodeIds()) {
-                    uses.addTo(node, 1);
-                }
-                // A way's ends are graph nodes even when no other way meets them there.
-                uses.addTo(way.nodeIds()[0], 1);
-                uses.addTo(way.nodeIds()[way.size() - 1], 1);
-            }
-            for (OsmWay way : ways) {
-                int start = 0;
-                for (int i = 1; i < way.size(); i++) {
-                    if (uses.get(way.nodeIds()[i]) > 1) {
-                        addEdges(way, start, i);
-                        start = i;
-                    }
-                }
-            }
-        }
-
-        /** The way between nodes {@code start} and {@code end}, both graph nodes; a loop is split at its middle. */
-        private void addEdges(OsmWay way, int start, int end) {
-            if (way.nodeIds()[start] == way.nodeIds()[end]) {
-                if (end - start < 2) {
-                    return;
-                }
-                int middle = (start + end) / 2;
-                addEdge(way, start, middle);
-                addEdge(way, middle, end);
-            } else {
-                addEdge(way, start, end);
-            }
-        }
-
-        private void addEdge(OsmWay way, int start, int end) {
-            double[] lats = way.lats();
-            double[] lons = way.lons();
-            PointList shape = new PointList(end - start - 1, false);
-            double length = 0;
-            for (int i = start + 1; i <= end; i++) {
-                length += EARTH.calcDist(lats[i - 1], lons[i - 1], lats[i], lons[i]);
-                if (i < end) {
-                    shape.add(lats[i], lons[i]);
-                }
-            }
-            boolean car = RoadRules.car(way.wayClass(), way.access());
-            boolean foot = RoadRules.foot(way.wayClass(), way.access());
-            EdgeIteratorState edge = graph.edge(graphNode(way, start), graphNode(way, end))
-                    .setDistance(length)
-                    .setWayGeometry(shape)
-                    .set(carAccess, car && way.oneway() >= 0, car && way.oneway() <= 0)
-                    .set(footAccess, foot, foot)
-                    .set(roadClass, RoadRules.roadClass(way.wayClass()));
-            edge.set(carSpeed, RoadRules.carSpeedKmh(way.wayClass(), way.maxSpeedKmh()));
-        }
-
-        private int graphNode(OsmWay way, int i) {
-            long id = way.nodeIds()[i];
-            int slot = graphNodes.indexOf(id);
-            if (graphNodes.indexExists(slot)) {
-                return graphNodes.indexGet(slot);
-            }
-            int node = graphNodes.size();
-            nodes.setNode(node, way.lats()[i], way.lons()[i]);
-            graphNodes.indexInsert(slot, id, node);
-            return node;
         }
     }
 }
