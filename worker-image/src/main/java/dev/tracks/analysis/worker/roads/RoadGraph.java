@@ -222,7 +222,7 @@ public final class RoadGraph {
         }
     }
 
-    /** Routes between consecutive fixes' candidates as GraphHopper's own map matching does, edge-based. */
+    /** Routes from one fix's candidate to all of the next fix's candidates in one search ({@link CandidateSearch}). */
     private record MatchRouter(RoadWeighting weighting) implements MapMatching.Router {
 
         @Override
@@ -233,13 +233,8 @@ public final class RoadGraph {
         @Override
         public List<Path> calcPaths(QueryGraph queryGraph, int fromNode, int fromOutEdge, int[] toNodes,
                                     int[] toInEdges) {
-            Weighting wrapped = queryGraph.wrapWeighting(weighting);
-            List<Path> paths = new ArrayList<>(toNodes.length);
-            for (int i = 0; i < toNodes.length; i++) {
-                paths.add(new ShortSearch(queryGraph, wrapped).calcPath(fromNode, toNodes[i], fromOutEdge,
-                        toInEdges[i]));
-            }
-            return paths;
+            return new CandidateSearch(queryGraph, queryGraph.wrapWeighting(weighting)).calcPaths(fromNode,
+                    fromOutEdge, toNodes, toInEdges);
         }
 
         @Override
@@ -248,19 +243,16 @@ public final class RoadGraph {
         }
     }
 
-    /**
-     * A search between two fixes' candidates, which lie near each other: its maps start small (GraphHopper's map
-     * matching does the same) instead of at a size that grows with the graph, which cost most of the time.
-     */
-    private static final class ShortSearch extends DijkstraBidirectionRef {
+    /** The graph and the index, for tests that compare searches on them. */
+    BaseGraph graph() {
+        return graph;
+    }
 
-        ShortSearch(QueryGraph graph, Weighting weighting) {
-            super(graph, weighting, TraversalMode.EDGE_BASED);
-        }
+    LocationIndexTree index() {
+        return index;
+    }
 
-        @Override
-        protected void initCollections(int size) {
-            super.initCollections(50);
-        }
+    RoadWeighting weighting(RoadProfile profile) {
+        return weightings.get(profile);
     }
 }
