@@ -3,6 +3,7 @@ package dev.tracks.analysis.worker.admin;
 import dev.tracks.analysis.reference.admin.AdminArea;
 import dev.tracks.analysis.worker.admin.Crossing.Place;
 import dev.tracks.analysis.worker.admin.LevelRuns.Visit;
+import dev.tracks.analysis.worker.geo.Geodesy;
 import dev.tracks.analysis.worker.geocoding.AdminVisit;
 import dev.tracks.analysis.worker.reference.admin.AdminAreas;
 import java.sql.SQLException;
@@ -100,7 +101,7 @@ final class AdminCrossings {
                                double fraction) {
         boolean onBoundary = !Double.isNaN(fraction);
         double f = onBoundary ? fraction : 0.5;
-        double lon = lon1 + f * BoundaryCrossing.shortWay(lon2 - lon1);
+        double lon = lon1 + f * Geodesy.shortWay(lon2 - lon1);
         if (lon > 180) {
             lon -= 360;
         } else if (lon < -180) {

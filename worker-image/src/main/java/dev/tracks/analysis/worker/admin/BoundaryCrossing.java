@@ -1,5 +1,6 @@
 package dev.tracks.analysis.worker.admin;
 
+import dev.tracks.analysis.worker.geo.Geodesy;
 import java.util.List;
 import org.locationtech.jts.algorithm.LineIntersector;
 import org.locationtech.jts.algorithm.RobustLineIntersector;
@@ -26,7 +27,7 @@ final class BoundaryCrossing {
      */
     static double fraction(List<Geometry> geometries, double lat1, double lon1, double lat2, double lon2,
                            boolean first) {
-        double dLon = shortWay(lon2 - lon1);
+        double dLon = Geodesy.shortWay(lon2 - lon1);
         double best = Double.NaN;
         best = pick(best, inFrame(geometries, lon1, lat1, lon1 + dLon, lat2, first), first);
         double end = lon1 + dLon;
@@ -35,14 +36,6 @@ final class BoundaryCrossing {
             best = pick(best, inFrame(geometries, lon1 + shift, lat1, end + shift, lat2, first), first);
         }
         return best;
-    }
-
-    /** A longitude difference the short way round, in (-180, 180]. */
-    static double shortWay(double dLon) {
-        if (dLon > 180) {
-            return dLon - 360;
-        }
-        return dLon <= -180 ? dLon + 360 : dLon;
     }
 
     /** The fraction for the segment (ax, ay)-(bx, by) in one longitude frame. */

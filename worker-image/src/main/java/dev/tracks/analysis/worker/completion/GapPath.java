@@ -34,7 +34,7 @@ sealed interface GapPath {
         static void interpolate(double lat1, double lon1, double lat2, double lon2, double fraction, double[] lats,
                                 double[] lons, int k) {
             lats[k] = lat1 + fraction * (lat2 - lat1);
-            lons[k] = Geodesy.normalizeLongitude(lon1 + fraction * Geodesy.normalizeLongitude(lon2 - lon1));
+            lons[k] = Geodesy.normalizeLongitude(lon1 + fraction * Geodesy.shortWay(lon2 - lon1));
         }
     }
 

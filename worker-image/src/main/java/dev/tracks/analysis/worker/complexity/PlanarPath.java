@@ -41,8 +41,7 @@ final class PlanarPath {
                 continue;
             }
             if (size > 0) {
-                double step = rawLon - previousRawLon;
-                lon += step > 180 ? step - 360 : step < -180 ? step + 360 : step;
+                lon += Geodesy.shortWay(rawLon - previousRawLon);
             }
             x[size] = (lon - fixes.lon(first)) * metresPerDegreeLon;
             y[size] = (lat - lat0) * metresPerDegreeLat;

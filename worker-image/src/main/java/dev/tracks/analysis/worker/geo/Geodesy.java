@@ -53,6 +53,17 @@ public final class Geodesy {
         return new double[] {Math.toDegrees(phi2), normalizeLongitude(Math.toDegrees(lambda2))};
     }
 
+    /**
+     * A longitude difference taken the short way round the globe, in (-180, 180]: a step from 179.9 to -179.9 is
+     * +0.2, not -359.8.
+     */
+    public static double shortWay(double dLon) {
+        if (dLon > 180) {
+            return dLon - 360;
+        }
+        return dLon <= -180 ? dLon + 360 : dLon;
+    }
+
     /** A longitude in [-180, 180). */
     public static double normalizeLongitude(double lon) {
         double normalized = ((lon + 180) % 360 + 360) % 360 - 180;
