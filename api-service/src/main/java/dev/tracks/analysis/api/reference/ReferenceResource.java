@@ -9,6 +9,7 @@ import dev.tracks.analysis.reference.ReferenceLoad;
 import dev.tracks.analysis.reference.ReferenceLoadOptions;
 import dev.tracks.analysis.reference.ReferenceLoads;
 import dev.tracks.analysis.reference.ReferenceOption;
+import dev.tracks.analysis.reference.ReferenceOptionHelp;
 import io.agroal.api.AgroalDataSource;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -86,41 +87,27 @@ public class ReferenceResource {
     public Response load(@PathParam("kind") @Parameter(schema = @Schema(enumeration = {"admin", "places", "osm"}))
                          String kind,
                          @RestForm("file") FileUpload file,
-                         @RestForm("attribution") @Schema(description = "Licence and attribution text kept with the"
-                                 + " data, e.g. \"GeoNames, CC BY 4.0\".") String attribution,
-                         @RestForm("code_property") @Schema(description = "admin: property with the area code"
-                                 + " (default iso_3166_2).") String codeProperty,
-                         @RestForm("name_property") @Schema(description = "admin: property with the area name"
-                                 + " (default name).") String nameProperty,
-                         @RestForm("country_property") @Schema(description = "admin: properties with the country"
-                                 + " code, comma-separated, first non-empty wins (default iso_a2,adm0_a3).")
+                         @RestForm("attribution") @Schema(description = ReferenceOptionHelp.ATTRIBUTION) String attribution,
+                         @RestForm("code_property") @Schema(description = ReferenceOptionHelp.CODE_PROPERTY) String codeProperty,
+                         @RestForm("name_property") @Schema(description = ReferenceOptionHelp.NAME_PROPERTY) String nameProperty,
+                         @RestForm("country_property") @Schema(description = ReferenceOptionHelp.COUNTRY_PROPERTY)
                          String countryProperty,
-                         @RestForm("level") @Schema(description = "admin: level of every area, 0 to 10 (default 1).")
+                         @RestForm("level") @Schema(description = ReferenceOptionHelp.LEVEL)
                          String level,
-                         @RestForm("level_property") @Schema(description = "admin: property with each area's level,"
-                                 + " instead of level.") String levelProperty,
-                         @RestForm("format") @Schema(description = "places: csv or json (default: by the file"
-                                 + " name).") String format,
-                         @RestForm("name_column") @Schema(description = "places: column or field of the name"
-                                 + " (default name).") String nameColumn,
-                         @RestForm("lat_column") @Schema(description = "places: latitude (default lat).")
+                         @RestForm("level_property") @Schema(description = ReferenceOptionHelp.LEVEL_PROPERTY) String levelProperty,
+                         @RestForm("format") @Schema(description = ReferenceOptionHelp.FORMAT) String format,
+                         @RestForm("name_column") @Schema(description = ReferenceOptionHelp.NAME_COLUMN) String nameColumn,
+                         @RestForm("lat_column") @Schema(description = ReferenceOptionHelp.LAT_COLUMN)
                          String latColumn,
-                         @RestForm("lon_column") @Schema(description = "places: longitude (default lon for CSV, lng"
-                                 + " for JSON).") String lonColumn,
-                         @RestForm("country_column") @Schema(description = "places: country code (default cc for"
-                                 + " CSV, country for JSON; empty for none).") String countryColumn,
-                         @RestForm("admin1_column") @Schema(description = "places: first-level admin (default"
-                                 + " admin1; empty for none).") String admin1Column,
-                         @RestForm("admin2_column") @Schema(description = "places: second-level admin (default"
-                                 + " admin2; empty for none).") String admin2Column,
-                         @RestForm("population_column") @Schema(description = "places: population (default none).")
+                         @RestForm("lon_column") @Schema(description = ReferenceOptionHelp.LON_COLUMN) String lonColumn,
+                         @RestForm("country_column") @Schema(description = ReferenceOptionHelp.COUNTRY_COLUMN) String countryColumn,
+                         @RestForm("admin1_column") @Schema(description = ReferenceOptionHelp.ADMIN1_COLUMN) String admin1Column,
+                         @RestForm("admin2_column") @Schema(description = ReferenceOptionHelp.ADMIN2_COLUMN) String admin2Column,
+                         @RestForm("population_column") @Schema(description = ReferenceOptionHelp.POPULATION_COLUMN)
                          String populationColumn,
-                         @RestForm("road_classes") @Schema(description = "osm: highway=* values kept as roads,"
-                                 + " comma-separated (default: every class people move on; README).")
+                         @RestForm("road_classes") @Schema(description = ReferenceOptionHelp.ROAD_CLASSES)
                          String roadClasses,
-                         @RestForm("rail_classes") @Schema(description = "osm: railway=* values kept as rails,"
-                                 + " comma-separated (default rail,light_rail,subway,tram,narrow_gauge,monorail,"
-                                 + "funicular).") String railClasses,
+                         @RestForm("rail_classes") @Schema(description = ReferenceOptionHelp.RAIL_CLASSES) String railClasses,
                          UriInfo uri) {
         ReferenceKind chosen = kind(kind);
         Map<ReferenceOption, String> given = new EnumMap<>(ReferenceOption.class);

@@ -5,8 +5,7 @@ import dev.tracks.analysis.reference.LoadOutcome;
 import dev.tracks.analysis.reference.ReferenceLoad;
 import dev.tracks.analysis.reference.ReferenceLoadOptions;
 import dev.tracks.analysis.reference.ReferenceOption;
-import dev.tracks.analysis.reference.osm.OsmOptions;
-import dev.tracks.analysis.reference.osm.OsmPbfLoad;
+import dev.tracks.analysis.reference.ReferenceOptionHelp;
 import dev.tracks.analysis.worker.failure.WorkerFailure;
 import dev.tracks.analysis.worker.store.DatabaseOptions;
 import java.nio.file.Files;
@@ -45,57 +44,52 @@ final class LoadReferenceCommand implements Callable<Integer> {
     @Option(names = "--file", required = true, description = "The file to load.")
     Path file;
 
-    @Option(names = "--attribution", description = "Licence and attribution text to keep with the"
-            + " data, e.g. \"GeoNames, CC BY 4.0\" (osm: \"" + OsmPbfLoad.ATTRIBUTION + "\" when not given).")
+    @Option(names = "--attribution", description = ReferenceOptionHelp.ATTRIBUTION)
     String attribution;
 
-    @Option(names = "--code-property", description = "admin: property with the area code (default iso_3166_2).")
+    @Option(names = "--code-property", description = ReferenceOptionHelp.CODE_PROPERTY)
     String codeProperty;
 
-    @Option(names = "--name-property", description = "admin: property with the area name (default name).")
+    @Option(names = "--name-property", description = ReferenceOptionHelp.NAME_PROPERTY)
     String nameProperty;
 
-    @Option(names = "--country-property", description = "admin: properties with the country code, comma-separated,"
-            + " first non-empty wins (default iso_a2,adm0_a3).")
+    @Option(names = "--country-property", description = ReferenceOptionHelp.COUNTRY_PROPERTY)
     String countryProperty;
 
-    @Option(names = "--level", description = "admin: level of every area, 0 to 10 (default 1).")
+    @Option(names = "--level", description = ReferenceOptionHelp.LEVEL)
     String level;
 
-    @Option(names = "--level-property", description = "admin: property with each area's level instead of --level.")
+    @Option(names = "--level-property", description = ReferenceOptionHelp.LEVEL_PROPERTY)
     String levelProperty;
 
-    @Option(names = "--format", description = "places: csv or json (default: by the file name).")
+    @Option(names = "--format", description = ReferenceOptionHelp.FORMAT)
     String format;
 
-    @Option(names = "--name-column", description = "places: column or field of the name (default name).")
+    @Option(names = "--name-column", description = ReferenceOptionHelp.NAME_COLUMN)
     String nameColumn;
 
-    @Option(names = "--lat-column", description = "places: latitude (default lat).")
+    @Option(names = "--lat-column", description = ReferenceOptionHelp.LAT_COLUMN)
     String latColumn;
 
-    @Option(names = "--lon-column", description = "places: longitude (default lon for CSV, lng for JSON).")
+    @Option(names = "--lon-column", description = ReferenceOptionHelp.LON_COLUMN)
     String lonColumn;
 
-    @Option(names = "--country-column", description = "places: country code (default cc for CSV, country for JSON;"
-            + " \"\" for none).")
+    @Option(names = "--country-column", description = ReferenceOptionHelp.COUNTRY_COLUMN)
     String countryColumn;
 
-    @Option(names = "--admin1-column", description = "places: first-level admin (default admin1; \"\" for none).")
+    @Option(names = "--admin1-column", description = ReferenceOptionHelp.ADMIN1_COLUMN)
     String admin1Column;
 
-    @Option(names = "--admin2-column", description = "places: second-level admin (default admin2; \"\" for none).")
+    @Option(names = "--admin2-column", description = ReferenceOptionHelp.ADMIN2_COLUMN)
     String admin2Column;
 
-    @Option(names = "--population-column", description = "places: population (default none).")
+    @Option(names = "--population-column", description = ReferenceOptionHelp.POPULATION_COLUMN)
     String populationColumn;
 
-    @Option(names = "--road-classes", description = "osm: highway=* values kept as roads, comma-separated (default "
-            + OsmOptions.DEFAULT_ROAD_CLASSES + ").")
+    @Option(names = "--road-classes", description = ReferenceOptionHelp.ROAD_CLASSES)
     String roadClasses;
 
-    @Option(names = "--rail-classes", description = "osm: railway=* values kept as rails, comma-separated (default "
-            + OsmOptions.DEFAULT_RAIL_CLASSES + ").")
+    @Option(names = "--rail-classes", description = ReferenceOptionHelp.RAIL_CLASSES)
     String railClasses;
 
     @Override
