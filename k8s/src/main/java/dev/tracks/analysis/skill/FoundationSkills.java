@@ -60,8 +60,8 @@ final class FoundationSkills {
                                 + " other skill (stay detection first) can take them for recorded fixes.")
                         .reference("Great-circle intermediate points (Ed Williams, Aviation Formulary) on the"
                                 + " haversine sphere, in place of GeographicLib's ellipsoidal geodesic (< 0.5 %"
-                                + " apart); rail routes by Dijkstra over the OSM railway=* ways, road routes by"
-                                + " GraphHopper; linear in time as MovingPandas get_position_at and Reitti"
+                                + " apart); rail and road routes by Dijkstra over the OSM railway=* and highway=*"
+                                + " ways; linear in time as MovingPandas get_position_at and Reitti"
                                 + " SyntheticLocationPointGenerator")
                         .dependsOn(OUTLIER_DETECTION, "interpolates only between clean fixes: an outlier at a gap"
                                 + " border would bend the synthetic path")

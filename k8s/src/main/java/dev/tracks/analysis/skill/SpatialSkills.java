@@ -65,7 +65,7 @@ final class SpatialSkills {
                                 + " road class; when matching breaks (a fix far from every road, no road route"
                                 + " between fixes), the share of fixes within maxDistanceMeters of a road instead."
                                 + " Each row says which method produced it.")
-                        .reference("Newson & Krumm 2009 HMM map matching as GraphHopper map-matching 10.2 (sigma 50 m,"
+                        .reference("Newson & Krumm 2009 HMM map matching, the model of GraphHopper map-matching (sigma 50 m,"
                                 + " beta 2; fixes 2 sigma apart; the 8 nearest candidate roads per fix) over every"
                                 + " road open to cars or pedestrians, both directions; fixes with no road within"
                                 + " candidateRadiusMeters are off-road and split the trip into matched pieces")

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The routable networks of the OSM load a task resolved at its start, or none: the rails as a {@link RailGraph}, the
- * roads as a GraphHopper {@link RoadGraph}. The network is optional for trajectory_completion: without a load, rail and
+ * roads as a {@link RoadGraph}. The network is optional for trajectory_completion: without a load, rail and
  * road gaps get straight lines (recorded as such), flights their great circle.
  */
 final class Networks {

@@ -15,7 +15,7 @@ import java.util.Optional;
  * matching uses; through every fix a stop's jitter would count as travel and its many fixes as much as kilometres of
  * road). Each is looked up once for its nearest road: within maxDistanceMeters it is near the road; beyond
  * candidateRadiusMeters it is off-road. The runs of consecutive sampled fixes that are not off-road are map-matched
- * ({@link RoadGraph#match}, Newson & Krumm 2009 as GraphHopper map-matching 10.2, sigma 50 m, beta 2 by default); the
+ * ({@link RoadGraph#match}, Newson & Krumm 2009: sigma 50 m, beta 2, candidates within 200 m by default); the
  * trip's matched length is the sum of the runs' routes, so stretches off-road (a field, a lake) lower the overlap by
  * their GPS length. When a run's matching breaks, or no run has two fixes, the trip falls back to proximity: only the
  * share of sampled fixes near a road (the catalog's maxDistanceMeters).
@@ -56,7 +56,7 @@ public final class RoadOverlap {
                 if (k - runStart >= 2 && !broken) {
                     // match samples this range by the same rule: it uses exactly the run's sampled fixes.
                     Optional<RoadMatch> match = roads.match(fixes, sampled[runStart], sampled[k - 1] + 1,
-                            params.sigmaMeters(), params.beta());
+                            params.sigmaMeters(), params.beta(), params.candidateRadiusMeters());
                     if (match.isEmpty()) {
                         broken = true;
                     } else {

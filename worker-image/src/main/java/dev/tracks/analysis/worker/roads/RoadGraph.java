@@ -1,48 +1,24 @@
 package dev.tracks.analysis.worker.roads;
 
-import com.graphhopper.matching.MapMatching;
-import com.graphhopper.matching.MatchResult;
-import com.graphhopper.matching.Observation;
-import com.graphhopper.routing.DijkstraBidirectionRef;
-import com.graphhopper.routing.Path;
-import com.graphhopper.routing.ev.BooleanEncodedValue;
-import com.graphhopper.routing.ev.DecimalEncodedValue;
-import com.graphhopper.routing.ev.EnumEncodedValue;
-import com.graphhopper.routing.ev.RoadClass;
-import com.graphhopper.routing.ev.VehicleAccess;
-import com.graphhopper.routing.ev.VehicleSpeed;
-import com.graphhopper.routing.querygraph.QueryGraph;
-import com.graphhopper.routing.util.EdgeFilter;
-import com.graphhopper.routing.util.EncodingManager;
-import com.graphhopper.routing.util.TraversalMode;
-import com.graphhopper.routing.weighting.Weighting;
-import com.graphhopper.storage.BaseGraph;
-import com.graphhopper.storage.RAMDirectory;
-import com.graphhopper.storage.index.LocationIndexTree;
-import com.graphhopper.storage.index.Snap;
-import com.graphhopper.util.EdgeIteratorState;
-import com.graphhopper.util.PointList;
-import com.graphhopper.util.shapes.GHPoint;
 import dev.tracks.analysis.reference.osm.OsmWay;
 import dev.tracks.analysis.reference.osm.OsmWay.Network;
 import dev.tracks.analysis.worker.geo.Geodesy;
 import dev.tracks.analysis.worker.reference.osm.OsmNetwork;
+import dev.tracks.analysis.worker.roads.RoadShapes.PathPoints;
 import dev.tracks.analysis.worker.track.Fixes;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The road ways of an OSM load as a GraphHopper 10.2 graph in memory: ways meet where they share a node id (those
- * nodes and the ways' ends become graph nodes, the others the edges' shape), each edge with its length, road class,
- * car speed and who may use it in which direction ({@link RoadRules}). It routes between two points
- * ({@link #route}), map-matches fixes with GraphHopper's HMM map matching after Newson & Krumm 2009 ({@link #match})
- * and finds the road nearest a point ({@link #nearest}). Built once per task; immutable after; each call makes its own
- * query graph, so calls may run concurrently.
+ * The road ways of an OSM load as a graph in primitive arrays: ways meet where they share a node id (those nodes and
+ * the ways' ends become graph nodes, the others the edges' shape), each edge with its length, road class, car speed
+ * and who may use it in which direction ({@link RoadRules}), the edges of each node in one compressed adjacency array,
+ * the shapes' segments in a grid ({@link SegmentIndex}). It routes between two points ({@link #route}, Dijkstra),
+ * map-matches fixes ({@link #match}, Newson & Krumm 2009) and finds the road nearest a point ({@link #nearest}).
+ * Written for this rather than taken from GraphHopper, whose graph, location index and per-trip query graphs made
+ * building and matching 5 to 10 times slower on the benchmark (docs/benchmarks.md). Built once per task, immutable
+ * after; each thread searches with its own working arrays.
  */
 public final class RoadGraph {
 
@@ -52,51 +28,63 @@ public final class RoadGraph {
      */
     static final int MAX_CANDIDATES = 8;
 
-    private final BaseGraph graph;
-    private final LocationIndexTree index;
-    private final EnumEncodedValue<RoadClass> roadClass;
-    private final Map<RoadProfile, RoadWeighting> weightings = new EnumMap<>(RoadProfile.class);
-    private final EdgeFilter anyRoad;
-    private final RoadReach reach;
+    /** How far {@link #route} looks for the road nearest each end: from 250 m, doubling, up to 16 km. */
+    private static final double FIRST_SNAP_METERS = 250;
+    private static final double LAST_SNAP_METERS = 16_000;
 
-    private RoadGraph(BaseGraph graph, RoadReach reach, EnumEncodedValue<RoadClass> roadClass,
-                      BooleanEncodedValue carAccess, BooleanEncodedValue footAccess, DecimalEncodedValue carSpeed) {
-        this.graph = graph;
+    private final double[] nodeLats;
+    private final int[] edgeFrom;
+    private final int[] edgeTo;
+    private final byte[] edgeAccess;
+    private final float[] edgeCarSpeedMs;
+    private final String[] edgeClass;
+    private final RoadShapes shapes;
+    private final int[] firstOut;
+    private final int[] outEdges;
+    private final SegmentIndex index;
+    private final RoadReach reach;
+    private final ThreadLocal<RoadSearch> searches = ThreadLocal.withInitial(() -> new RoadSearch(this));
+
+    private RoadGraph(RoadGraphBuilder built, RoadReach reach) {
+        this.nodeLats = built.nodeLats;
+        this.edgeFrom = built.edgeFrom;
+        this.edgeTo = built.edgeTo;
+        this.edgeAccess = built.edgeAccess;
+        this.edgeCarSpeedMs = built.edgeCarSpeedMs;
+        this.edgeClass = built.edgeClass;
+        this.shapes = built.shapes;
         this.reach = reach;
-        this.roadClass = roadClass;
-        for (RoadProfile profile : RoadProfile.values()) {
-            weightings.put(profile, new RoadWeighting(profile, carAccess, footAccess, carSpeed));
+        this.firstOut = new int[nodeLats.length + 1];
+        for (int edge = 0; edge < edgeFrom.length; edge++) {
+            firstOut[edgeFrom[edge] + 1]++;
+            firstOut[edgeTo[edge] + 1]++;
         }
-        this.anyRoad = weightings.get(RoadProfile.ANY).snapFilter();
-        this.index = new LocationIndexTree(graph, new RAMDirectory());
-        index.prepareIndex();
+        Arrays.parallelPrefix(firstOut, Integer::sum);
+        this.outEdges = new int[firstOut[nodeLats.length]];
+        int[] filled = Arrays.copyOf(firstOut, nodeLats.length);
+        for (int edge = 0; edge < edgeFrom.length; edge++) {
+            outEdges[filled[edgeFrom[edge]]++] = edge;
+            outEdges[filled[edgeTo[edge]]++] = edge;
+        }
+        this.index = SegmentIndex.of(shapes);
     }
 
     /** The graph of the network's road ways that someone may use (rails and closed ways left out). */
     public static RoadGraph of(OsmNetwork network) {
-        BooleanEncodedValue carAccess = VehicleAccess.create("car");
-        BooleanEncodedValue footAccess = VehicleAccess.create("foot");
-        DecimalEncodedValue carSpeed = VehicleSpeed.create("car", 5, 5, false);
-        EnumEncodedValue<RoadClass> roadClass = RoadClass.create();
-        EncodingManager encoding = EncodingManager.start().add(carAccess).add(footAccess).add(carSpeed)
-                .add(roadClass).build();
-        BaseGraph graph = new BaseGraph.Builder(encoding).setDir(new RAMDirectory()).create();
         List<OsmWay> roads = network.ways(Network.ROAD).stream()
-                .filter(way -> RoadRules.car(way.wayClass(), way.access())
-                        || RoadRules.foot(way.wayClass(), way.access()))
+                .filter(way -> RoadRules.access(way) != 0)
                 .toList();
-        new RoadGraphBuilder(graph, carAccess, footAccess, carSpeed, roadClass).add(roads);
-        return new RoadGraph(graph, RoadReach.of(roads), roadClass, carAccess, footAccess, carSpeed);
+        return new RoadGraph(new RoadGraphBuilder(roads), RoadReach.of(roads));
     }
 
     /** Graph nodes: where ways meet or end. */
     public int nodes() {
-        return graph.getNodes();
+        return nodeLats.length;
     }
 
     /** Graph edges: a way between two graph nodes. */
     public int edges() {
-        return graph.getEdges();
+        return edgeFrom.length;
     }
 
     /** The fastest route by car between the roads nearest two points, if both have a road near and one connects them. */
@@ -104,72 +92,70 @@ public final class RoadGraph {
         return route(RoadProfile.CAR, fromLat, fromLon, toLat, toLon);
     }
 
-    /** The profile's route between the roads nearest two points, if both have a road near and one connects them. */
+    /**
+     * The profile's route between the roads nearest two points (within 16 km), if one connects them: from the point
+     * of the road nearest the start to the one nearest the end, with the roads' shape between.
+     */
     public Optional<RoadPath> route(RoadProfile profile, double fromLat, double fromLon, double toLat, double toLon) {
-        RoadWeighting weighting = weightings.get(profile);
-        Snap from = index.findClosest(fromLat, fromLon, weighting.snapFilter());
-        Snap to = index.findClosest(toLat, toLon, weighting.snapFilter());
-        if (!from.isValid() || !to.isValid()) {
+        RoadPoint from = snap(profile, fromLat, fromLon);
+        RoadPoint to = snap(profile, toLat, toLon);
+        if (from == null || to == null) {
             return Optional.empty();
         }
-        QueryGraph query = QueryGraph.create(graph, from, to);
-        Path path = new DijkstraBidirectionRef(query, query.wrapWeighting(weighting), TraversalMode.NODE_BASED)
-                .calcPath(from.getClosestNode(), to.getClosestNode());
-        if (!path.isFound()) {
+        RoadSearch search = searches.get();
+        if (Double.isInfinite(search.costs(profile, from, new RoadPoint[] {to}, Double.POSITIVE_INFINITY)[0])) {
             return Optional.empty();
         }
-        PointList points = path.calcPoints();
-        double[] lats = new double[points.size()];
-        double[] lons = new double[points.size()];
-        for (int i = 0; i < lats.length; i++) {
-            lats[i] = points.getLat(i);
-            lons[i] = points.getLon(i);
+        PathPoints points = new PathPoints();
+        double[] length = new double[1];
+        search.path(0, (edge, start, end) -> {
+            length[0] += Math.abs(end - start);
+            shapes.appendPiece(edge, start, end, points);
+        });
+        return Optional.of(new RoadPath(points.lats(), points.lons(), length[0]));
+    }
+
+    private RoadPoint snap(RoadProfile profile, double lat, double lon) {
+        for (double radius = FIRST_SNAP_METERS; radius <= LAST_SNAP_METERS; radius *= 2) {
+            if (!reach.within(lat, lon, radius)) {
+                continue;
+            }
+            RoadPoint point = index.nearest(lat, lon, radius, edge -> profile.uses(edgeAccess[edge]));
+            if (point != null) {
+                return point;
+            }
         }
-        return Optional.of(new RoadPath(lats, lons, path.getDistance()));
+        return null;
     }
 
     /**
-     * The road route of fixes {@code [from, end)} by GraphHopper's HMM map matching (Newson & Krumm 2009) over every
-     * road open to cars or pedestrians in both directions ({@link RoadProfile#ANY}), of the fixes {@link #sampled}
-     * keeps and the {@link #MAX_CANDIDATES} nearest roads of each; empty when the sequence breaks: a fix without a road
-     * within 50 sigma, or no road route between two fixes' candidates.
+     * The road route of fixes {@code [from, end)} by HMM map matching ({@link HmmMatcher}, Newson & Krumm 2009) over
+     * every road open to cars or pedestrians in both directions ({@link RoadProfile#ANY}), of the fixes
+     * {@link #sampled} keeps and the {@link #MAX_CANDIDATES} nearest roads of each within the candidate radius; empty
+     * when the sequence breaks: a fix without a road within the radius, or no road route between two fixes'
+     * candidates.
      *
      * @param sigmaMeters standard deviation of the GPS error (Newson & Krumm: 4.07 m; GraphHopper's default 10 m)
      * @param beta scale of the exponential on |route distance - great-circle distance| between fixes (2.0 in both)
+     * @param candidateRadiusMeters how far from a fix its candidate roads may lie (Newson & Krumm: 200 m)
      */
-    public Optional<RoadMatch> match(Fixes fixes, int from, int end, double sigmaMeters, double beta) {
+    public Optional<RoadMatch> match(Fixes fixes, int from, int end, double sigmaMeters, double beta,
+                                     double candidateRadiusMeters) {
         int[] sampled = sampled(fixes, from, end, sigmaMeters);
-        List<Observation> observations = new ArrayList<>(sampled.length);
-        for (int i : sampled) {
-            observations.add(new Observation(new GHPoint(fixes.lat(i), fixes.lon(i))));
+        double[] lats = new double[sampled.length];
+        double[] lons = new double[sampled.length];
+        for (int k = 0; k < sampled.length; k++) {
+            lats[k] = fixes.lat(sampled[k]);
+            lons[k] = fixes.lon(sampled[k]);
         }
-        MapMatching matching = new NearestCandidates(graph, index, new MatchRouter(weightings.get(RoadProfile.ANY)));
-        matching.setMeasurementErrorSigma(sigmaMeters);
-        matching.setTransitionProbabilityBeta(beta);
-        MatchResult result;
-        try {
-            result = matching.match(observations);
-        } catch (IllegalArgumentException broken) {
-            // GraphHopper reports a broken sequence ("Sequence is broken for submitted track at time step ...") so.
-            return Optional.empty();
-        }
-        Map<RoadClass, Double> byClass = new EnumMap<>(RoadClass.class);
-        double length = 0;
-        for (EdgeIteratorState edge : result.getMergedPath().calcEdges()) {
-            length += edge.getDistance();
-            byClass.merge(edge.get(roadClass), edge.getDistance(), Double::sum);
-        }
-        Map<String, Double> lengthByClass = new LinkedHashMap<>();
-        byClass.entrySet().stream().sorted(Map.Entry.<RoadClass, Double>comparingByValue().reversed())
-                .forEach(entry -> lengthByClass.put(entry.getKey().toString(), entry.getValue()));
-        return Optional.of(new RoadMatch(length, lengthByClass));
+        return new HmmMatcher(this, searches.get()).match(lats, lons, sigmaMeters, beta, candidateRadiusMeters);
     }
 
     /**
      * The fixes of {@code [from, end)} that map matching uses, as Newson & Krumm sample: the first, each more than 2
-     * sigma from the previous one kept, and the last. GraphHopper would drop the others itself but add their zig-zag to
-     * the distance its transitions compare routes with, which GPS noise inflates (+75% at 1 Hz and 10 m of noise at
-     * city speed) until detours win; and a length through every fix counts a stop's jitter as travel.
+     * sigma from the previous one kept, and the last. Through every fix the distance transitions compare routes with
+     * would add GPS noise's zig-zag (+75% at 1 Hz and 10 m of noise at city speed) until detours win; and a length
+     * through every fix counts a stop's jitter as travel.
      */
     public static int[] sampled(Fixes fixes, int from, int end, double sigmaMeters) {
         int[] kept = new int[end - from];
@@ -187,72 +173,67 @@ public final class RoadGraph {
 
     /** The road nearest a point among those open to anyone, if one lies within {@code maxDistanceMeters}. */
     public Optional<NearestRoad> nearest(double lat, double lon, double maxDistanceMeters) {
-        // GraphHopper's index searches outwards until it finds a road, however far: from a trip in another city
-        // than the extract's that is the whole index, per fix.
         if (!reach.within(lat, lon, maxDistanceMeters)) {
             return Optional.empty();
         }
-        Snap snap = index.findClosest(lat, lon, anyRoad);
-        if (!snap.isValid() || snap.getQueryDistance() > maxDistanceMeters) {
+        RoadPoint point = index.nearest(lat, lon, maxDistanceMeters, edge -> edgeAccess[edge] != 0);
+        if (point == null || point.distanceMeters() > maxDistanceMeters) {
             return Optional.empty();
         }
-        return Optional.of(new NearestRoad(snap.getQueryDistance(), snap.getClosestEdge().get(roadClass).toString()));
+        return Optional.of(new NearestRoad(point.distanceMeters(), edgeClass[point.edge()]));
     }
 
     /** A road near a point: how far, and its class (an OSM highway value, links as their road). */
     public record NearestRoad(double distanceMeters, String roadClass) {
     }
 
-    /**
-     * GraphHopper's matcher with at most {@link #MAX_CANDIDATES} candidate roads per fix, the nearest (it keeps every
-     * road within its search box, and routes between every pair of consecutive fixes' candidates: on dense city
-     * streets with a 50 m sigma that is dozens of searches per fix).
-     */
-    private static final class NearestCandidates extends MapMatching {
-
-        NearestCandidates(BaseGraph graph, LocationIndexTree index, Router router) {
-            super(graph, index, router);
+    /** Map matching's candidates of a fix: the nearest point of each of the nearest roads within the radius. */
+    RoadPoint[] candidates(double lat, double lon, double radiusMeters) {
+        if (!reach.within(lat, lon, radiusMeters)) {
+            return new RoadPoint[0];
         }
-
-        @Override
-        public List<Snap> findCandidateSnaps(double queryLat, double queryLon) {
-            List<Snap> snaps = super.findCandidateSnaps(queryLat, queryLon);
-            // GraphHopper returns them nearest first.
-            return snaps.size() <= MAX_CANDIDATES ? snaps : snaps.subList(0, MAX_CANDIDATES);
-        }
+        return index.nearestEdges(lat, lon, radiusMeters, MAX_CANDIDATES, edge -> edgeAccess[edge] != 0);
     }
 
-    /** Routes from one fix's candidate to all of the next fix's candidates in one search ({@link CandidateSearch}). */
-    private record MatchRouter(RoadWeighting weighting) implements MapMatching.Router {
-
-        @Override
-        public EdgeFilter getSnapFilter() {
-            return weighting.snapFilter();
-        }
-
-        @Override
-        public List<Path> calcPaths(QueryGraph queryGraph, int fromNode, int fromOutEdge, int[] toNodes,
-                                    int[] toInEdges) {
-            return new CandidateSearch(queryGraph, queryGraph.wrapWeighting(weighting)).calcPaths(fromNode,
-                    fromOutEdge, toNodes, toInEdges);
-        }
-
-        @Override
-        public Weighting getWeighting() {
-            return weighting;
-        }
+    int from(int edge) {
+        return edgeFrom[edge];
     }
 
-    /** The graph and the index, for tests that compare searches on them. */
-    BaseGraph graph() {
-        return graph;
+    int to(int edge) {
+        return edgeTo[edge];
     }
 
-    LocationIndexTree index() {
-        return index;
+    int otherEnd(int edge, int node) {
+        return edgeFrom[edge] == node ? edgeTo[edge] : edgeFrom[edge];
     }
 
-    RoadWeighting weighting(RoadProfile profile) {
-        return weightings.get(profile);
+    /** The offset of an end node along the edge: 0 at its first node, its length at its last. */
+    double offsetOf(int edge, int node) {
+        return edgeFrom[edge] == node ? 0 : shapes.length(edge);
+    }
+
+    double length(int edge) {
+        return shapes.length(edge);
+    }
+
+    int access(int edge) {
+        return edgeAccess[edge];
+    }
+
+    double carSpeedMs(int edge) {
+        return edgeCarSpeedMs[edge];
+    }
+
+    String roadClass(int edge) {
+        return edgeClass[edge];
+    }
+
+    /** Where node {@code node}'s edges start in {@link #outEdge}; {@code firstOut(node + 1)} is where they end. */
+    int firstOut(int node) {
+        return firstOut[node];
+    }
+
+    int outEdge(int k) {
+        return outEdges[k];
     }
 }

@@ -10,5 +10,24 @@ public enum RoadProfile {
      * Shortest over every road open to cars or pedestrians, both ways: map matching of a trip whose mode is not known
      * (a cyclist or a pedestrian may go against a one-way street).
      */
-    ANY
+    ANY;
+
+    /** True when the profile may travel an edge with these {@link RoadRules#access} bits, against it with reverse. */
+    boolean allows(int access, boolean reverse) {
+        return switch (this) {
+            case CAR -> (access & (reverse ? RoadRules.CAR_BACKWARD : RoadRules.CAR_FORWARD)) != 0;
+            case FOOT -> (access & RoadRules.FOOT) != 0;
+            case ANY -> access != 0;
+        };
+    }
+
+    /** True when the profile may travel an edge in some direction: a point may snap to it. */
+    boolean uses(int access) {
+        return allows(access, false) || allows(access, true);
+    }
+
+    /** What travelling {@code meters} of an edge costs: seconds by car, metres otherwise. */
+    double cost(double meters, double carSpeedMs) {
+        return this == CAR ? meters / carSpeedMs : meters;
+    }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The box of the graph's road positions: a point farther than a distance from it has no road within that distance.
  * Longitudes are compared also shifted by 360 degrees (a network across the antimeridian has a box of every
- * longitude, which is only generous).
+ * longitude, which is only generous; so has one with a segment across it).
  */
 record RoadReach(double minLat, double maxLat, double minLon, double maxLon) {
 
@@ -22,6 +22,11 @@ record RoadReach(double minLat, double maxLat, double minLon, double maxLon) {
                 maxLat = Math.max(maxLat, way.lats()[i]);
                 minLon = Math.min(minLon, way.lons()[i]);
                 maxLon = Math.max(maxLon, way.lons()[i]);
+                if (i > 0 && Math.abs(way.lons()[i] - way.lons()[i - 1]) > 180) {
+                    // A segment across the antimeridian: its points between the two nodes lie beyond both.
+                    minLon = -180;
+                    maxLon = 180;
+                }
             }
         }
         return new RoadReach(minLat, maxLat, minLon, maxLon);

@@ -1,6 +1,6 @@
 package dev.tracks.analysis.worker.roads;
 
-import com.graphhopper.routing.ev.RoadClass;
+import dev.tracks.analysis.reference.osm.OsmWay;
 import java.util.Set;
 
 /**
@@ -22,6 +22,19 @@ final class RoadRules {
 
     private static final Set<String> CLOSED = Set.of("no", "private");
 
+    /**
+     * The road classes results name (GraphHopper's {@code RoadClass} values, the classes of the V52 table's comment);
+     * any other highway value is {@code other}.
+     */
+    private static final Set<String> CLASSES = Set.of("motorway", "trunk", "primary", "secondary", "tertiary",
+            "residential", "unclassified", "service", "road", "track", "bridleway", "steps", "cycleway", "path",
+            "living_street", "footway", "pedestrian", "platform", "corridor", "construction", "busway");
+
+    /** Access bits of an edge: a car may drive it in the way's direction, against it; a pedestrian may walk it. */
+    static final int CAR_FORWARD = 1;
+    static final int CAR_BACKWARD = 2;
+    static final int FOOT = 4;
+
     private RoadRules() {
     }
 
@@ -33,14 +46,22 @@ final class RoadRules {
         return !NOT_FOOT.contains(wayClass) && !CLOSED.contains(access);
     }
 
-    /** GraphHopper's road class of a highway value; a link counts as its road (motorway_link is motorway). */
-    static RoadClass roadClass(String wayClass) {
-        return RoadClass.find(wayClass.endsWith("_link") ? wayClass.substring(0, wayClass.length() - 5) : wayClass);
+    /** The access bits of a way ({@link #CAR_FORWARD}, {@link #CAR_BACKWARD}, {@link #FOOT}); 0: nobody's road. */
+    static int access(OsmWay way) {
+        boolean car = car(way.wayClass(), way.access());
+        return (car && way.oneway() >= 0 ? CAR_FORWARD : 0) | (car && way.oneway() <= 0 ? CAR_BACKWARD : 0)
+                | (foot(way.wayClass(), way.access()) ? FOOT : 0);
+    }
+
+    /** The road class of a highway value; a link counts as its road (motorway_link is motorway). */
+    static String roadClass(String wayClass) {
+        String road = wayClass.endsWith("_link") ? wayClass.substring(0, wayClass.length() - 5) : wayClass;
+        return CLASSES.contains(road) ? road : "other";
     }
 
     /**
      * A car's speed in km/h: maxspeed=* when given, else GraphHopper's car defaults per class (links slower than
-     * their road), within [5, 150] (what the speed encoding stores).
+     * their road), within [5, 150] km/h.
      */
     static double carSpeedKmh(String wayClass, double maxSpeedKmh) {
         double speed = Double.isNaN(maxSpeedKmh) ? switch (wayClass) {

@@ -299,7 +299,7 @@ class TrajectoryCompletionTest {
 
     @Test
     void aRoadGapFarFromTheStreetsGetsAStraightLine() {
-        // 1 km west of the north street: GraphHopper finds it, but beyond maxSnapMeters (300 m).
+        // 1 km west of the north street: the road graph snaps to it, but beyond maxSnapMeters (300 m).
         Fixes far = twoFixes(47.0, 7.987, 6 * MINUTE, 47.02, 8.03);
         CompletedGap gap = complete(far, around(far, FineMode.ROAD_VEHICLE), lShapedRoad(), DEFAULTS).get(0);
         assertThat(gap.wanted()).isEqualTo(GapMethod.ROAD);

@@ -59,7 +59,7 @@ public final class RoadGraphBenchmark {
             double matched = 0;
             int broken = 0;
             for (Fixes drive : drives) {
-                var match = roads.match(drive, 0, drive.size(), 50, 2);
+                var match = roads.match(drive, 0, drive.size(), 50, 2, 200);
                 if (match.isPresent()) {
                     matched += match.get().lengthMeters();
                 } else {

@@ -70,7 +70,7 @@ class RoadGraphTest {
         Fixes fixes = SyntheticTrack.startingAt(Instant.parse("2026-05-01T08:00:00Z"), GRID.lat(0), GRID.lon(0), 7)
                 .sampleEvery(Duration.ofSeconds(1)).moveNoise(10)
                 .move(90, 1000, 50).move(0, 500, 50).fixes();
-        RoadMatch match = ROADS.match(fixes, 0, fixes.size(), 50, 2).orElseThrow();
+        RoadMatch match = ROADS.match(fixes, 0, fixes.size(), 50, 2, 200).orElseThrow();
         assertThat(match.lengthMeters()).isCloseTo(1500, Percentage.withPercentage(3));
         assertThat(match.lengthByClass()).containsOnlyKeys("primary", "residential");
         assertThat(match.lengthByClass().get("primary")).isCloseTo(1000, Percentage.withPercentage(3));
@@ -83,7 +83,7 @@ class RoadGraphTest {
         fixes.add(1, 0, GRID.lat(0), GRID.lon(0), Double.NaN, Double.NaN);
         fixes.add(2, 1_000, GRID.lat(0) + 0.3, GRID.lon(0), Double.NaN, Double.NaN);
         fixes.add(3, 2_000, GRID.lat(0) + 0.301, GRID.lon(0), Double.NaN, Double.NaN);
-        assertThat(ROADS.match(fixes, 0, 3, 50, 2)).isEmpty();
+        assertThat(ROADS.match(fixes, 0, 3, 50, 2, 200)).isEmpty();
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * The roads, rails and stations of one osm load in memory, as loaded (ways with their nodes; ways meet where they
- * share a node id). Skills build the graph they need from it (a GraphHopper graph of the roads, a rail graph). Read it
+ * share a node id). Skills build the graph they need from it (a road graph, a rail graph). Read it
  * by the load id a task resolved at its start (see {@code ReferenceData.requireOsm}). Immutable.
  */
 public final class OsmNetwork {
