@@ -12,7 +12,6 @@ import dev.tracks.analysis.worker.WorkerCommand;
 import dev.tracks.analysis.worker.reference.ReferenceData;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.Map;
 import java.util.function.Function;
@@ -32,15 +31,13 @@ class HelsinkiExtractTest {
 
     @Test
     void theHelsinkiExtractLoadsItsRoadsRailsAndStations() throws Exception {
-        Path extract = HelsinkiExtract.path();
         DataSource dataSource = TestDatabase.migratedDatabase("osm_helsinki");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine command = WorkerCommand.commandLine();
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
-        String[] load = {"reference", "load", "osm", "--file", extract.toString(), "--jdbc-url",
-                TestDatabase.jdbcUrl("osm_helsinki"), "--db-user", "postgres"};
+        String[] load = HelsinkiNetwork.loadCommand("osm_helsinki");
 
         assertThat(command.execute(load)).as(err.toString()).isZero();
         assertThat(out.toString()).contains("loaded osm load 1: 2,669 rows from Helsinki.osm.pbf (sha256 "
