@@ -35,9 +35,12 @@ final class RoadGraphBuilder {
 
     RoadGraphBuilder(List<OsmWay> ways) {
         graphIds = meetingNodes(ways);
+        List<List<int[]>> edgesOfWays = new ArrayList<>(ways.size());
         int loops = 0;
         for (OsmWay way : ways) {
-            for (int[] edge : edges(way)) {
+            List<int[]> edgesOfWay = edges(way);
+            edgesOfWays.add(edgesOfWay);
+            for (int[] edge : edgesOfWay) {
                 edges++;
                 points += edge[1] - edge[0] + 1;
                 loops += edge[2];
@@ -55,11 +58,12 @@ final class RoadGraphBuilder {
         shapeLons = new double[points];
         edges = 0;
         points = 0;
-        for (OsmWay way : ways) {
+        for (int w = 0; w < ways.size(); w++) {
+            OsmWay way = ways.get(w);
             int access = RoadRules.access(way);
             float speed = (float) (RoadRules.carSpeedKmh(way.wayClass(), way.maxSpeedKmh()) / 3.6);
             String roadClass = RoadRules.roadClass(way.wayClass()).intern();
-            for (int[] edge : edges(way)) {
+            for (int[] edge : edgesOfWays.get(w)) {
                 edgeFrom[edges] = node(way, edge[0]);
                 edgeTo[edges] = node(way, edge[1]);
                 edgeAccess[edges] = (byte) access;
