@@ -104,25 +104,34 @@ final class SegmentIndex {
         double dLon = xScale < 1e-9 ? 360 : Math.min(360, radiusMeters / xScale);
         long row1 = row(lat - dLat);
         long row2 = row(lat + dLat);
-        long col1 = column(lon - dLon);
-        long columns = Math.min(COLUMNS, column(lon + dLon) - col1 + (column(lon + dLon) < col1 ? COLUMNS : 0) + 1);
+        long col1 = dLon >= 180 ? 0 : column(lon - dLon);
+        long col2 = column(lon + dLon);
+        long columns = dLon >= 180 ? COLUMNS : Math.min(COLUMNS, col2 - col1 + (col2 < col1 ? COLUMNS : 0) + 1);
         Nearest best = new Nearest(limit, radiusMeters * radiusMeters);
         for (long row = row1; row <= row2; row++) {
-            for (long step = 0; step < columns; step++) {
-                int cell = Arrays.binarySearch(cells, row * COLUMNS + (col1 + step) % COLUMNS);
-                if (cell < 0) {
-                    continue;
-                }
-                for (int i = cellStart[cell]; i < cellStart[cell + 1]; i++) {
-                    int segment = segments[i];
-                    int edge = shapes.edge(segment);
-                    if (edges.test(edge)) {
-                        best.offer(edge, segment, lat, lon, xScale);
-                    }
-                }
+            // A row's cells are consecutive keys: one bisection per row (and one more where the columns wrap).
+            long last = Math.min(COLUMNS - 1, col1 + columns - 1);
+            scan(row * COLUMNS + col1, row * COLUMNS + last, lat, lon, xScale, edges, best);
+            if (col1 + columns > COLUMNS) {
+                scan(row * COLUMNS, row * COLUMNS + col1 + columns - 1 - COLUMNS, lat, lon, xScale, edges, best);
             }
         }
         return best.points(lat, lon);
+    }
+
+    /** Offers the segments of the cells with keys {@code [firstCell, lastCell]}. */
+    private void scan(long firstCell, long lastCell, double lat, double lon, double xScale, IntPredicate edges,
+                      Nearest best) {
+        int cell = Arrays.binarySearch(cells, firstCell);
+        for (cell = cell < 0 ? -cell - 1 : cell; cell < cells.length && cells[cell] <= lastCell; cell++) {
+            for (int i = cellStart[cell]; i < cellStart[cell + 1]; i++) {
+                int segment = segments[i];
+                int edge = shapes.edge(segment);
+                if (edges.test(edge)) {
+                    best.offer(edge, segment, lat, lon, xScale);
+                }
+            }
+        }
     }
 
     private static long row(double lat) {
