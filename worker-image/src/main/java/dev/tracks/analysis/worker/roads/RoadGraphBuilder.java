@@ -3,14 +3,12 @@ package dev.tracks.analysis.worker.roads;
 import dev.tracks.analysis.reference.osm.OsmWay;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The edges of road ways: a graph node where ways meet (share a node id) or end, an edge with its shape between two
  * of them, a closed way split at its middle. Two passes over the ways, one to count and one to fill, so every array is
- * allocated once at its size; the OSM ids of graph nodes are a sorted array searched by bisection.
+ * allocated once at its size; OSM node ids are looked up in a primitive hash table ({@link OsmNodeTable}).
  */
 final class RoadGraphBuilder {
 
@@ -23,10 +21,8 @@ final class RoadGraphBuilder {
     final String[] edgeClass;
     final RoadShapes shapes;
 
-    /** OSM ids of the nodes where ways meet or end, ascending: graph node i is graphIds[i]. */
-    private final long[] graphIds;
-    /** Graph nodes at the middles of closed ways, after those of {@link #graphIds}, by OSM id. */
-    private final Map<Long, Integer> loopMiddles = new HashMap<>();
+    /** How often each OSM node is used, and its graph node once it is one. */
+    private final OsmNodeTable osmNodes;
     private final int[] shapeStart;
     private final double[] shapeLats;
     private final double[] shapeLons;
@@ -34,20 +30,21 @@ final class RoadGraphBuilder {
     private int points;
 
     RoadGraphBuilder(List<OsmWay> ways) {
-        graphIds = meetingNodes(ways);
+        osmNodes = countUses(ways);
         List<List<int[]>> edgesOfWays = new ArrayList<>(ways.size());
-        int loops = 0;
+        int ends = 0;
         for (OsmWay way : ways) {
             List<int[]> edgesOfWay = edges(way);
             edgesOfWays.add(edgesOfWay);
             for (int[] edge : edgesOfWay) {
                 edges++;
                 points += edge[1] - edge[0] + 1;
-                loops += edge[2];
             }
+            ends += 2 * edgesOfWay.size();
         }
-        nodeLats = new double[graphIds.length + loops];
-        nodeLons = new double[nodeLats.length];
+        // At most two new graph nodes per edge; the arrays are cut to the number used.
+        double[] lats = new double[ends];
+        double[] lons = new double[ends];
         edgeFrom = new int[edges];
         edgeTo = new int[edges];
         edgeAccess = new byte[edges];
@@ -64,8 +61,8 @@ final class RoadGraphBuilder {
             float speed = (float) (RoadRules.carSpeedKmh(way.wayClass(), way.maxSpeedKmh()) / 3.6);
             String roadClass = RoadRules.roadClass(way.wayClass()).intern();
             for (int[] edge : edgesOfWays.get(w)) {
-                edgeFrom[edges] = node(way, edge[0]);
-                edgeTo[edges] = node(way, edge[1]);
+                edgeFrom[edges] = node(way, edge[0], lats, lons);
+                edgeTo[edges] = node(way, edge[1], lats, lons);
                 edgeAccess[edges] = (byte) access;
                 edgeCarSpeedMs[edges] = speed;
                 edgeClass[edges] = roadClass;
@@ -78,56 +75,46 @@ final class RoadGraphBuilder {
         }
         shapeStart[edges] = points;
         shapes = new RoadShapes(shapeStart, shapeLats, shapeLons);
+        nodeLats = Arrays.copyOf(lats, osmNodes.graphNodes());
+        nodeLons = Arrays.copyOf(lons, osmNodes.graphNodes());
     }
 
-    int edges() {
-        return edges;
-    }
-
-    /** The OSM nodes used twice or more (a way's ends count twice), ascending. */
-    private static long[] meetingNodes(List<OsmWay> ways) {
+    /** How many times the ways use each node, a way's ends counted twice (they are graph nodes). */
+    private static OsmNodeTable countUses(List<OsmWay> ways) {
         int uses = 0;
         for (OsmWay way : ways) {
-            uses += way.size() + 2;
+            uses += way.size();
         }
-        long[] ids = new long[uses];
-        int count = 0;
+        OsmNodeTable table = new OsmNodeTable(uses);
         for (OsmWay way : ways) {
-            long[] nodeIds = way.nodeIds();
-            System.arraycopy(nodeIds, 0, ids, count, nodeIds.length);
-            count += nodeIds.length;
-            ids[count++] = nodeIds[0];
-            ids[count++] = nodeIds[nodeIds.length - 1];
-        }
-        Arrays.sort(ids);
-        int kept = 0;
-        for (int i = 1; i < ids.length; i++) {
-            if (ids[i] == ids[i - 1] && (kept == 0 || ids[kept - 1] != ids[i])) {
-                ids[kept++] = ids[i];
+            long[] ids = way.nodeIds();
+            for (long id : ids) {
+                table.use(id);
             }
+            table.use(ids[0]);
+            table.use(ids[ids.length - 1]);
         }
-        return Arrays.copyOf(ids, kept);
+        return table;
     }
 
     /**
-     * The way's edges in order, each as {first index, last index, 1 when its last node is a closed way's middle else
-     * 0}: a stretch between graph nodes; a closed stretch (it ends where it starts) as two through its middle node,
-     * dropped when it has no node between.
+     * The way's edges in order, each as {first index, last index}: a stretch between graph nodes; a closed stretch
+     * (it ends where it starts) as two through its middle node, dropped when it has no node between.
      */
     private List<int[]> edges(OsmWay way) {
         long[] ids = way.nodeIds();
         List<int[]> edges = new ArrayList<>();
         int start = 0;
         for (int i = 1; i < ids.length; i++) {
-            if (Arrays.binarySearch(graphIds, ids[i]) < 0) {
+            if (osmNodes.uses(ids[i]) < 2) {
                 continue;
             }
             if (ids[start] != ids[i]) {
-                edges.add(new int[] {start, i, 0});
+                edges.add(new int[] {start, i});
             } else if (i - start >= 2) {
                 int middle = (start + i) / 2;
-                edges.add(new int[] {start, middle, 1});
-                edges.add(new int[] {middle, i, 0});
+                edges.add(new int[] {start, middle});
+                edges.add(new int[] {middle, i});
             }
             start = i;
         }
@@ -135,14 +122,10 @@ final class RoadGraphBuilder {
     }
 
     /** The graph node of the way's node {@code i}, its position set on first use. */
-    private int node(OsmWay way, int i) {
-        long id = way.nodeIds()[i];
-        int node = Arrays.binarySearch(graphIds, id);
-        if (node < 0) {
-            node = loopMiddles.computeIfAbsent(id, middle -> graphIds.length + loopMiddles.size());
-        }
-        nodeLats[node] = way.lats()[i];
-        nodeLons[node] = way.lons()[i];
+    private int node(OsmWay way, int i, double[] lats, double[] lons) {
+        int node = osmNodes.graphNode(way.nodeIds()[i]);
+        lats[node] = way.lats()[i];
+        lons[node] = way.lons()[i];
         return node;
     }
 }
