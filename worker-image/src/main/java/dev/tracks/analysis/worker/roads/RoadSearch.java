@@ -1,5 +1,6 @@
 package dev.tracks.analysis.worker.roads;
 
+import dev.tracks.analysis.worker.routing.NodeHeap;
 import java.util.Arrays;
 
 /**
@@ -8,8 +9,8 @@ import java.util.Arrays;
  * search per candidate costs less here than a table over a whole city). The search starts at both ends of the
  * source's edge (those the profile may leave by) and stops once every target is settled or the cheapest open node
  * costs more than the limit. Each target is reached along its own edge from the end the profile may enter by, or
- * directly along the source's edge when both lie on one. Working arrays are reused between searches (node stamps, an
- * array-backed binary heap with lazy deletion); a search belongs to one thread.
+ * directly along the source's edge when both lie on one. Working arrays are reused between searches (node stamps,
+ * a {@link NodeHeap}); a search belongs to one thread.
  */
 final class RoadSearch {
 
@@ -21,9 +22,7 @@ final class RoadSearch {
     private final int[] reached;
     private final int[] settled;
     private int stamp;
-    private int[] heapNodes = new int[64];
-    private double[] heapCosts = new double[64];
-    private int heapSize;
+    private final NodeHeap heap = new NodeHeap();
 
     private RoadPoint source;
     private RoadPoint[] targets;
@@ -63,12 +62,12 @@ final class RoadSearch {
         if (profile.allows(graph.access(edge), false)) {
             relax(graph.to(edge), profile.cost(length - source.offsetMeters(), graph.carSpeedMs(edge)), SOURCE_EDGE);
         }
-        while (heapSize > 0) {
-            double next = heapCosts[0];
+        while (!heap.isEmpty()) {
+            double next = heap.peekCost();
             if (next > limit || next >= worstTarget()) {
                 break;
             }
-            int node = pop();
+            int node = heap.popNode();
             if (settled[node] == stamp || next > cost[node]) {
                 continue;
             }
@@ -130,7 +129,7 @@ final class RoadSearch {
         this.targetCost = new double[targets.length];
         this.targetVia = new int[targets.length];
         Arrays.fill(targetCost, Double.POSITIVE_INFINITY);
-        heapSize = 0;
+        heap.clear();
         if (++stamp == Integer.MAX_VALUE) {
             Arrays.fill(reached, 0);
             Arrays.fill(settled, 0);
@@ -174,43 +173,6 @@ final class RoadSearch {
         reached[node] = stamp;
         cost[node] = c;
         via[node] = edge;
-        push(node, c);
-    }
-
-    private void push(int node, double c) {
-        if (heapSize == heapNodes.length) {
-            heapNodes = Arrays.copyOf(heapNodes, heapSize * 2);
-            heapCosts = Arrays.copyOf(heapCosts, heapSize * 2);
-        }
-        int i = heapSize++;
-        while (i > 0 && heapCosts[(i - 1) / 2] > c) {
-            heapNodes[i] = heapNodes[(i - 1) / 2];
-            heapCosts[i] = heapCosts[(i - 1) / 2];
-            i = (i - 1) / 2;
-        }
-        heapNodes[i] = node;
-        heapCosts[i] = c;
-    }
-
-    private int pop() {
-        int top = heapNodes[0];
-        int lastNode = heapNodes[--heapSize];
-        double lastCost = heapCosts[heapSize];
-        int i = 0;
-        while (2 * i + 1 < heapSize) {
-            int child = 2 * i + 1;
-            if (child + 1 < heapSize && heapCosts[child + 1] < heapCosts[child]) {
-                child++;
-            }
-            if (heapCosts[child] >= lastCost) {
-                break;
-            }
-            heapNodes[i] = heapNodes[child];
-            heapCosts[i] = heapCosts[child];
-            i = child;
-        }
-        heapNodes[i] = lastNode;
-        heapCosts[i] = lastCost;
-        return top;
+        heap.push(c, node);
     }
 }

@@ -3,6 +3,7 @@ package dev.tracks.analysis.worker.reference.osm;
 import dev.tracks.analysis.reference.osm.OsmWay;
 import dev.tracks.analysis.reference.osm.OsmWay.Network;
 import dev.tracks.analysis.worker.geo.Geodesy;
+import dev.tracks.analysis.worker.routing.NodeHeap;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -149,7 +150,7 @@ public final class RailGraph {
         int[] previous = new int[nodes];
         Arrays.fill(previous, -1);
         boolean[] settled = new boolean[nodes];
-        MinHeap heap = new MinHeap();
+        NodeHeap heap = new NodeHeap();
         distance[source] = 0;
         heap.push(0, source);
         while (!heap.isEmpty()) {
@@ -203,61 +204,5 @@ public final class RailGraph {
             }
         }
         return low;
-    }
-
-    /** A binary min-heap of (distance, node) pairs in two growing arrays; stale entries are skipped by the caller. */
-    private static final class MinHeap {
-        private double[] keys = new double[64];
-        private int[] nodes = new int[64];
-        private int size;
-
-        boolean isEmpty() {
-            return size == 0;
-        }
-
-        void push(double key, int node) {
-            if (size == keys.length) {
-                keys = Arrays.copyOf(keys, size * 2);
-                nodes = Arrays.copyOf(nodes, size * 2);
-            }
-            int i = size++;
-            while (i > 0) {
-                int parent = (i - 1) >>> 1;
-                if (keys[parent] <= key) {
-                    break;
-                }
-                keys[i] = keys[parent];
-                nodes[i] = nodes[parent];
-                i = parent;
-            }
-            keys[i] = key;
-            nodes[i] = node;
-        }
-
-        int popNode() {
-            int top = nodes[0];
-            size--;
-            double key = keys[size];
-            int node = nodes[size];
-            int i = 0;
-            while (true) {
-                int child = 2 * i + 1;
-                if (child >= size) {
-                    break;
-                }
-                if (child + 1 < size && keys[child + 1] < keys[child]) {
-                    child++;
-                }
-                if (keys[child] >= key) {
-                    break;
-                }
-                keys[i] = keys[child];
-                nodes[i] = nodes[child];
-                i = child;
-            }
-            keys[i] = key;
-            nodes[i] = node;
-            return top;
-        }
     }
 }
