@@ -29,32 +29,55 @@ public enum FineMode {
 
     static final double AIRPLANE_MIN_P95_KMH = 400;
     static final double AIRPLANE_MIN_MEDIAN_KMH = 100;
-    static final double RAIL_MIN_MEDIAN_KMH = 100;
+    static final double UNDERGROUND_MIN_SHARE = 0.3;
     static final double RAIL_MIN_P95_KMH = 140;
-    static final double RAIL_MIN_MEDIAN_WITH_P95_KMH = 30;
+    static final double RAIL_MIN_MEDIAN_WITH_P95_KMH = 50;
     static final double WALK_MAX_MEDIAN_KMH = 7;
     static final double WALK_MAX_P95_KMH = 10;
     static final double BICYCLE_MAX_MEDIAN_KMH = 25;
-    static final double BICYCLE_MAX_P95_KMH = 35;
+    static final double BICYCLE_MAX_P95_KMH = 30;
+    static final double BICYCLE_MAX_ACCEL = 0.3;
+    static final double RAIL_MIN_CRUISE_KMH = 45;
+    static final double RAIL_MAX_TURNS_PER_KM = 0.5;
+    static final double RAIL_MIN_STOP_SPACING_METERS = 800;
+    static final double RAIL_MAX_STOP_SPACING_CV = 0.5;
+    static final double RAIL_MAX_PLATEAU_CV = 0.1;
+    static final double RAIL_NONSTOP_MIN_P95_KMH = 100;
+    static final double RAIL_NONSTOP_MAX_TURNS_PER_KM = 0.1;
+    static final double RAIL_NONSTOP_MAX_PLATEAU_CV = 0.06;
 
-    /** The class of a segment with the given median and 95th percentile step speeds; NaN gives {@link #UNKNOWN}. */
-    public static FineMode of(double medianKmh, double p95Kmh) {
-        if (Double.isNaN(medianKmh)) {
+    /** The class of a segment's features; a NaN median gives {@link #UNKNOWN}. */
+    public static FineMode of(SegmentFeatures f) {
+        double median = f.medianKmh();
+        double p95 = f.p95Kmh();
+        if (Double.isNaN(median)) {
             return UNKNOWN;
         }
-        if (p95Kmh >= AIRPLANE_MIN_P95_KMH && medianKmh >= AIRPLANE_MIN_MEDIAN_KMH) {
+        if (p95 >= AIRPLANE_MIN_P95_KMH && median >= AIRPLANE_MIN_MEDIAN_KMH) {
             return AIRPLANE;
         }
-        if (medianKmh >= RAIL_MIN_MEDIAN_KMH
-                || (p95Kmh >= RAIL_MIN_P95_KMH && medianKmh >= RAIL_MIN_MEDIAN_WITH_P95_KMH)) {
+        if (f.signalLossShare() >= UNDERGROUND_MIN_SHARE) {
             return RAIL;
         }
-        if (medianKmh < WALK_MAX_MEDIAN_KMH && p95Kmh < WALK_MAX_P95_KMH) {
+        if (p95 >= RAIL_MIN_P95_KMH && median >= RAIL_MIN_MEDIAN_WITH_P95_KMH) {
+            return RAIL;
+        }
+        if (median < WALK_MAX_MEDIAN_KMH && p95 < WALK_MAX_P95_KMH) {
             return WALK;
         }
-        if (medianKmh < BICYCLE_MAX_MEDIAN_KMH && p95Kmh <= BICYCLE_MAX_P95_KMH) {
+        if (median < BICYCLE_MAX_MEDIAN_KMH && p95 < BICYCLE_MAX_P95_KMH && !(f.accelP95() >= BICYCLE_MAX_ACCEL)) {
             return BICYCLE;
         }
-        return ROAD_VEHICLE;
+        return isTrainRun(f) ? RAIL : ROAD_VEHICLE;
+    }
+
+    private static boolean isTrainRun(SegmentFeatures f) {
+        if (Double.isNaN(f.stopSpacingCv())) {
+            return f.p95Kmh() >= RAIL_NONSTOP_MIN_P95_KMH && f.turnsPerKm() < RAIL_NONSTOP_MAX_TURNS_PER_KM
+                    && f.plateauCv() <= RAIL_NONSTOP_MAX_PLATEAU_CV;
+        }
+        return f.p95Kmh() >= RAIL_MIN_CRUISE_KMH && f.turnsPerKm() < RAIL_MAX_TURNS_PER_KM
+                && f.stopSpacingMedianMeters() >= RAIL_MIN_STOP_SPACING_METERS
+                && f.stopSpacingCv() <= RAIL_MAX_STOP_SPACING_CV && f.plateauCv() <= RAIL_MAX_PLATEAU_CV;
     }
 }

@@ -56,22 +56,34 @@ class TransportModeTest {
         assertThat(segment.lengthMeters()).isCloseTo(kmh * 1000 / 6, within(kmh * 1000 / 6 * 0.05 + 50));
     }
 
+    /**
+     * Drives {@code meters} through a street grid at {@code kmh}: 500 m east, 500 m north, and so on. Straight runs
+     * at constant speed without turns are what a train does; a car turns at junctions.
+     */
+    private static SyntheticTrack streets(SyntheticTrack track, double meters, double kmh) {
+        for (int block = 0; block * 500 < meters; block++) {
+            track.move(block % 2 == 0 ? 90 : 0, Math.min(500, meters - block * 500), kmh);
+        }
+        return track;
+    }
+
     @Test
     void aCarWithShortStopsIsOneRoadVehicleSegment() {
         SyntheticTrack track = track(2).stay(Duration.ofMinutes(10), 3);
         for (int block = 0; block < 4; block++) {
-            track.move(90, 1500, 50).stay(Duration.ofSeconds(50), 2);
+            streets(track, 1500, 50).stay(Duration.ofSeconds(50), 2);
         }
-        track.move(90, 1500, 50).stay(Duration.ofMinutes(10), 3);
+        streets(track, 1500, 50).stay(Duration.ofMinutes(10), 3);
+        List<SyntheticTrack.Leg> legs = track.legs();
 
         List<MovementSegment> segments = all(track);
 
         assertThat(segments).hasSize(1);
         assertThat(segments.get(0).fine()).isEqualTo(FineMode.ROAD_VEHICLE);
         assertThat(segments.get(0).coarse()).isEqualTo(CoarseMode.MOTORIZED_MOBILITY);
-        assertThat(segments.get(0).startMillis()).isCloseTo(track.legs().get(0).startMillis(),
+        assertThat(segments.get(0).startMillis()).isCloseTo(legs.get(0).startMillis(), within(TOLERANCE_MILLIS));
+        assertThat(segments.get(0).endMillis()).isCloseTo(legs.get(legs.size() - 1).endMillis(),
                 within(TOLERANCE_MILLIS));
-        assertThat(segments.get(0).endMillis()).isCloseTo(track.legs().get(4).endMillis(), within(TOLERANCE_MILLIS));
     }
 
     @Test
@@ -97,9 +109,8 @@ class TransportModeTest {
 
     @Test
     void blipsShorterThanTheMinimumAreMergedIntoTheirSegment() {
-        SyntheticTrack car = track(4).stay(Duration.ofMinutes(10), 3)
-                .move(0, 3000, 50).move(0, 40, 5).move(0, 3000, 50)
-                .stay(Duration.ofMinutes(10), 3);
+        SyntheticTrack car = streets(streets(track(4).stay(Duration.ofMinutes(10), 3), 3000, 50).move(0, 40, 5),
+                3000, 50).stay(Duration.ofMinutes(10), 3);
         SyntheticTrack walk = track(5).stay(Duration.ofMinutes(10), 3)
                 .move(0, 600, 5).move(0, 120, 14).move(0, 600, 5)
                 .stay(Duration.ofMinutes(10), 3);
