@@ -38,8 +38,18 @@ final class LabeledEvaluation {
         List<CoveredInterval> covered = LabelComparison.covered(clean, labels, segments);
         printCovered(covered, labels.size(), clean);
         printMatrices("movement segments (transport_mode)", LabelComparison.compare(clean, covered, segments));
-        printMatrices("triplegs (trip_construction, mode by largest overlap)",
+        printMatrices("triplegs (trip_construction, the mode that covers most of their time)",
                 LabelComparison.compare(clean, covered, legs));
+        printTriplegLabels(TriplegLabels.compare(chain.triplegs(), labels));
+    }
+
+    private static void printTriplegLabels(TriplegLabels.Result result) {
+        System.out.printf(Locale.ROOT, "### Triplegs with trackintel's label rule (largest overlap, >= 50 %% of the"
+                + " tripleg)%n%n%d labelled triplegs, %d without a label.%n%n", result.labelled(), result.unlabelled());
+        printMatrix("Fine mode, triplegs", result.fine(), "%.0f");
+        System.out.println(result.fine().precisionRecallMarkdown());
+        printMatrix("Coarse mode, triplegs", result.coarse(), "%.0f");
+        System.out.println(result.coarse().precisionRecallMarkdown());
     }
 
     private static void printData(TrackFiles.Track track, AnalysisChain.Result chain,
