@@ -23,10 +23,11 @@ final class Features {
      */
     static final long ACCEL_BASE_MILLIS = 10_000;
     /**
-     * A gap of at least 2 min inside movement is a signal loss: longer than a road tunnel or an underpass usually
-     * takes, and longer than the 10-60 s between fixes of sparse recordings.
+     * A gap of at least 5 min inside movement is a signal loss: a road tunnel, an underpass or an urban canyon hides
+     * the sky for a minute or two, a subway ride from entrance to exit (walk down, wait, ride at least a few stations,
+     * walk up) takes longer; and it is far longer than the 10-60 s between fixes of sparse recordings.
      */
-    static final long SIGNAL_LOSS_MIN_MILLIS = 120_000;
+    static final long SIGNAL_LOSS_MIN_MILLIS = 5 * 60_000L;
     /** A signal loss is a ride when its displacement implies at least this speed (faster than walk and most bikes). */
     static final double SIGNAL_LOSS_MIN_KMH = 20;
     /** The plateau is the fixes at or above this share of p95. */

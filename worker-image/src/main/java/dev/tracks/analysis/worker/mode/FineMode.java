@@ -9,9 +9,9 @@ package dev.tracks.analysis.worker.mode;
  * <ol>
  *   <li>{@link #AIRPLANE}: p95 >= 400 km/h (faster than any rail service; high-speed lines run at most ~350) and
  *       median >= 100 km/h, so that one spike after a gap makes no flight;</li>
- *   <li>{@link #RAIL} underground: at least 30 % of the segment's time is signal loss at ride speed (a gap of 2 min
- *       or more whose displacement implies >= 20 km/h). Road vehicles lose the sky in tunnels for a minute or so;
- *       a subway rider loses it from platform to platform;</li>
+ *   <li>{@link #RAIL} underground: at least 30 % of the segment's time is signal loss at ride speed (a gap of 5 min
+ *       or more whose displacement implies >= 20 km/h). Road vehicles lose the sky in tunnels for a minute or two;
+ *       a subway rider loses it from entrance to exit;</li>
  *   <li>{@link #RAIL}: p95 >= 140 km/h with median >= 50 km/h: sustained speeds above road limits (motorways allow at
  *       most 120-130 km/h in most countries);</li>
  *   <li>{@link #WALK}: median < 7 and p95 < 10 km/h (preferred walking speed 4-5.5 km/h, GeoPulse's walk maximum
@@ -26,7 +26,8 @@ package dev.tracks.analysis.worker.mode;
  * junctions every few hundred metres), stops at stations at least 800 m apart at regular spacing (median spacing
  * >= 800 m, coefficient of variation <= 0.5; bus stops lie 300-600 m apart, red lights at irregular distances) and
  * holds its line speed (plateau coefficient of variation <= 0.1) at a cruise of 45 km/h or more (metros reach
- * 60-80). A segment without a stop inside is a train only at a cruise of 100 km/h or more held within 6 % and with
+ * 60-80) and a median of 20 km/h or more (it moves most of the time: a dwell of 20-60 s per 2-4 min between
+ * stations; a high p95 over a slow median is rather a few spikes). A segment without a stop inside is a train only at a cruise of 100 km/h or more held within 6 % and with
  * hardly a turn (< 0.1 per km): a car on a motorway drifts with the traffic and got there through streets. Without
  * such evidence a motorized segment is a road vehicle, the more common case. {@link #UNKNOWN} is for a segment
  * without a measurable speed.
@@ -50,6 +51,7 @@ public enum FineMode {
     static final double BICYCLE_MAX_P95_KMH = 30;
     static final double BICYCLE_MAX_ACCEL = 0.3;
     static final double RAIL_MIN_CRUISE_KMH = 45;
+    static final double RAIL_MIN_MEDIAN_KMH = 20;
     static final double RAIL_MAX_TURNS_PER_KM = 0.5;
     static final double RAIL_MIN_STOP_SPACING_METERS = 800;
     static final double RAIL_MAX_STOP_SPACING_CV = 0.5;
@@ -88,7 +90,8 @@ public enum FineMode {
             return f.p95Kmh() >= RAIL_NONSTOP_MIN_P95_KMH && f.turnsPerKm() < RAIL_NONSTOP_MAX_TURNS_PER_KM
                     && f.plateauCv() <= RAIL_NONSTOP_MAX_PLATEAU_CV;
         }
-        return f.p95Kmh() >= RAIL_MIN_CRUISE_KMH && f.turnsPerKm() < RAIL_MAX_TURNS_PER_KM
+        return f.p95Kmh() >= RAIL_MIN_CRUISE_KMH && f.medianKmh() >= RAIL_MIN_MEDIAN_KMH
+                && f.turnsPerKm() < RAIL_MAX_TURNS_PER_KM
                 && f.stopSpacingMedianMeters() >= RAIL_MIN_STOP_SPACING_METERS
                 && f.stopSpacingCv() <= RAIL_MAX_STOP_SPACING_CV && f.plateauCv() <= RAIL_MAX_PLATEAU_CV;
     }

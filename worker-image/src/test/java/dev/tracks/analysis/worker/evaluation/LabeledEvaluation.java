@@ -5,6 +5,7 @@ import dev.tracks.analysis.worker.evaluation.LabelComparison.Matrices;
 import dev.tracks.analysis.worker.evaluation.LabelComparison.Prediction;
 import dev.tracks.analysis.worker.mode.FineMode;
 import dev.tracks.analysis.worker.mode.MovementSegment;
+import dev.tracks.analysis.worker.mode.SegmentFeatures;
 import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.trip.Tripleg;
 import java.io.IOException;
@@ -67,18 +68,26 @@ final class LabeledEvaluation {
     }
 
     private static void printSegments(AnalysisChain.Result chain) {
-        System.out.println("| movement segment | fixes | length m | median km/h | p95 km/h | coarse | fine |");
-        System.out.println("|---|---:|---:|---:|---:|---|---|");
-        for (MovementSegment segment : chain.segments()) {
-            System.out.printf(Locale.ROOT, "| %s .. %s | %d | %.0f | %.1f | %.1f | %s | %s |%n",
-                    time(segment.startMillis()), time(segment.endMillis()), segment.fixCount(),
-                    segment.lengthMeters(), segment.medianSpeedKmh(), segment.p95SpeedKmh(), segment.coarse(),
-                    segment.fine());
-        }
-        System.out.println();
+        printSegmentFeatures(chain.segments());
         for (Tripleg leg : chain.triplegs()) {
             System.out.printf(Locale.ROOT, "- tripleg %s .. %s: %d fixes, %.0f m, %s / %s%n", time(leg.startMillis()),
                     time(leg.endMillis()), leg.fixCount(), leg.lengthMeters(), leg.modeCoarse(), leg.mode());
+        }
+        System.out.println();
+    }
+
+    /** The segments with the features their fine class was decided on ({@link SegmentFeatures}). */
+    static void printSegmentFeatures(List<MovementSegment> segments) {
+        System.out.println("| movement segment | fixes | length m | median km/h | p95 km/h | turns/km | stops/km"
+                + " | stop spacing m | spacing CV | accel p95 m/s2 | plateau CV | signal loss | coarse | fine |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
+        for (MovementSegment segment : segments) {
+            SegmentFeatures f = segment.features();
+            System.out.printf(Locale.ROOT, "| %s .. %s | %d | %.0f | %.1f | %.1f | %.2f | %.2f | %.0f | %.2f | %.2f"
+                    + " | %.3f | %.2f | %s | %s |%n", time(segment.startMillis()), time(segment.endMillis()),
+                    segment.fixCount(), segment.lengthMeters(), f.medianKmh(), f.p95Kmh(), f.turnsPerKm(),
+                    f.stopsPerKm(), f.stopSpacingMedianMeters(), f.stopSpacingCv(), f.accelP95(), f.plateauCv(),
+                    f.signalLossShare(), segment.coarse(), segment.fine());
         }
         System.out.println();
     }
