@@ -22,21 +22,13 @@ final class Features {
      * only up to twice it: at 1 s sampling, differences of consecutive windowed speeds are mostly GPS noise.
      */
     static final long ACCEL_BASE_MILLIS = 10_000;
-    /**
-     * A gap of at least 5 min inside movement is a signal loss: a road tunnel, an underpass or an urban canyon hides
-     * the sky for a minute or two, a subway ride from entrance to exit (walk down, wait, ride at least a few stations,
-     * walk up) takes longer; and it is far longer than the 10-60 s between fixes of sparse recordings.
-     */
-    static final long SIGNAL_LOSS_MIN_MILLIS = 5 * 60_000L;
-    /** A signal loss is a ride when its displacement implies at least this speed (faster than walk and most bikes). */
-    static final double SIGNAL_LOSS_MIN_KMH = 20;
     /** The plateau is the fixes at or above this share of p95. */
     static final double PLATEAU_SHARE = 0.75;
 
     private Features() {
     }
 
-    /** The features of fixes {@code first..last}, whose windowed speeds sorted are the first {@code count} of {@code sorted}. */
+    /** The features of fixes {@code first..last}, whose windowed speeds are the first {@code count} of sorted. */
     static SegmentFeatures of(Fixes fixes, StepProfile profile, int first, int last, double[] sorted, int count) {
         if (count == 0) {
             return SegmentFeatures.NONE;
@@ -70,7 +62,7 @@ final class Features {
         for (int j = first + 1; j <= last; j++) {
             long dt = fixes.time(j) - fixes.time(j - 1);
             double v = profile.windowKmh[j];
-            if (dt >= SIGNAL_LOSS_MIN_MILLIS && profile.stepMeters[j] / dt * 3600.0 >= SIGNAL_LOSS_MIN_KMH) {
+            if (StepProfile.isSignalLoss(dt, profile.stepMeters[j])) {
                 lossMillis += dt;
             }
             if (Double.isNaN(v)) {

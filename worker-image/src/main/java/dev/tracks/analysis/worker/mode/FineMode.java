@@ -22,15 +22,15 @@ package dev.tracks.analysis.worker.mode;
  *       characteristics of bicycle traffic", Transport Policy 17), buses and cars at 1-3 m/s2;</li>
  *   <li>{@link #RAIL} when the profile is a train's ({@link #isTrainRun}), else {@link #ROAD_VEHICLE}.</li>
  * </ol>
- * A train runs on a line without junction turns (fewer than 0.5 turns of 60 degrees per km; streets turn at
- * junctions every few hundred metres), stops at stations at least 800 m apart at regular spacing (median spacing
- * >= 800 m, coefficient of variation <= 0.5; bus stops lie 300-600 m apart, red lights at irregular distances) and
- * holds its line speed (plateau coefficient of variation <= 0.1) at a cruise of 45 km/h or more (metros reach
- * 60-80) and a median of 20 km/h or more (it moves most of the time: a dwell of 20-60 s per 2-4 min between
- * stations; a high p95 over a slow median is rather a few spikes). A segment without a stop inside is a train only at a cruise of 100 km/h or more held within 6 % and with
- * hardly a turn (< 0.1 per km): a car on a motorway drifts with the traffic and got there through streets. Without
- * such evidence a motorized segment is a road vehicle, the more common case. {@link #UNKNOWN} is for a segment
- * without a measurable speed.
+ * A train runs on a line without junction turns (fewer than 0.5 turns of 60 degrees per km; streets turn at junctions
+ * every few hundred metres), stops at stations at least 800 m apart at regular spacing (median spacing >= 800 m,
+ * coefficient of variation <= 0.5; bus stops lie 300-600 m apart, red lights at irregular distances) and holds its line
+ * speed (plateau coefficient of variation <= 0.1) at a cruise of 45 km/h or more (metros reach 60-80) and a median of
+ * 20 km/h or more (it moves most of the time: a dwell of 20-60 s per 2-4 min between stations; a high p95 over a slow
+ * median is rather a few spikes). A segment without a stop inside is a train only at a cruise of 100 km/h or more held
+ * within 6 % and with hardly a turn (< 0.1 per km): a car on a motorway drifts with the traffic and got there through
+ * streets. Without such evidence a motorized segment is a road vehicle, the more common case. {@link #UNKNOWN} is for a
+ * segment without a measurable speed.
  */
 public enum FineMode {
     WALK,

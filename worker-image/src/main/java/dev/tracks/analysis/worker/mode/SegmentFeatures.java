@@ -25,8 +25,8 @@ package dev.tracks.analysis.worker.mode;
  * @param plateauCv coefficient of variation of the windowed speed over the fixes at 75 % of p95 or more: a train holds
  *     its line speed, road traffic does not
  * @param signalLossShare share of the segment's time in signal losses inside movement: gaps of
- *     {@link Features#SIGNAL_LOSS_MIN_MILLIS} or more whose displacement implies at least
- *     {@link Features#SIGNAL_LOSS_MIN_KMH} (a subway underground)
+ *     {@link StepProfile#SIGNAL_LOSS_MIN_MILLIS} or more whose displacement implies at least
+ *     {@link StepProfile#SIGNAL_LOSS_MIN_KMH} (a subway underground)
  */
 public record SegmentFeatures(
         double medianKmh,

@@ -31,6 +31,14 @@ final class StepProfile {
      * phone switched off for hours says nothing about how its owner moved.
      */
     static final long RIDE_WITHOUT_SIGNAL_MAX_MILLIS = 90 * 60_000L;
+    /**
+     * A gap of at least 5 min inside movement is a signal loss: a road tunnel, an underpass or an urban canyon hides
+     * the sky for a minute or two, a subway ride from entrance to exit (walk down, wait, ride at least a few stations,
+     * walk up) takes longer; and it is far longer than the 10-60 s between fixes of sparse recordings.
+     */
+    static final long SIGNAL_LOSS_MIN_MILLIS = 5 * 60_000L;
+    /** A signal loss is a ride when its displacement implies at least this speed (faster than walk and most bikes). */
+    static final double SIGNAL_LOSS_MIN_KMH = 20;
     /** The displacement window of the label speed. */
     static final long WINDOW_MILLIS = 30_000;
     /**
@@ -108,14 +116,21 @@ final class StepProfile {
     }
 
     /**
+     * Whether a step is a signal loss inside movement: it lasts at least {@link #SIGNAL_LOSS_MIN_MILLIS} and its
+     * displacement implies at least {@link #SIGNAL_LOSS_MIN_KMH}.
+     */
+    static boolean isSignalLoss(long dtMillis, double meters) {
+        return dtMillis >= SIGNAL_LOSS_MIN_MILLIS && meters / dtMillis * 3600.0 >= SIGNAL_LOSS_MIN_KMH;
+    }
+
+    /**
      * Whether a gap longer than {@link #GAP_MILLIS} is a ride that lost the signal rather than a break of the
-     * recording: its displacement implies at least {@link Features#SIGNAL_LOSS_MIN_KMH}, and it lasts at most
-     * {@link #RIDE_WITHOUT_SIGNAL_MAX_MILLIS}. Subway riders lose the sky from the station entrance to the exit, often
-     * for longer than 15 min; such a gap stays inside the movement as one non-walk step, so that the ride becomes a
-     * segment of its own instead of nothing.
+     * recording: a signal loss ({@link #isSignalLoss}) of at most {@link #RIDE_WITHOUT_SIGNAL_MAX_MILLIS}. Subway
+     * riders lose the sky from the station entrance to the exit, often for longer than 15 min; such a gap stays inside
+     * the movement as one non-walk step, so that the ride becomes a segment of its own instead of nothing.
      */
     static boolean isRideWithoutSignal(long dtMillis, double meters) {
-        return dtMillis <= RIDE_WITHOUT_SIGNAL_MAX_MILLIS && meters / dtMillis * 3600.0 >= Features.SIGNAL_LOSS_MIN_KMH;
+        return dtMillis <= RIDE_WITHOUT_SIGNAL_MAX_MILLIS && isSignalLoss(dtMillis, meters);
     }
 
     /** Whether the net speed from fix {@code from} to fix {@code to} is a standing user's. */

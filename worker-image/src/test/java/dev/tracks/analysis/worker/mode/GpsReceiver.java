@@ -11,22 +11,13 @@ import java.util.Random;
  * estimates", TRR 1972), so the error is a first-order autoregressive process per axis with stationary sigma
  * {@code sigmaMeters} and time constant {@code tauSeconds}. Occasional spikes (multipath reflections, cold starts)
  * move one fix by 50-300 m.
+ *
+ * @param samplingSeconds time between fixes
+ * @param spikeProbability share of fixes moved by a spike
  */
-final class GpsReceiver {
+record GpsReceiver(double sigmaMeters, double tauSeconds, int samplingSeconds, double spikeProbability) {
 
     private static final double METERS_PER_DEGREE = 111_320;
-
-    private final double sigmaMeters;
-    private final double tauSeconds;
-    private final int samplingSeconds;
-    private final double spikeProbability;
-
-    GpsReceiver(double sigmaMeters, double tauSeconds, int samplingSeconds, double spikeProbability) {
-        this.sigmaMeters = sigmaMeters;
-        this.tauSeconds = tauSeconds;
-        this.samplingSeconds = samplingSeconds;
-        this.spikeProbability = spikeProbability;
-    }
 
     /** The fixes of the motion around the origin, ids from 1. */
     Fixes observe(Motion motion, double originLat, double originLon, Random random) {

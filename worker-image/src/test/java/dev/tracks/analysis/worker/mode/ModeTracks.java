@@ -75,7 +75,8 @@ final class ModeTracks {
         }
         motion.stand(uniform(random, 600, 1200), true);
         boolean sparse = kind == Trip.AIRPLANE || random.nextDouble() < 0.2;
-        int sampling = sparse ? new int[] {10, 15, 30, 60}[random.nextInt(4)] : new int[] {1, 2, 3, 5}[random.nextInt(4)];
+        int[] intervals = sparse ? new int[] {10, 15, 30, 60} : new int[] {1, 2, 3, 5};
+        int sampling = intervals[random.nextInt(intervals.length)];
         GpsReceiver receiver = new GpsReceiver(uniform(random, 5, 15), uniform(random, 20, 60), sampling, 0.003);
         return new Track(receiver.observe(motion, ORIGIN_LAT, ORIGIN_LON, random), List.copyOf(motion.legs));
     }
@@ -162,48 +163,33 @@ final class ModeTracks {
         return stretches;
     }
 
+    /**
+     * A kind of rail line: station spacing and top speed drawn per trip from the ranges, the number of stations from
+     * {@code minStations} to {@code minStations + stationChoices - 1}, dwell per station from the range.
+     */
+    private record Line(double minSpacing, double maxSpacing, double minTop, double maxTop, double accel,
+            int minStations, int stationChoices, double curvature, double minDwell, double maxDwell) {
+    }
+
+    private static final Line METRO_LINE = new Line(1000, 3000, 60, 80, 1.0, 3, 8, 2, 20, 60);
+    private static final Line SUBURBAN_LINE = new Line(2000, 6000, 80, 120, 0.8, 2, 5, 1, 30, 60);
+    private static final Line INTERCITY_LINE = new Line(15_000, 40_000, 120, 200, 0.5, 1, 3, 0.3, 60, 120);
+
     private static void rail(Motion motion, Random random, Trip kind, boolean underground) {
-        double spacing;
-        double top;
-        double accel;
-        int stations;
-        double curvature;
-        double minDwell;
-        double maxDwell;
-        switch (kind) {
-            case METRO -> {
-                spacing = uniform(random, 1000, 3000);
-                top = uniform(random, 60, 80);
-                accel = 1.0;
-                stations = 3 + random.nextInt(8);
-                curvature = 2;
-                minDwell = 20;
-                maxDwell = 60;
-            }
-            case SUBURBAN_RAIL -> {
-                spacing = uniform(random, 2000, 6000);
-                top = uniform(random, 80, 120);
-                accel = 0.8;
-                stations = 2 + random.nextInt(5);
-                curvature = 1;
-                minDwell = 30;
-                maxDwell = 60;
-            }
-            default -> {
-                spacing = uniform(random, 15_000, 40_000);
-                top = uniform(random, 120, 200);
-                accel = 0.5;
-                stations = 1 + random.nextInt(3);
-                curvature = 0.3;
-                minDwell = 60;
-                maxDwell = 120;
-            }
-        }
+        Line line = switch (kind) {
+            case METRO -> METRO_LINE;
+            case SUBURBAN_RAIL -> SUBURBAN_LINE;
+            default -> INTERCITY_LINE;
+        };
+        double spacing = uniform(random, line.minSpacing(), line.maxSpacing());
+        double top = uniform(random, line.minTop(), line.maxTop());
+        int stations = line.minStations() + random.nextInt(line.stationChoices());
+        double curvature = line.curvature();
         boolean tunnels = kind == Trip.METRO && !underground && random.nextDouble() < 0.5;
         List<Stretch> stretches = new ArrayList<>();
         for (int s = 0; s < stations; s++) {
             double length = spacing * uniform(random, 0.8, 1.2);
-            double dwell = s == stations - 1 ? 0 : uniform(random, minDwell, maxDwell);
+            double dwell = s == stations - 1 ? 0 : uniform(random, line.minDwell(), line.maxDwell());
             if (tunnels && random.nextBoolean()) {
                 stretches.add(new Stretch(length * 0.3, top, top, 0, 0, curvature, false));
                 stretches.add(new Stretch(length * 0.4, top, top, 0, 0, curvature, true));
@@ -212,7 +198,7 @@ final class ModeTracks {
                 stretches.add(new Stretch(length, top, 0, dwell, 0, curvature, underground));
             }
         }
-        motion.leg(FineMode.RAIL, new Dynamics(accel, accel, 0.05), stretches);
+        motion.leg(FineMode.RAIL, new Dynamics(line.accel(), line.accel(), 0.05), stretches);
     }
 
     private static void airplane(Motion motion, Random random) {
