@@ -73,4 +73,39 @@ class FineModeTest {
         assertThat(FineMode.of(streets(22.6, 150))).isNotEqualTo(FineMode.RAIL);
         assertThat(FineMode.of(streets(3.1, 141))).isNotEqualTo(FineMode.RAIL);
     }
+
+    /** A metro's features with one field replaced, by its record component name. */
+    private static SegmentFeatures metroWith(String field, double value) {
+        SegmentFeatures m = metro(45, 70);
+        return new SegmentFeatures(m.medianKmh(), m.p95Kmh(), field.equals("turns") ? value : m.turnsPerKm(),
+                m.curvatureDegPerKm(), m.stopsPerKm(), m.velocityChangeRate(), m.accelP95(), m.jerkP95(),
+                field.equals("spacing") ? value : m.stopSpacingMedianMeters(),
+                field.equals("spacingCv") ? value : m.stopSpacingCv(), m.dwellCv(),
+                field.equals("plateau") ? value : m.plateauCv(), field.equals("loss") ? value : m.signalLossShare());
+    }
+
+    @Test
+    void eachThresholdDecidesAtItsBoundary() {
+        assertThat(FineMode.of(ride(6.9, 9.9, 0.1))).isEqualTo(FineMode.WALK);
+        assertThat(FineMode.of(ride(6.9, 10, 0.1))).isEqualTo(FineMode.BICYCLE);
+        assertThat(FineMode.of(ride(20, 29.9, 0.29))).isEqualTo(FineMode.BICYCLE);
+        assertThat(FineMode.of(ride(20, 29.9, 0.3))).isEqualTo(FineMode.ROAD_VEHICLE);
+        assertThat(FineMode.of(streets(50, 140))).isEqualTo(FineMode.RAIL);
+        assertThat(FineMode.of(streets(49.9, 140))).isEqualTo(FineMode.ROAD_VEHICLE);
+        assertThat(FineMode.of(metroWith("turns", 0.49))).isEqualTo(FineMode.RAIL);
+        assertThat(FineMode.of(metroWith("turns", 0.5))).isEqualTo(FineMode.ROAD_VEHICLE);
+        assertThat(FineMode.of(metroWith("spacing", 800))).isEqualTo(FineMode.RAIL);
+        assertThat(FineMode.of(metroWith("spacing", 799))).isEqualTo(FineMode.ROAD_VEHICLE);
+        assertThat(FineMode.of(metroWith("spacingCv", 0.5))).isEqualTo(FineMode.RAIL);
+        assertThat(FineMode.of(metroWith("spacingCv", 0.51))).isEqualTo(FineMode.ROAD_VEHICLE);
+        assertThat(FineMode.of(metroWith("plateau", 0.1))).isEqualTo(FineMode.RAIL);
+        assertThat(FineMode.of(metroWith("plateau", 0.11))).isEqualTo(FineMode.ROAD_VEHICLE);
+        assertThat(FineMode.of(ride(100, 100, 0.5))).isEqualTo(FineMode.RAIL);
+        assertThat(FineMode.of(ride(99, 99.9, 0.5))).isEqualTo(FineMode.ROAD_VEHICLE);
+        SegmentFeatures slowStreets = streets(18, 40);
+        assertThat(FineMode.of(new SegmentFeatures(18, 40, 1.8, 200, 1.2, 5, 0.45, 0.1, 450, 0.8, 0.5, 0.13, 0.3)))
+                .isEqualTo(FineMode.RAIL);
+        assertThat(FineMode.of(new SegmentFeatures(18, 40, 1.8, 200, 1.2, 5, 0.45, 0.1, 450, 0.8, 0.5, 0.13, 0.29)))
+                .isEqualTo(FineMode.of(slowStreets)).isEqualTo(FineMode.ROAD_VEHICLE);
+    }
 }
