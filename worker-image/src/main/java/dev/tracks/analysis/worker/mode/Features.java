@@ -3,7 +3,7 @@ package dev.tracks.analysis.worker.mode;
 import dev.tracks.analysis.worker.track.Fixes;
 import java.util.Arrays;
 
-/** Computes the {@link SegmentFeatures} of a fix range in two passes over its steps. */
+/** Computes the {@link SegmentFeatures} of a fix range: one pass for the chords, one over the steps. */
 final class Features {
 
     /**

@@ -10,7 +10,8 @@ package dev.tracks.analysis.worker.mode;
  * @param lastFixId id of the last fix
  * @param fixCount number of fixes, both ends included
  * @param lengthMeters haversine length of the polyline through the fixes
- * @param features the measures the classes were decided on (speeds are NaN if no step has elapsed time)
+ * @param features the measures the classes were decided on (speeds are NaN if no step has elapsed time); the
+ *     movement_segments table stores the two speeds of them, the evaluation prints them all
  * @param coarse the trackintel coarse class of the median windowed speed
  * @param fine the fine class of the features ({@link FineMode#of})
  */

@@ -76,18 +76,20 @@ final class LabeledEvaluation {
         System.out.println();
     }
 
-    /** The segments with the features their fine class was decided on ({@link SegmentFeatures}). */
+    /** The segments with all their features ({@link SegmentFeatures}), those the rules use and the rest. */
     static void printSegmentFeatures(List<MovementSegment> segments) {
-        System.out.println("| movement segment | fixes | length m | median km/h | p95 km/h | turns/km | stops/km"
-                + " | stop spacing m | spacing CV | accel p95 m/s2 | plateau CV | signal loss | coarse | fine |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
+        System.out.println("| movement segment | fixes | length m | median km/h | p95 km/h | turns/km"
+                + " | curvature deg/km | stops/km | velocity changes/km | stop spacing m | spacing CV | dwell CV"
+                + " | accel p95 m/s2 | jerk p95 m/s3 | plateau CV | signal loss | coarse | fine |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
         for (MovementSegment segment : segments) {
             SegmentFeatures f = segment.features();
-            System.out.printf(Locale.ROOT, "| %s .. %s | %d | %.0f | %.1f | %.1f | %.2f | %.2f | %.0f | %.2f | %.2f"
-                    + " | %.3f | %.2f | %s | %s |%n", time(segment.startMillis()), time(segment.endMillis()),
-                    segment.fixCount(), segment.lengthMeters(), f.medianKmh(), f.p95Kmh(), f.turnsPerKm(),
-                    f.stopsPerKm(), f.stopSpacingMedianMeters(), f.stopSpacingCv(), f.accelP95(), f.plateauCv(),
-                    f.signalLossShare(), segment.coarse(), segment.fine());
+            System.out.printf(Locale.ROOT, "| %s .. %s | %d | %.0f | %.1f | %.1f | %.2f | %.0f | %.2f | %.2f | %.0f"
+                    + " | %.2f | %.2f | %.2f | %.2f | %.3f | %.2f | %s | %s |%n", time(segment.startMillis()),
+                    time(segment.endMillis()), segment.fixCount(), segment.lengthMeters(), f.medianKmh(), f.p95Kmh(),
+                    f.turnsPerKm(), f.curvatureDegPerKm(), f.stopsPerKm(), f.velocityChangeRate(),
+                    f.stopSpacingMedianMeters(), f.stopSpacingCv(), f.dwellCv(), f.accelP95(), f.jerkP95(),
+                    f.plateauCv(), f.signalLossShare(), segment.coarse(), segment.fine());
         }
         System.out.println();
     }
