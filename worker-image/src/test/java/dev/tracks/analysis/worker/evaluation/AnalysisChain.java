@@ -32,8 +32,8 @@ import java.util.Set;
 public final class AnalysisChain {
 
     /** Everything the chain produced for one user. */
-    public record Result(Fixes fixes, List<OutlierFlag> flags, Fixes clean, List<Stay> stays, List<MovementSegment> segments,
-            List<Tripleg> triplegs, List<Trip> trips) {
+    public record Result(Fixes fixes, List<OutlierFlag> flags, Fixes clean, List<Stay> stays,
+            List<MovementSegment> segments, List<Tripleg> triplegs, List<Trip> trips) {
     }
 
     private AnalysisChain() {
