@@ -30,11 +30,12 @@ final class BehaviorSkills {
     static List<SkillDefinition> definitions() {
         return List.of(
                 SkillDefinition.of(TRANSPORT_MODE)
-                        .describedAs("Splits movement into segments and classifies each: coarse (slow, motorized,"
-                                + " fast) and fine (walk, bicycle, road vehicle, rail, airplane) from its speed and"
-                                + " acceleration profile.")
+                        .describedAs("Splits movement into segments at mode changes and classifies each: coarse"
+                                + " (slow, motorized, fast) from its robust speed and fine (walk, bicycle, road"
+                                + " vehicle, rail, airplane) from its speeds, acceleration, turns, stop spacing, speed"
+                                + " plateau and signal loss.")
                         .reference("trackintel predict_transport_mode(method=\"simple-coarse\"): <15 km/h slow,"
-                                + " <100 km/h motorized; segmentation after Zheng et al. 2008")
+                                + " <100 km/h motorized; segmentation and features after Zheng et al. 2008, 2010")
                         .dependsOn(OUTLIER_DETECTION, "speeds and accelerations come from clean fixes: a single jump"
                                 + " outlier would look like a flight")
                         .reads(TRACK_POINTS, POINT_FLAGS)
@@ -72,8 +73,8 @@ final class BehaviorSkills {
                                 + " create_activity_flag(time_threshold=15), generate_trips(gap_threshold=15)")
                         .dependsOn(STAY_DETECTION, "triplegs are the movement between consecutive stays, and trips"
                                 + " run between activity stays")
-                        .dependsOn(TRANSPORT_MODE, "each tripleg takes the mode of the movement segments it"
-                                + " overlaps most in time")
+                        .dependsOn(TRANSPORT_MODE, "each tripleg takes the mode of the movement segments that"
+                                + " cover most of its time")
                         .reads(TRACK_POINTS, POINT_FLAGS, STAYS, MOVEMENT_SEGMENTS)
                         .writes(TRIPLEGS, TRIPS)
                         .param(number("activityThresholdMinutes", 15, 0, 1440, "min",

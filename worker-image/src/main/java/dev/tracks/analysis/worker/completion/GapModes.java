@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The fine modes of transport_mode's movement segments by time: what lies on either side of a gap. A gap of up to
  * 15 min lies inside one segment (transport_mode bridges it); a longer one ends the segment before it at its first fix
- * and starts the next at its last fix.
+ * and starts the next at its last fix. A longer gap whose displacement implies a ride (a subway without signal) is a
+ * segment of its own from its first to its last fix; the segments on either side still end and start at those fixes.
  */
 final class GapModes {
 

@@ -10,11 +10,10 @@ package dev.tracks.analysis.worker.mode;
  * @param lastFixId id of the last fix
  * @param fixCount number of fixes, both ends included
  * @param lengthMeters haversine length of the polyline through the fixes
- * @param medianSpeedKmh median of the step speeds (consecutive fixes; steps without elapsed time are skipped);
- *     NaN if there is no such step
- * @param p95SpeedKmh 95th percentile of the step speeds (linear interpolation, as numpy's default); NaN if none
- * @param coarse the trackintel coarse class of {@code medianSpeedKmh}
- * @param fine the fine class from median and p95 speed
+ * @param features the measures the classes were decided on (speeds are NaN if no step has elapsed time); the
+ *     movement_segments table stores the two speeds of them, the evaluation prints them all
+ * @param coarse the trackintel coarse class of the median windowed speed
+ * @param fine the fine class of the features ({@link FineMode#of})
  */
 public record MovementSegment(
         long startMillis,
@@ -23,10 +22,19 @@ public record MovementSegment(
         long lastFixId,
         int fixCount,
         double lengthMeters,
-        double medianSpeedKmh,
-        double p95SpeedKmh,
+        SegmentFeatures features,
         CoarseMode coarse,
         FineMode fine) {
+
+    /** Median of the windowed step speeds (steps without elapsed time are skipped); NaN if there is no such step. */
+    public double medianSpeedKmh() {
+        return features.medianKmh();
+    }
+
+    /** 95th percentile of the windowed step speeds (linear interpolation, as numpy's default); NaN if none. */
+    public double p95SpeedKmh() {
+        return features.p95Kmh();
+    }
 
     public long durationMillis() {
         return endMillis - startMillis;

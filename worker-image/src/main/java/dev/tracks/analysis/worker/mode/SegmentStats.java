@@ -4,8 +4,8 @@ import dev.tracks.analysis.worker.track.Fixes;
 import java.util.Arrays;
 
 /**
- * Builds the {@link MovementSegment} of a fix range: length, percentiles of the windowed speed (see
- * {@link StepProfile#windowKmh}) and the two classes.
+ * Builds the {@link MovementSegment} of a fix range: length, {@link SegmentFeatures} (speeds are the windowed speeds
+ * of {@link StepProfile#windowKmh}) and the two classes.
  */
 final class SegmentStats {
 
@@ -24,10 +24,10 @@ final class SegmentStats {
             }
         }
         Arrays.sort(speeds, 0, count);
-        double median = quantile(speeds, count, 0.5);
-        double p95 = quantile(speeds, count, 0.95);
+        SegmentFeatures features = Features.of(fixes, profile, first, last, speeds, count);
         return new MovementSegment(fixes.time(first), fixes.time(last), fixes.id(first), fixes.id(last),
-                last - first + 1, length, median, p95, CoarseMode.of(median, params), FineMode.of(median, p95));
+                last - first + 1, length, features, CoarseMode.of(features.medianKmh(), params),
+                FineMode.of(features));
     }
 
     /** The q-quantile of the first {@code count} sorted values, interpolated linearly as numpy; NaN if none. */

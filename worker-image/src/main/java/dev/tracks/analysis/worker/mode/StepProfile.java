@@ -21,8 +21,24 @@ final class StepProfile {
     static final byte WALK = 1;
     static final byte NON_WALK = 2;
 
-    /** A time without fixes longer than this ends a movement: trackintel's gap_threshold default of 15 min. */
+    /**
+     * A time without fixes longer than this ends a movement: trackintel's gap_threshold default of 15 min, unless it is
+     * a ride without signal ({@link #isRideWithoutSignal}).
+     */
     static final long GAP_MILLIS = 15 * 60_000L;
+    /**
+     * A longer gap is never bridged as a ride: no underground line takes longer between two places with sky, and a
+     * phone switched off for hours says nothing about how its owner moved.
+     */
+    static final long RIDE_WITHOUT_SIGNAL_MAX_MILLIS = 90 * 60_000L;
+    /**
+     * A gap of at least 5 min inside movement is a signal loss: a road tunnel, an underpass or an urban canyon hides
+     * the sky for a minute or two, a subway ride from entrance to exit (walk down, wait, ride at least a few stations,
+     * walk up) takes longer; and it is far longer than the 10-60 s between fixes of sparse recordings.
+     */
+    static final long SIGNAL_LOSS_MIN_MILLIS = 5 * 60_000L;
+    /** A signal loss is a ride when its displacement implies at least this speed (faster than walk and most bikes). */
+    static final double SIGNAL_LOSS_MIN_KMH = 20;
     /** The displacement window of the label speed. */
     static final long WINDOW_MILLIS = 30_000;
     /**
@@ -64,9 +80,14 @@ final class StepProfile {
         for (int j = 1; j < n; j++) {
             stepMeters[j] = Geodesy.distanceMeters(fixes.lat(j - 1), fixes.lon(j - 1), fixes.lat(j), fixes.lon(j));
             long t = fixes.time(j);
-            if (t - fixes.time(j - 1) > GAP_MILLIS) {
+            long dt = t - fixes.time(j - 1);
+            if (dt > GAP_MILLIS) {
                 windowStart = j;
                 stillStart = j;
+                if (isRideWithoutSignal(dt, stepMeters[j])) {
+                    windowKmh[j] = stepMeters[j] / dt * 3600.0;
+                    labels[j] = NON_WALK;
+                }
                 continue;
             }
             while (fixes.time(stillStart) < t - STILL_WINDOW_MILLIS) {
@@ -76,14 +97,40 @@ final class StepProfile {
                 windowStart++;
             }
             int k = Math.min(windowStart, j - 1);
-            long dt = t - fixes.time(k);
-            if (dt > 0) {
+            long window = t - fixes.time(k);
+            if (window > 0) {
                 double meters = Geodesy.distanceMeters(fixes.lat(k), fixes.lon(k), fixes.lat(j), fixes.lon(j));
-                windowKmh[j] = meters / dt * 3600.0;
+                windowKmh[j] = meters / window * 3600.0;
                 labels[j] = isStill(fixes, Math.min(stillStart, j - 1), j) ? STILL : label(windowKmh[j]);
             }
         }
         return new StepProfile(stepMeters, windowKmh, labels);
+    }
+
+    /**
+     * Whether step {@code j} is labelled still by the long window only: its short window moves at walking speed or
+     * faster. The first steps of a walk after a stay look like this.
+     */
+    boolean isSettingOff(int j) {
+        return labels[j] == STILL && windowKmh[j] >= STILL_MAX_KMH;
+    }
+
+    /**
+     * Whether a step is a signal loss inside movement: it lasts at least {@link #SIGNAL_LOSS_MIN_MILLIS} and its
+     * displacement implies at least {@link #SIGNAL_LOSS_MIN_KMH}.
+     */
+    static boolean isSignalLoss(long dtMillis, double meters) {
+        return dtMillis >= SIGNAL_LOSS_MIN_MILLIS && meters / dtMillis * 3600.0 >= SIGNAL_LOSS_MIN_KMH;
+    }
+
+    /**
+     * Whether a gap longer than {@link #GAP_MILLIS} is a ride that lost the signal rather than a break of the
+     * recording: a signal loss ({@link #isSignalLoss}) of at most {@link #RIDE_WITHOUT_SIGNAL_MAX_MILLIS}. Subway
+     * riders lose the sky from the station entrance to the exit, often for longer than 15 min; such a gap stays inside
+     * the movement as one non-walk step, so that the ride becomes a segment of its own instead of nothing.
+     */
+    static boolean isRideWithoutSignal(long dtMillis, double meters) {
+        return dtMillis <= RIDE_WITHOUT_SIGNAL_MAX_MILLIS && isSignalLoss(dtMillis, meters);
     }
 
     /** Whether the net speed from fix {@code from} to fix {@code to} is a standing user's. */

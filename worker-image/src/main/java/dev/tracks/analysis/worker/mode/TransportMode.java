@@ -11,10 +11,11 @@ import java.util.List;
  * <p>Segmentation after Zheng et al. 2008 ("Understanding mobility based on GPS data", UbiComp; walk segments as
  * change points): each step is labelled walk, non-walk or still ({@link StepProfile}), runs of equal labels are merged
  * ({@link Segmenter}, minSegmentSeconds replaces the paper's distance threshold), stays of 5 min and gaps longer than
- * 15 min (trackintel's staypoint defaults) end a movement. Each segment gets the coarse class of trackintel
- * {@code predict_transport_mode(method="simple-coarse")} ({@link CoarseMode}) and a fine class ({@link FineMode}).
- * Deviation from trackintel, as the catalog states: the coarse speed is the segment's median step speed, not
- * length / duration, so that stops at lights do not turn a car into slow mobility.
+ * 15 min (trackintel's staypoint defaults) end a movement, except a gap whose displacement implies a ride (a subway
+ * underground, {@link StepProfile#isRideWithoutSignal}), which stays inside it as one non-walk step. Each segment gets
+ * the coarse class of trackintel {@code predict_transport_mode(method="simple-coarse")} ({@link CoarseMode}) and a fine
+ * class ({@link FineMode}). Deviation from trackintel, as the catalog states: the coarse speed is the segment's median
+ * step speed, not length / duration, so that stops at lights do not turn a car into slow mobility.
  *
  * <p>Input: fixes in time order (equal times allowed; a step without elapsed time adds length but no speed).
  * Streaming ({@link StreamResult}): the open segment at the end of the data, which later fixes may extend or merge,
@@ -47,7 +48,7 @@ public final class TransportMode {
             }
             int previousGroupFirst = groupFirst;
             groupFirst = j;
-            if (dt > StepProfile.GAP_MILLIS) {
+            if (dt > StepProfile.GAP_MILLIS && !StepProfile.isRideWithoutSignal(dt, profile.stepMeters[j])) {
                 if (runLabel >= 0) {
                     segmenter.run((byte) runLabel, runFirst, j - 1);
                 }

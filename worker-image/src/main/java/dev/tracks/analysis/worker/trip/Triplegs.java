@@ -14,8 +14,10 @@ import java.util.List;
  * a stay when its time is in {@code [start, end)}; every other fix belongs to a tripleg, and a new tripleg starts at
  * the first fix of the data, after a stay fix, after a gap strictly longer than the threshold, and at the first fix at
  * or after a stay's end (which also splits movement around a stay that has no fixes). A tripleg needs at least two
- * fixes (a valid line). It takes the mode of the movement segment that overlaps it longest in time; on equal overlap
- * the earlier segment wins. Stays must not overlap each other.
+ * fixes (a valid line). It takes the fine mode that covers most of its time, summed over the movement segments of that
+ * mode (a walk to the station, the train and a walk from it make a rail tripleg if the train took longest), with the
+ * coarse class of that mode's longest segment in it; on equal time the mode that appears first wins. Stays must not
+ * overlap each other.
  */
 final class Triplegs {
 
@@ -66,24 +68,45 @@ final class Triplegs {
         }
         long start = fixes.time(run.first());
         long end = fixes.time(run.last());
-        ModeInterval mode = longestOverlap(modesByStart, start, end);
+        ModeInterval mode = mostTime(modesByStart, start, end);
         return new Tripleg(fixes.id(run.first()), start, end, fixes.id(run.first()), fixes.id(run.last()),
                 run.fixCount(), length, mode == null ? CoarseMode.UNKNOWN : mode.coarse(),
                 mode == null ? FineMode.UNKNOWN : mode.fine());
     }
 
-    /** The interval sharing the most time with {@code [start, end]} (the earliest on ties), or null if none does. */
-    static ModeInterval longestOverlap(List<ModeInterval> modesByStart, long start, long end) {
-        ModeInterval best = null;
-        long bestOverlap = 0;
+    /**
+     * Of the fine modes overlapping {@code [start, end]}, the one with the most shared time summed over its intervals
+     * (the first to appear on ties), as its interval that shares the most; null if none overlaps.
+     */
+    static ModeInterval mostTime(List<ModeInterval> modesByStart, long start, long end) {
+        long[] total = new long[FineMode.values().length];
+        long[] longestShare = new long[total.length];
+        ModeInterval[] longest = new ModeInterval[total.length];
+        List<FineMode> byAppearance = new ArrayList<>();
         for (ModeInterval mode : modesByStart) {
             if (mode.startMillis() >= end) {
                 break;
             }
             long overlap = mode.overlapMillis(start, end);
-            if (overlap > bestOverlap) {
-                best = mode;
-                bestOverlap = overlap;
+            if (overlap <= 0) {
+                continue;
+            }
+            int fine = mode.fine().ordinal();
+            if (longest[fine] == null) {
+                byAppearance.add(mode.fine());
+            }
+            total[fine] += overlap;
+            if (overlap > longestShare[fine]) {
+                longestShare[fine] = overlap;
+                longest[fine] = mode;
+            }
+        }
+        ModeInterval best = null;
+        long bestTotal = 0;
+        for (FineMode fine : byAppearance) {
+            if (total[fine.ordinal()] > bestTotal) {
+                bestTotal = total[fine.ordinal()];
+                best = longest[fine.ordinal()];
             }
         }
         return best;

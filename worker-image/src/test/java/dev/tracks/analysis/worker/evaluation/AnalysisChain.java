@@ -29,17 +29,17 @@ import java.util.Set;
  * stay_detection and transport_mode run over the clean fixes, and trip_construction over the clean fixes with those
  * stays and segments. Each step's finals and provisionals together are its result over the whole track.
  */
-final class AnalysisChain {
+public final class AnalysisChain {
 
     /** Everything the chain produced for one user. */
-    record Result(Fixes fixes, List<OutlierFlag> flags, Fixes clean, List<Stay> stays, List<MovementSegment> segments,
-            List<Tripleg> triplegs, List<Trip> trips) {
+    public record Result(Fixes fixes, List<OutlierFlag> flags, Fixes clean, List<Stay> stays,
+            List<MovementSegment> segments, List<Tripleg> triplegs, List<Trip> trips) {
     }
 
     private AnalysisChain() {
     }
 
-    static Result run(Fixes fixes) {
+    public static Result run(Fixes fixes) {
         return run(fixes, SkillParams.defaults(StayParameters.class));
     }
 

@@ -1,5 +1,7 @@
 package dev.tracks.analysis.worker.evaluation;
 
+import dev.tracks.analysis.worker.mode.FineMode;
+import dev.tracks.analysis.worker.mode.MovementSegment;
 import dev.tracks.analysis.worker.outlier.OutlierDetection;
 import dev.tracks.analysis.worker.outlier.OutlierFlag;
 import dev.tracks.analysis.worker.outlier.OutlierParameters;
@@ -34,6 +36,24 @@ final class BusStopEvaluation {
     private BusStopEvaluation() {
     }
 
+    /**
+     * transport_mode on the journey, which is a bus ride from its first fix to its last: every second of movement
+     * should be a road vehicle, the case a rail rule must not catch (stops every few hundred metres, turns).
+     */
+    private static void printModes(Fixes fixes) {
+        List<MovementSegment> segments = AnalysisChain.run(fixes).segments();
+        double[] seconds = new double[FineMode.values().length];
+        for (MovementSegment segment : segments) {
+            seconds[segment.fine().ordinal()] += segment.durationMillis() / 1e3;
+        }
+        System.out.print("\ntransport_mode on the bus ride, seconds of movement segments by fine mode:");
+        for (FineMode mode : FineMode.values()) {
+            System.out.printf(Locale.ROOT, " %s %.0f;", mode, seconds[mode.ordinal()]);
+        }
+        System.out.println("\n");
+        LabeledEvaluation.printSegmentFeatures(segments);
+    }
+
     static void report(Path folder) throws IOException {
         Path gpx = single(folder, ".gpx");
         Path geoPackage = single(folder, ".gpkg");
@@ -56,6 +76,7 @@ final class BusStopEvaluation {
         System.out.printf(Locale.ROOT, "- fixes: %d, %s .. %s; outliers dropped: %d %s%n", track.fixes().size(),
                 LabeledEvaluation.time(clean.time(0)), LabeledEvaluation.time(clean.time(clean.size() - 1)),
                 flags.size(), Counts.reasons(Counts.byReason(flags)));
+        printModes(track.fixes());
         long halted = stops.stream().filter(stop -> StopMatching.longestDwellSeconds(clean, stop, DWELL_RADIUS_METERS)
                 >= HALT_SECONDS).count();
         System.out.printf(Locale.ROOT, "- stops: %d; passed by the track within %.0f m: %d; where the bus stayed within"

@@ -59,6 +59,37 @@ final class ConfusionMatrix<E extends Enum<E>> {
         return correct() / (total() - uncovered());
     }
 
+    /** Correct weight of a class over all weight predicted as it; NaN when nothing is. */
+    double precision(E type) {
+        double predicted = 0;
+        for (double[] row : weights) {
+            predicted += row[type.ordinal()];
+        }
+        return weights[type.ordinal()][type.ordinal()] / predicted;
+    }
+
+    /** Correct weight of a class over all weight labelled as it (uncovered counts as missed); NaN when none is. */
+    double recall(E type) {
+        double labelled = 0;
+        for (double weight : weights[type.ordinal()]) {
+            labelled += weight;
+        }
+        return weights[type.ordinal()][type.ordinal()] / labelled;
+    }
+
+    /** A Markdown table of precision and recall per class that is labelled or predicted. */
+    String precisionRecallMarkdown() {
+        StringBuilder table = new StringBuilder("| class | precision | recall |\n|---|---:|---:|\n");
+        for (E type : classes) {
+            double precision = precision(type);
+            double recall = recall(type);
+            if (!Double.isNaN(precision) || !Double.isNaN(recall)) {
+                table.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f |%n", type.name(), precision, recall));
+            }
+        }
+        return table.toString();
+    }
+
     /** A Markdown table: the rows that carry weight, all columns, weights with {@code format} (e.g. "%.0f"). */
     String toMarkdown(String format) {
         StringBuilder table = new StringBuilder("| label \\ predicted |");

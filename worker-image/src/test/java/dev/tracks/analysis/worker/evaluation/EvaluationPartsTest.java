@@ -129,4 +129,31 @@ class EvaluationPartsTest {
         buffer.putInt(1).putDouble(lon).putDouble(lat);
         return buffer.array();
     }
+
+    @Test
+    void aTriplegTakesTheLabelOfLargestOverlapOnlyIfItCoversHalfOfIt() {
+        List<GeoLifeLabels.Interval> labels = List.of(new GeoLifeLabels.Interval(0, 40_000, "walk"),
+                new GeoLifeLabels.Interval(40_000, 100_000, "subway"));
+
+        assertThat(TriplegLabels.label(0, 100_000, labels).label()).isEqualTo("subway");
+        assertThat(TriplegLabels.label(20_000, 60_000, labels).label()).isEqualTo("walk");
+        assertThat(TriplegLabels.label(90_000, 200_000, labels)).as("10 s of 110 s labelled").isNull();
+        assertThat(TriplegLabels.label(50_000, 150_000, labels).label()).as("exactly half").isEqualTo("subway");
+    }
+
+    @Test
+    void precisionAndRecallPerClass() {
+        ConfusionMatrix<FineMode> matrix = new ConfusionMatrix<>(FineMode.class);
+        matrix.add(FineMode.RAIL, FineMode.RAIL, 3);
+        matrix.add(FineMode.RAIL, FineMode.ROAD_VEHICLE, 1);
+        matrix.add(FineMode.ROAD_VEHICLE, FineMode.ROAD_VEHICLE, 1);
+        matrix.add(FineMode.WALK, null, 2);
+
+        assertThat(matrix.precision(FineMode.RAIL)).isEqualTo(1.0);
+        assertThat(matrix.recall(FineMode.RAIL)).isEqualTo(0.75);
+        assertThat(matrix.precision(FineMode.ROAD_VEHICLE)).isEqualTo(0.5);
+        assertThat(matrix.recall(FineMode.WALK)).isZero();
+        assertThat(matrix.precision(FineMode.BICYCLE)).isNaN();
+        assertThat(matrix.precisionRecallMarkdown()).contains("| RAIL | 1.000 | 0.750 |").doesNotContain("BICYCLE");
+    }
 }

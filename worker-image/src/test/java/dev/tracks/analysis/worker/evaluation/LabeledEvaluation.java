@@ -5,6 +5,7 @@ import dev.tracks.analysis.worker.evaluation.LabelComparison.Matrices;
 import dev.tracks.analysis.worker.evaluation.LabelComparison.Prediction;
 import dev.tracks.analysis.worker.mode.FineMode;
 import dev.tracks.analysis.worker.mode.MovementSegment;
+import dev.tracks.analysis.worker.mode.SegmentFeatures;
 import dev.tracks.analysis.worker.track.Fixes;
 import dev.tracks.analysis.worker.trip.Tripleg;
 import java.io.IOException;
@@ -38,8 +39,18 @@ final class LabeledEvaluation {
         List<CoveredInterval> covered = LabelComparison.covered(clean, labels, segments);
         printCovered(covered, labels.size(), clean);
         printMatrices("movement segments (transport_mode)", LabelComparison.compare(clean, covered, segments));
-        printMatrices("triplegs (trip_construction, mode by largest overlap)",
+        printMatrices("triplegs (trip_construction, the mode that covers most of their time)",
                 LabelComparison.compare(clean, covered, legs));
+        printTriplegLabels(TriplegLabels.compare(chain.triplegs(), labels));
+    }
+
+    private static void printTriplegLabels(TriplegLabels.Result result) {
+        System.out.printf(Locale.ROOT, "### Triplegs with trackintel's label rule (largest overlap, >= 50 %% of the"
+                + " tripleg)%n%n%d labelled triplegs, %d without a label.%n%n", result.labelled(), result.unlabelled());
+        printMatrix("Fine mode, triplegs", result.fine(), "%.0f");
+        System.out.println(result.fine().precisionRecallMarkdown());
+        printMatrix("Coarse mode, triplegs", result.coarse(), "%.0f");
+        System.out.println(result.coarse().precisionRecallMarkdown());
     }
 
     private static void printData(TrackFiles.Track track, AnalysisChain.Result chain,
@@ -57,18 +68,28 @@ final class LabeledEvaluation {
     }
 
     private static void printSegments(AnalysisChain.Result chain) {
-        System.out.println("| movement segment | fixes | length m | median km/h | p95 km/h | coarse | fine |");
-        System.out.println("|---|---:|---:|---:|---:|---|---|");
-        for (MovementSegment segment : chain.segments()) {
-            System.out.printf(Locale.ROOT, "| %s .. %s | %d | %.0f | %.1f | %.1f | %s | %s |%n",
-                    time(segment.startMillis()), time(segment.endMillis()), segment.fixCount(),
-                    segment.lengthMeters(), segment.medianSpeedKmh(), segment.p95SpeedKmh(), segment.coarse(),
-                    segment.fine());
-        }
-        System.out.println();
+        printSegmentFeatures(chain.segments());
         for (Tripleg leg : chain.triplegs()) {
             System.out.printf(Locale.ROOT, "- tripleg %s .. %s: %d fixes, %.0f m, %s / %s%n", time(leg.startMillis()),
                     time(leg.endMillis()), leg.fixCount(), leg.lengthMeters(), leg.modeCoarse(), leg.mode());
+        }
+        System.out.println();
+    }
+
+    /** The segments with all their features ({@link SegmentFeatures}), those the rules use and the rest. */
+    static void printSegmentFeatures(List<MovementSegment> segments) {
+        System.out.println("| movement segment | fixes | length m | median km/h | p95 km/h | turns/km"
+                + " | curvature deg/km | stops/km | velocity changes/km | stop spacing m | spacing CV | dwell CV"
+                + " | accel p95 m/s2 | jerk p95 m/s3 | plateau CV | signal loss | coarse | fine |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
+        for (MovementSegment segment : segments) {
+            SegmentFeatures f = segment.features();
+            System.out.printf(Locale.ROOT, "| %s .. %s | %d | %.0f | %.1f | %.1f | %.2f | %.0f | %.2f | %.2f | %.0f"
+                    + " | %.2f | %.2f | %.2f | %.2f | %.3f | %.2f | %s | %s |%n", time(segment.startMillis()),
+                    time(segment.endMillis()), segment.fixCount(), segment.lengthMeters(), f.medianKmh(), f.p95Kmh(),
+                    f.turnsPerKm(), f.curvatureDegPerKm(), f.stopsPerKm(), f.velocityChangeRate(),
+                    f.stopSpacingMedianMeters(), f.stopSpacingCv(), f.dwellCv(), f.accelP95(), f.jerkP95(),
+                    f.plateauCv(), f.signalLossShare(), segment.coarse(), segment.fine());
         }
         System.out.println();
     }

@@ -3,6 +3,7 @@ package dev.tracks.analysis.worker.evaluation;
 import dev.tracks.analysis.worker.geo.Geodesy;
 import dev.tracks.analysis.worker.mode.FineMode;
 import dev.tracks.analysis.worker.mode.MovementSegment;
+import dev.tracks.analysis.worker.mode.SegmentFeatures;
 import dev.tracks.analysis.worker.outlier.OutlierReason;
 import dev.tracks.analysis.worker.track.Fixes;
 import java.io.IOException;
@@ -63,8 +64,9 @@ final class UnlabeledEvaluation {
             time.append(String.format(Locale.ROOT, " %s %.2f;", mode, hours[mode.ordinal()]));
         }
         System.out.println(time.append('\n'));
-        System.out.println("| user | RAIL/AIRPLANE segment | s | m | median km/h | p95 km/h | max step km/h | fine |");
-        System.out.println("|---|---|---:|---:|---:|---:|---:|---|");
+        System.out.println("| user | RAIL/AIRPLANE segment | s | m | median km/h | p95 km/h | max step km/h | turns/km"
+                + " | stop spacing m | spacing CV | plateau CV | signal loss | fine |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         System.out.println(fastSegments);
     }
 
@@ -73,10 +75,13 @@ final class UnlabeledEvaluation {
         StringBuilder rows = new StringBuilder();
         for (MovementSegment segment : chain.segments()) {
             if (segment.fine() == FineMode.RAIL || segment.fine() == FineMode.AIRPLANE) {
-                rows.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.1f | %.1f | %.0f | %s |%n", user,
-                        LabeledEvaluation.time(segment.startMillis()), segment.durationMillis() / 1e3,
-                        segment.lengthMeters(), segment.medianSpeedKmh(), segment.p95SpeedKmh(),
-                        maxStepKmh(chain.clean(), segment.startMillis(), segment.endMillis()), segment.fine()));
+                SegmentFeatures f = segment.features();
+                rows.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.1f | %.1f | %.0f | %.2f | %.0f"
+                        + " | %.2f | %.3f | %.2f | %s |%n", user, LabeledEvaluation.time(segment.startMillis()),
+                        segment.durationMillis() / 1e3, segment.lengthMeters(), f.medianKmh(), f.p95Kmh(),
+                        maxStepKmh(chain.clean(), segment.startMillis(), segment.endMillis()), f.turnsPerKm(),
+                        f.stopSpacingMedianMeters(), f.stopSpacingCv(), f.plateauCv(), f.signalLossShare(),
+                        segment.fine()));
             }
         }
         return rows.toString();

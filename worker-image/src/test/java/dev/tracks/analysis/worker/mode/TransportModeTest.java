@@ -56,22 +56,34 @@ class TransportModeTest {
         assertThat(segment.lengthMeters()).isCloseTo(kmh * 1000 / 6, within(kmh * 1000 / 6 * 0.05 + 50));
     }
 
+    /**
+     * Drives {@code meters} through a street grid at {@code kmh}: 500 m east, 500 m north, and so on. Straight runs
+     * at constant speed without turns are what a train does; a car turns at junctions.
+     */
+    private static SyntheticTrack streets(SyntheticTrack track, double meters, double kmh) {
+        for (int block = 0; block * 500 < meters; block++) {
+            track.move(block % 2 == 0 ? 90 : 0, Math.min(500, meters - block * 500), kmh);
+        }
+        return track;
+    }
+
     @Test
     void aCarWithShortStopsIsOneRoadVehicleSegment() {
         SyntheticTrack track = track(2).stay(Duration.ofMinutes(10), 3);
         for (int block = 0; block < 4; block++) {
-            track.move(90, 1500, 50).stay(Duration.ofSeconds(50), 2);
+            streets(track, 1500, 50).stay(Duration.ofSeconds(50), 2);
         }
-        track.move(90, 1500, 50).stay(Duration.ofMinutes(10), 3);
+        streets(track, 1500, 50).stay(Duration.ofMinutes(10), 3);
+        List<SyntheticTrack.Leg> legs = track.legs();
 
         List<MovementSegment> segments = all(track);
 
         assertThat(segments).hasSize(1);
         assertThat(segments.get(0).fine()).isEqualTo(FineMode.ROAD_VEHICLE);
         assertThat(segments.get(0).coarse()).isEqualTo(CoarseMode.MOTORIZED_MOBILITY);
-        assertThat(segments.get(0).startMillis()).isCloseTo(track.legs().get(0).startMillis(),
+        assertThat(segments.get(0).startMillis()).isCloseTo(legs.get(0).startMillis(), within(TOLERANCE_MILLIS));
+        assertThat(segments.get(0).endMillis()).isCloseTo(legs.get(legs.size() - 1).endMillis(),
                 within(TOLERANCE_MILLIS));
-        assertThat(segments.get(0).endMillis()).isCloseTo(track.legs().get(4).endMillis(), within(TOLERANCE_MILLIS));
     }
 
     @Test
@@ -97,9 +109,8 @@ class TransportModeTest {
 
     @Test
     void blipsShorterThanTheMinimumAreMergedIntoTheirSegment() {
-        SyntheticTrack car = track(4).stay(Duration.ofMinutes(10), 3)
-                .move(0, 3000, 50).move(0, 40, 5).move(0, 3000, 50)
-                .stay(Duration.ofMinutes(10), 3);
+        SyntheticTrack car = streets(streets(track(4).stay(Duration.ofMinutes(10), 3), 3000, 50).move(0, 40, 5),
+                3000, 50).stay(Duration.ofMinutes(10), 3);
         SyntheticTrack walk = track(5).stay(Duration.ofMinutes(10), 3)
                 .move(0, 600, 5).move(0, 120, 14).move(0, 600, 5)
                 .stay(Duration.ofMinutes(10), 3);
@@ -127,6 +138,77 @@ class TransportModeTest {
         return track(6).move(0, 1000, 5)
                 .sampleEvery(Duration.ofMinutes(minutes)).move(0, 5000.0 / 60 * minutes, 5)
                 .sampleEvery(Duration.ofSeconds(10)).move(0, 1000, 5);
+    }
+
+    @Test
+    void aSubwayRideWithoutSignalIsARailSegmentBetweenTheWalksEvenBeyond15Minutes() {
+        SyntheticTrack track = track(12).stay(Duration.ofMinutes(10), 3).move(0, 500, 5)
+                .sampleEvery(Duration.ofMinutes(20)).move(0, 12_000, 36)
+                .sampleEvery(Duration.ofSeconds(10)).move(0, 500, 5).stay(Duration.ofMinutes(10), 3);
+        SyntheticTrack.Leg ride = track.legs().get(1);
+
+        List<MovementSegment> segments = all(track);
+
+        assertThat(segments).extracting(MovementSegment::fine)
+                .containsExactly(FineMode.WALK, FineMode.RAIL, FineMode.WALK);
+        assertThat(segments.get(1).firstFixId()).isEqualTo(track.fixes().id(ride.firstFix()));
+        assertThat(segments.get(1).fixCount()).isEqualTo(2);
+        assertThat(segments.get(1).features().signalLossShare()).isEqualTo(1.0);
+        assertThat(segments.get(1).medianSpeedKmh()).isCloseTo(36, within(2.0));
+    }
+
+    @Test
+    void aGapBeyond15MinutesWithoutRideSpeedStillEndsTheMovement() {
+        SyntheticTrack track = track(13).stay(Duration.ofMinutes(10), 3).move(0, 1000, 5)
+                .sampleEvery(Duration.ofMinutes(20)).move(0, 5000, 15)
+                .sampleEvery(Duration.ofSeconds(10)).move(0, 1000, 5);
+
+        assertThat(all(track)).extracting(MovementSegment::fine).containsExactly(FineMode.WALK, FineMode.WALK);
+    }
+
+    @Test
+    void aWalkThatWindsAndWaitsAfterACarIsAWalkSegment() {
+        SyntheticTrack track = streets(track(14).stay(Duration.ofMinutes(10), 3), 3000, 40);
+        long walkStart = track.nowMillis();
+        for (int corner = 0; corner < 6; corner++) {
+            track.move(corner * 90, 60, 4).stay(Duration.ofSeconds(20), 3);
+        }
+        track.stay(Duration.ofMinutes(10), 3);
+
+        List<MovementSegment> segments = all(track);
+
+        assertThat(segments).extracting(MovementSegment::fine)
+                .containsExactly(FineMode.ROAD_VEHICLE, FineMode.WALK);
+        assertThat(segments.get(1).startMillis()).isCloseTo(walkStart, within(TOLERANCE_MILLIS));
+    }
+
+    @Test
+    void aWalkAfterAStayStartsWhereTheWalkerSetOffNotWhenTheStillWindowLetsGo() {
+        SyntheticTrack track = track(15).stay(Duration.ofMinutes(10), 3).move(0, 1000, 5)
+                .stay(Duration.ofMinutes(10), 3);
+
+        List<MovementSegment> segments = all(track);
+
+        assertThat(segments).hasSize(1);
+        assertThat(segments.get(0).startMillis()).isCloseTo(track.legs().get(0).startMillis(), within(20_000L));
+    }
+
+    @Test
+    void aBusLeavingItsStopIsNotSwallowedByTheWalkBefore() {
+        // 30 s to the next stop at 40 km/h: 330 m, shorter than minSegmentSeconds but farther than 250 m.
+        SyntheticTrack track = track(16).stay(Duration.ofMinutes(10), 3).move(0, 400, 5)
+                .stay(Duration.ofSeconds(90), 3);
+        long busStart = track.nowMillis();
+        for (int stop = 0; stop < 6; stop++) {
+            streets(track, 330, 40).stay(Duration.ofSeconds(45), 3);
+        }
+        track.stay(Duration.ofMinutes(10), 3);
+
+        List<MovementSegment> segments = all(track);
+
+        assertThat(segments).extracting(MovementSegment::fine)
+                .containsExactly(FineMode.WALK, FineMode.ROAD_VEHICLE);
+        assertThat(segments.get(1).startMillis()).isCloseTo(busStart, within(20_000L));
     }
 
     @Test

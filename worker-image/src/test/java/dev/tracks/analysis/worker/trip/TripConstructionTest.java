@@ -153,6 +153,25 @@ class TripConstructionTest {
         assertThat(onlyTripleg(fixes, List.of(modes.get(2))).modeCoarse()).isEqualTo(CoarseMode.UNKNOWN);
     }
 
+    @Test
+    void aTriplegTakesTheModeThatCoversMostOfItsTimeSummedOverItsSegments() {
+        // The walks take 30 + 18 s, the train 28 + 24 s (a signal dip split it); the longest segment is a walk.
+        List<ModeInterval> station = List.of(
+                new ModeInterval(T0, T0 + 30_000, CoarseMode.SLOW_MOBILITY, FineMode.WALK),
+                new ModeInterval(T0 + 30_000, T0 + 58_000, CoarseMode.MOTORIZED_MOBILITY, FineMode.RAIL),
+                new ModeInterval(T0 + 58_000, T0 + 82_000, CoarseMode.FAST_MOBILITY, FineMode.RAIL),
+                new ModeInterval(T0 + 82_000, T0 + 100_000, CoarseMode.SLOW_MOBILITY, FineMode.WALK));
+        Fixes fixes = new Fixes();
+        for (int i = 0; i <= 10; i++) {
+            fixes.add(i, T0 + i * 10_000L, 47.37 + i * 1e-4, 8.54, Double.NaN, Double.NaN);
+        }
+
+        Tripleg train = onlyTripleg(fixes, station);
+        assertThat(train.mode()).isEqualTo(FineMode.RAIL);
+        assertThat(train.modeCoarse()).as("the coarse class of the longest rail segment")
+                .isEqualTo(CoarseMode.MOTORIZED_MOBILITY);
+    }
+
     private static Tripleg onlyTripleg(Fixes fixes, List<ModeInterval> modes) {
         TripConstruction.Result result = TripConstruction.construct(fixes, 0, List.of(), modes, DEFAULTS);
         assertThat(result.triplegs().provisional()).hasSize(1);
