@@ -4,6 +4,7 @@ import java.util.List;
 
 import static dev.tracks.analysis.skill.Dataset.ACTIVITY_STREAKS;
 import static dev.tracks.analysis.skill.Dataset.MOVEMENT_SEGMENTS;
+import static dev.tracks.analysis.skill.Dataset.OSM_NETWORK;
 import static dev.tracks.analysis.skill.Dataset.POINT_FLAGS;
 import static dev.tracks.analysis.skill.Dataset.STAYS;
 import static dev.tracks.analysis.skill.Dataset.TRACK_POINTS;
@@ -33,12 +34,14 @@ final class BehaviorSkills {
                         .describedAs("Splits movement into segments at mode changes and classifies each: coarse"
                                 + " (slow, motorized, fast) from its robust speed and fine (walk, bicycle, road"
                                 + " vehicle, rail, airplane) from its speeds, acceleration, turns, stop spacing, speed"
-                                + " plateau and signal loss.")
+                                + " plateau and signal loss; with an osm reference load (optional), a motorized"
+                                + " segment that ran on railway tracks away from car roads is rail, one on car roads"
+                                + " away from tracks a road vehicle.")
                         .reference("trackintel predict_transport_mode(method=\"simple-coarse\"): <15 km/h slow,"
                                 + " <100 km/h motorized; segmentation and features after Zheng et al. 2008, 2010")
                         .dependsOn(OUTLIER_DETECTION, "speeds and accelerations come from clean fixes: a single jump"
                                 + " outlier would look like a flight")
-                        .reads(TRACK_POINTS, POINT_FLAGS)
+                        .reads(TRACK_POINTS, POINT_FLAGS, OSM_NETWORK)
                         .writes(MOVEMENT_SEGMENTS)
                         .param(number("slowMaxKmh", 15, 1, 100, "km/h",
                                 "Below this median speed a segment is slow mobility."))

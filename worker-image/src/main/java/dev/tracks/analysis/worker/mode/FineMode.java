@@ -60,7 +60,26 @@ public enum FineMode {
     static final double RAIL_NONSTOP_MAX_TURNS_PER_KM = 0.1;
     static final double RAIL_NONSTOP_MAX_PLATEAU_CV = 0.06;
 
-    /** The class of a segment's features; a NaN median gives {@link #UNKNOWN}. */
+    /**
+     * The class of a segment's features, with the OSM network's evidence when a load is active: a motorized segment
+     * ({@link #RAIL} or {@link #ROAD_VEHICLE} by its motion) that ran on rails away from car roads is rail, one on
+     * roads away from rails a road vehicle, whatever its stops and cruise looked like; an underground ride keeps
+     * {@link #RAIL} (its few fixes lie at entrances and stations, often beside streets).
+     */
+    static FineMode of(SegmentFeatures f, NetworkEvidence network) {
+        FineMode motion = of(f);
+        if ((motion == RAIL || motion == ROAD_VEHICLE) && f.signalLossShare() < UNDERGROUND_MIN_SHARE) {
+            if (network.onRails()) {
+                return RAIL;
+            }
+            if (network.onRoads()) {
+                return ROAD_VEHICLE;
+            }
+        }
+        return motion;
+    }
+
+    /** The class of a segment's features by its motion alone; a NaN median gives {@link #UNKNOWN}. */
     public static FineMode of(SegmentFeatures f) {
         double median = f.medianKmh();
         double p95 = f.p95Kmh();

@@ -13,7 +13,8 @@ final class SegmentStats {
     }
 
     /** The segment of fixes {@code first..last} (inclusive, {@code first < last}, no gap inside). */
-    static MovementSegment segment(Fixes fixes, StepProfile profile, int first, int last, TransportModeParams params) {
+    static MovementSegment segment(Fixes fixes, StepProfile profile, int first, int last, TransportModeParams params,
+                                   ModeNetwork network) {
         double[] speeds = new double[last - first];
         int count = 0;
         double length = 0;
@@ -25,9 +26,11 @@ final class SegmentStats {
         }
         Arrays.sort(speeds, 0, count);
         SegmentFeatures features = Features.of(fixes, profile, first, last, speeds, count);
+        FineMode motion = FineMode.of(features);
+        FineMode fine = motion == FineMode.RAIL || motion == FineMode.ROAD_VEHICLE
+                ? FineMode.of(features, network.evidence(fixes, first, last)) : motion;
         return new MovementSegment(fixes.time(first), fixes.time(last), fixes.id(first), fixes.id(last),
-                last - first + 1, length, features, CoarseMode.of(features.medianKmh(), params),
-                FineMode.of(features));
+                last - first + 1, length, features, CoarseMode.of(features.medianKmh(), params), fine);
     }
 
     /** The q-quantile of the first {@code count} sorted values, interpolated linearly as numpy; NaN if none. */

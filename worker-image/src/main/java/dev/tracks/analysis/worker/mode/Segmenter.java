@@ -27,6 +27,7 @@ final class Segmenter {
     private final Fixes fixes;
     private final StepProfile profile;
     private final TransportModeParams params;
+    private final ModeNetwork network;
     private final List<MovementSegment> finals;
 
     private int segmentFirst = -1;
@@ -41,10 +42,12 @@ final class Segmenter {
     private long slowWalkMillis;
     private int slowWalkSteps;
 
-    Segmenter(Fixes fixes, StepProfile profile, TransportModeParams params, List<MovementSegment> finals) {
+    Segmenter(Fixes fixes, StepProfile profile, TransportModeParams params, ModeNetwork network,
+              List<MovementSegment> finals) {
         this.fixes = fixes;
         this.profile = profile;
         this.params = params;
+        this.network = network;
         this.finals = finals;
     }
 
@@ -67,7 +70,7 @@ final class Segmenter {
     /** At a stay or gap: the open segment is final, a short pending prefix is dropped. */
     void endMovement() {
         if (segmentFirst >= 0) {
-            finals.add(SegmentStats.segment(fixes, profile, segmentFirst, segmentLast, params));
+            finals.add(SegmentStats.segment(fixes, profile, segmentFirst, segmentLast, params, network));
         }
         segmentFirst = -1;
         pendingFirst = -1;
@@ -80,7 +83,7 @@ final class Segmenter {
 
     /** The open segment as it stands if no fix follows, or null. */
     MovementSegment openSegment() {
-        return segmentFirst < 0 ? null : SegmentStats.segment(fixes, profile, segmentFirst, segmentLast, params);
+        return segmentFirst < 0 ? null : SegmentStats.segment(fixes, profile, segmentFirst, segmentLast, params, network);
     }
 
     /**
@@ -119,7 +122,7 @@ final class Segmenter {
             segmentLast = last;
             return;
         }
-        finals.add(SegmentStats.segment(fixes, profile, segmentFirst, segmentLast, params));
+        finals.add(SegmentStats.segment(fixes, profile, segmentFirst, segmentLast, params, network));
         startSegment(label, first, last);
     }
 
@@ -141,7 +144,7 @@ final class Segmenter {
         }
         segmentLast = last;
         if (slowWalkMillis >= params.minSegmentMillis() && slowWalkSteps >= 2) {
-            finals.add(SegmentStats.segment(fixes, profile, segmentFirst, slowFirst, params));
+            finals.add(SegmentStats.segment(fixes, profile, segmentFirst, slowFirst, params, network));
             startSegment(StepProfile.WALK, slowFirst, last);
         }
     }

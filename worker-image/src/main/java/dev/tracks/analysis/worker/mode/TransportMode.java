@@ -14,7 +14,7 @@ import java.util.List;
  * 15 min (trackintel's staypoint defaults) end a movement, except a gap whose displacement implies a ride (a subway
  * underground, {@link StepProfile#isRideWithoutSignal}), which stays inside it as one non-walk step. Each segment gets
  * the coarse class of trackintel {@code predict_transport_mode(method="simple-coarse")} ({@link CoarseMode}) and a fine
- * class ({@link FineMode}). Deviation from trackintel, as the catalog states: the coarse speed is the segment's median
+ * class ({@link FineMode}; with the active OSM load's tracks and roads as evidence, {@link ModeNetwork}). Deviation from trackintel, as the catalog states: the coarse speed is the segment's median
  * step speed, not length / duration, so that stops at lights do not turn a car into slow mobility.
  *
  * <p>Input: fixes in time order (equal times allowed; a step without elapsed time adds length but no speed).
@@ -28,15 +28,22 @@ public final class TransportMode {
     private TransportMode() {
     }
 
+    /** {@link #segments(Fixes, int, TransportModeParams, ModeNetwork)} by motion alone, without an OSM network. */
+    public static StreamResult<MovementSegment> segments(Fixes fixes, int from, TransportModeParams params) {
+        return segments(fixes, from, params, ModeNetwork.NONE);
+    }
+
     /**
      * Finds and classifies the movement segments of fixes {@code from..} (earlier fixes are context only).
      *
      * @param from the first fix not analyzed yet: 0, or the previous call's resumeIndex minus its contextIndex
+     * @param network the active OSM load's tracks and roads, or {@link ModeNetwork#NONE}
      */
-    public static StreamResult<MovementSegment> segments(Fixes fixes, int from, TransportModeParams params) {
+    public static StreamResult<MovementSegment> segments(Fixes fixes, int from, TransportModeParams params,
+                                                         ModeNetwork network) {
         StepProfile profile = StepProfile.of(fixes);
         List<MovementSegment> finals = new ArrayList<>();
-        Segmenter segmenter = new Segmenter(fixes, profile, params, finals);
+        Segmenter segmenter = new Segmenter(fixes, profile, params, network, finals);
         int n = fixes.size();
         int runFirst = from;
         int runLabel = -1;

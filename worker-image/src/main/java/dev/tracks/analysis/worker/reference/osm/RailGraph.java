@@ -49,10 +49,14 @@ public final class RailGraph {
         this.sortedLats = Arrays.stream(byLat).mapToDouble(i -> lats[i]).toArray();
     }
 
+    /** The network's rail ways that trains run on. */
+    public static List<OsmWay> tracks(OsmNetwork network) {
+        return network.ways(Network.RAIL).stream().filter(way -> !NOT_TRACKS.contains(way.wayClass())).toList();
+    }
+
     /** The graph of the network's rail ways (empty when it has none). */
     public static RailGraph of(OsmNetwork network) {
-        List<OsmWay> ways = network.ways(Network.RAIL).stream()
-                .filter(way -> !NOT_TRACKS.contains(way.wayClass())).toList();
+        List<OsmWay> ways = tracks(network);
         Map<Long, Integer> nodeIndex = new HashMap<>();
         double[] lats = new double[16];
         double[] lons = new double[16];
