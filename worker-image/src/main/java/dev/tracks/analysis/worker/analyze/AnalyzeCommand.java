@@ -152,7 +152,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                                     Map<Skill, Map<String, Object>> skillParams) throws SQLException, IOException {
         long phaseStart = System.nanoTime();
         try (LocalDatabase local = jdbcUrl != null && !jdbcUrl.isBlank()
-                ? LocalDatabase.open(jdbcUrl, dbUser, dbPassword) : LocalDatabase.embedded()) {
+                ? LocalDatabase.open(jdbcUrl, dbUser, dbPassword) : LocalDatabase.embedded(false)) {
             console.println("database: " + local.description());
             phaseStart = printPhaseTime(console, "database", phaseStart);
             importInputs(local, console);
@@ -171,8 +171,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private void analyzeFixesInMemory(PrintWriter console, List<Skill> order,
                                       Map<Skill, Map<String, Object>> skillParams) throws SQLException, IOException {
         long phaseStart = System.nanoTime();
-        CompletableFuture<LocalDatabase> starting = CompletableFuture.supplyAsync(
-                LocalDatabase::embedded);
+        CompletableFuture<LocalDatabase> starting = CompletableFuture.supplyAsync(() -> LocalDatabase.embedded(true));
         MemoryFixes fixes;
         try {
             fixes = importIntoMemory(console);

@@ -41,11 +41,15 @@ final class LocalDatabase implements AutoCloseable {
      * memory ({@code MemoryFixes}) leaves its track_points empty, so point_flags cannot reference them: the one foreign
      * key to track_points is dropped (a server removed at the run's end, and outlier detection flags only fixes it
      * read, whether they are stored or not).
+     *
+     * @param resultsOnly the server holds only results (the fixes stay in memory): its data directory may go to memory
+     *     ({@link ServerTemplate#resultsOnlyParent})
      */
-    static LocalDatabase embedded() {
+    static LocalDatabase embedded(boolean resultsOnly) {
         Path copy;
         try {
-            copy = ServerTemplate.copy(LocalDatabase::makeTemplate);
+            copy = ServerTemplate.copy(LocalDatabase::makeTemplate, resultsOnly ? ServerTemplate.resultsOnlyParent()
+                    : ServerTemplate.temporaryDirectory());
         } catch (IOException | RuntimeException e) {
             throw WorkerFailure.notRetryable("cannot prepare the embedded PostgreSQL: " + e.getMessage());
         }
