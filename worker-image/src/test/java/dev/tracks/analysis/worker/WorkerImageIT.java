@@ -3,6 +3,7 @@ package dev.tracks.analysis.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracks.analysis.image.BuiltImage;
+import dev.tracks.analysis.image.ContainerChecks;
 import dev.tracks.analysis.image.Dockerfile;
 import dev.tracks.analysis.image.DockerfileSources;
 import dev.tracks.analysis.image.Runc;
@@ -80,13 +81,9 @@ class WorkerImageIT {
     }
 
     @Test
-    void onlyTmpIsWritable() {
-        Runc.Ended probe = image.run(image.pod(List.of("/bin/sh", "-c", "id -u; id -g; echo written > /tmp/probe"
-                + " && cat /tmp/probe; touch /deployments/probe"), Map.of(), false));
-        assertThat(probe.output()).as("user, group, /tmp").startsWith("185\n185\nwritten\n");
-        assertThat(probe.output()).as("the root filesystem, even where user 185 owns the directory")
-                .contains("Read-only file system");
-        assertThat(probe.exitCode()).isNotZero();
+    void itRunsAsUser185WithOnlyTmpWritable() {
+        ContainerChecks.assertNonRootWithOnlyTmpWritable(image.run(image.pod(ContainerChecks.WRITE_PROBE, Map.of(),
+                false)));
     }
 
     @Test
