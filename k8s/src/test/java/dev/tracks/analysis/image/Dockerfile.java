@@ -73,15 +73,16 @@ public record Dockerfile(List<Instruction> instructions) {
         List<Instruction> instructions = new ArrayList<>();
         StringBuilder pending = new StringBuilder();
         for (String line : Files.readAllLines(path)) {
-            String trimmed = line.strip();
-            if (trimmed.startsWith("#") || (trimmed.isEmpty() && pending.isEmpty())) {
+            // As Docker joins them: a continued line loses its backslash, the next one is appended as it stands.
+            String content = pending.isEmpty() ? line.strip() : line.stripTrailing();
+            if (content.strip().startsWith("#") || (content.isBlank() && pending.isEmpty())) {
                 continue;
             }
-            if (trimmed.endsWith("\\")) {
-                pending.append(trimmed, 0, trimmed.length() - 1).append(' ');
+            if (content.endsWith("\\")) {
+                pending.append(content, 0, content.length() - 1);
                 continue;
             }
-            pending.append(trimmed);
+            pending.append(content);
             instructions.add(parse(pending.toString()));
             pending.setLength(0);
         }

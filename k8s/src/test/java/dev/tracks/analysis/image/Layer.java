@@ -64,6 +64,7 @@ public record Layer(Path file, String digest, long size) {
         Map<String, Object> attributes = Files.readAttributes(source, "unix:mode,uid,gid,lastModifiedTime",
                 LinkOption.NOFOLLOW_LINKS);
         TarArchiveEntry entry;
+        boolean regular = false;
         if (Files.isSymbolicLink(source)) {
             entry = new TarArchiveEntry(path, TarArchiveEntry.LF_SYMLINK);
             entry.setLinkName(Files.readSymbolicLink(source).toString());
@@ -72,6 +73,7 @@ public record Layer(Path file, String digest, long size) {
         } else if (Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
             entry = new TarArchiveEntry(path);
             entry.setSize(Files.size(source));
+            regular = true;
         } else {
             throw new IllegalStateException("cannot put " + path + " in a layer: only files, directories and"
                     + " symbolic links are supported");
@@ -80,7 +82,7 @@ public record Layer(Path file, String digest, long size) {
         entry.setIds((Integer) attributes.get("uid"), (Integer) attributes.get("gid"));
         entry.setModTime((FileTime) attributes.get("lastModifiedTime"));
         tar.putArchiveEntry(entry);
-        if (entry.isFile()) {
+        if (regular) {
             Files.copy(source, tar);
         }
         tar.closeArchiveEntry();
