@@ -25,9 +25,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The API service's JVM image, really built and run: built from its Dockerfile on the Debian base in place of the
@@ -45,19 +44,9 @@ class ApiImageIT {
 
     private static final Path DOCKERFILE = Path.of("src/main/docker/Dockerfile.jvm");
     private static final String DATABASE = "api_image";
-    private static BuiltImage image;
 
-    @BeforeAll
-    static void buildImage() {
-        image = BuiltImage.build(DOCKERFILE, "tracks/api-service:dev");
-    }
-
-    @AfterAll
-    static void removeUnpackedImage() {
-        if (image != null) {
-            image.close();
-        }
-    }
+    @RegisterExtension
+    static final BuiltImage IMAGE = new BuiltImage(DOCKERFILE, "tracks/api-service:dev");
 
     @Test
     void everyPathTheJvmDockerfileCopiesExists() throws IOException {
@@ -87,7 +76,7 @@ class ApiImageIT {
         env.put("TRACKS_NAMESPACE", namespace);
         env.put("TRACKS_ADMIN_TOKENS", "ci:" + TestIdentities.ADMIN_TOKEN);
 
-        try (Runc.Running api = image.start(image.pod(List.of(), env, true))) {
+        try (Runc.Running api = IMAGE.start(IMAGE.pod(List.of(), env, true))) {
             Duration timeout = Duration.ofSeconds(90);
             String ready = ContainerChecks.awaitOk(api, URI.create("http://127.0.0.1:" + port + "/q/health/ready"),
                     timeout).body();

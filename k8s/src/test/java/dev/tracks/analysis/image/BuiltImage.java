@@ -1,57 +1,57 @@
 package dev.tracks.analysis.image;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A module's image for its tests: built from the module's Dockerfile by {@link ImageBuilder} into
+ * A module's image for its tests, as a JUnit extension of the test class ({@code @RegisterExtension static}): before
+ * the class's tests it is built from the module's Dockerfile by {@link ImageBuilder} into
  * {@code target/images/<name>.oci.tar} (kept: the archive a container runtime imports), read back from that archive
- * and unpacked into a root filesystem under {@code target/image-run/<name>} (removed on close), whose containers runc
- * runs as the chart's pods run them.
+ * and unpacked into a root filesystem under {@code target/image-run/<name>} (removed after the class), whose
+ * containers runc runs as the chart's pods run them.
  */
-public final class BuiltImage implements AutoCloseable {
+public final class BuiltImage implements BeforeAllCallback, AfterAllCallback {
 
     private static final AtomicInteger CONTAINERS = new AtomicInteger();
 
+    private final Path dockerfile;
+    private final String reference;
     private final String name;
-    private final Path archive;
-    private final OciImage image;
     private final Path work;
-    private final Runc runc;
+    private OciImage image;
 
-    private BuiltImage(String name, Path archive, OciImage image, Path work) {
-        this.name = name;
-        this.archive = archive;
-        this.image = image;
-        this.work = work;
-        this.runc = new Runc(work.resolve("containers"));
+    /** {@code dockerfile} (context: the module's directory) built as {@code reference}, e.g. tracks/worker:dev. */
+    public BuiltImage(Path dockerfile, String reference) {
+        this.dockerfile = dockerfile;
+        this.reference = reference;
+        this.name = reference.substring(reference.lastIndexOf('/') + 1, reference.lastIndexOf(':'));
+        this.work = Path.of("target", "image-run", name).toAbsolutePath();
     }
 
-    /** Builds {@code dockerfile} (context: the module's directory) as {@code reference}, e.g. tracks/worker:dev. */
-    public static BuiltImage build(Path dockerfile, String reference) {
-        String name = reference.substring(reference.lastIndexOf('/') + 1, reference.lastIndexOf(':'));
-        Path archive = Path.of("target", "images", name + ".oci.tar").toAbsolutePath();
-        Path work = Path.of("target", "image-run", name).toAbsolutePath();
-        try {
-            ImageBuilder.build(dockerfile, Path.of("."), reference, archive);
-            long start = System.nanoTime();
-            ImageCommands.run("rm", "-rf", work.toString());
-            OciImage image = OciImage.readArchive(archive, Files.createDirectories(work.resolve("archive")));
-            image.unpack(Files.createDirectories(work.resolve("rootfs")));
-            // As kubelet gives each container an /etc/hosts of its own.
-            Files.writeString(work.resolve("hosts"), "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost\n");
-            System.out.println("[image] " + reference + " read back and unpacked in "
-                    + (System.nanoTime() - start) / 1_000_000 + " ms");
-            return new BuiltImage(name, archive, image, work);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot build " + reference + " from " + dockerfile, e);
-        }
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        ImageBuilder.build(dockerfile, Path.of("."), reference, archive());
+        long start = System.nanoTime();
+        ImageCommands.run("rm", "-rf", work.toString());
+        image = OciImage.readArchive(archive(), Files.createDirectories(work.resolve("archive")));
+        image.unpack(Files.createDirectories(rootfs()));
+        // As kubelet gives each container an /etc/hosts of its own.
+        Files.writeString(work.resolve("hosts"), "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost\n");
+        System.out.println("[image] " + reference + " read back and unpacked in "
+                + (System.nanoTime() - start) / 1_000_000 + " ms");
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        ImageCommands.run("rm", "-rf", work.toString());
     }
 
     /** The image as read back from its archive. */
@@ -60,7 +60,7 @@ public final class BuiltImage implements AutoCloseable {
     }
 
     public Path archive() {
-        return archive;
+        return Path.of("target", "images", name + ".oci.tar").toAbsolutePath();
     }
 
     /** The unpacked root filesystem (read-only for the containers). */
@@ -79,20 +79,19 @@ public final class BuiltImage implements AutoCloseable {
 
     /** Runs a container to its end (two minutes at most). */
     public Runc.Ended run(RuntimeSpec spec) {
-        return runc.run(containerId(), spec, Duration.ofMinutes(2));
+        return runc().run(containerId(), spec, Duration.ofMinutes(2));
     }
 
     /** Starts a container; close the handle to stop it. */
     public Runc.Running start(RuntimeSpec spec) {
-        return runc.start(containerId(), spec);
+        return runc().start(containerId(), spec);
+    }
+
+    private Runc runc() {
+        return new Runc(work.resolve("containers"));
     }
 
     private String containerId() {
         return "tracks-" + name + "-" + ProcessHandle.current().pid() + "-" + CONTAINERS.incrementAndGet();
-    }
-
-    @Override
-    public void close() {
-        ImageCommands.run("rm", "-rf", work.toString());
     }
 }

@@ -34,7 +34,8 @@ public record ImageConfig(String user, List<String> env, List<String> entrypoint
     /** ENV: a variable set again replaces its earlier value, in place. */
     ImageConfig withEnv(Map<String, String> variables) {
         Map<String, String> merged = new LinkedHashMap<>();
-        env.forEach(entry -> merged.put(entry.substring(0, entry.indexOf('=')), entry.substring(entry.indexOf('=') + 1)));
+        env.forEach(entry -> merged.put(entry.substring(0, entry.indexOf('=')),
+                entry.substring(entry.indexOf('=') + 1)));
         merged.putAll(variables);
         return new ImageConfig(user, merged.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList(),
                 entrypoint, cmd, workingDir, exposedPorts);

@@ -27,7 +27,8 @@ public record Layer(Path file, String digest, long size) {
 
     /** A layer made elsewhere (the base), digested here. */
     static Layer of(Path file) {
-        try (OutputStream sink = digesting(OutputStream.nullOutputStream()); InputStream in = Files.newInputStream(file)) {
+        try (OutputStream sink = digesting(OutputStream.nullOutputStream());
+             InputStream in = Files.newInputStream(file)) {
             in.transferTo(sink);
             sink.close();
             return new Layer(file, digestOf(sink), Files.size(file));

@@ -32,11 +32,11 @@ public final class Runc {
     /** Runs a container to its end (killed after {@code timeout}). */
     public Ended run(String id, RuntimeSpec spec, Duration timeout) {
         try (Running container = start(id, spec)) {
-            if (!container.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!container.process().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("container " + id + " still running after " + timeout + ":\n"
                         + container.output());
             }
-            return new Ended(container.process.exitValue(), container.output());
+            return new Ended(container.process().exitValue(), container.output());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -53,25 +53,15 @@ public final class Runc {
             Process process = new ProcessBuilder(runc("run", "--bundle", bundle.toString(), id))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(
                             Path.of("/dev/null").toFile())).start();
-            return new Running(id, process, log);
+            return new Running(this, id, process, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start container " + id + " (is runc installed?"
                     + " k8s/testbin/base-rootfs installs it)", e);
         }
     }
 
-    /** A running container. */
-    public final class Running implements AutoCloseable {
-
-        private final String id;
-        private final Process process;
-        private final Path log;
-
-        private Running(String id, Process process, Path log) {
-            this.id = id;
-            this.process = process;
-            this.log = log;
-        }
+    /** A running container: its id, the {@code runc run} process, the file its output goes to. */
+    public record Running(Runc runc, String id, Process process, Path log) implements AutoCloseable {
 
         public boolean isAlive() {
             return process.isAlive();
@@ -88,7 +78,7 @@ public final class Runc {
 
         /** Runs another process in the container, as its user, with its environment (runc exec). */
         public Ended exec(String... args) {
-            List<String> command = runc("exec", id);
+            List<String> command = runc.runc("exec", id);
             command.addAll(List.of(args));
             return ImageCommands.exec(command);
         }
@@ -97,16 +87,16 @@ public final class Runc {
         public void close() {
             try {
                 if (process.isAlive()) {
-                    ImageCommands.exec(runc("kill", id, "TERM"));
+                    ImageCommands.exec(runc.runc("kill", id, "TERM"));
                     if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                        ImageCommands.exec(runc("kill", id, "KILL"));
+                        ImageCommands.exec(runc.runc("kill", id, "KILL"));
                         process.waitFor(10, TimeUnit.SECONDS);
                     }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
-                ImageCommands.exec(runc("delete", "--force", id));
+                ImageCommands.exec(runc.runc("delete", "--force", id));
             }
         }
     }

@@ -13,7 +13,8 @@ import java.util.Map;
  * capabilities, no privilege escalation: the chart's restricted security context).
  */
 public record RuntimeSpec(Path rootfs, boolean readOnlyRoot, ImageUser user, List<String> args, List<String> env,
-                          String cwd, List<String> capabilities, boolean hostNetwork, List<Map<String, Object>> mounts) {
+                          String cwd, List<String> capabilities, boolean hostNetwork,
+                          List<Map<String, Object>> mounts) {
 
     /** What Docker grants a RUN step (and a container) by default. */
     private static final List<String> DOCKER_DEFAULT_CAPABILITIES = List.of("CAP_CHOWN", "CAP_DAC_OVERRIDE",
@@ -46,7 +47,8 @@ public record RuntimeSpec(Path rootfs, boolean readOnlyRoot, ImageUser user, Lis
         List<Map<String, Object>> more = new ArrayList<>(mounts);
         more.add(Map.of("destination", destination, "type", "bind", "source", source.toAbsolutePath().toString(),
                 "options", List.of("rbind", "ro")));
-        return new RuntimeSpec(rootfs, readOnlyRoot, user, args, env, cwd, capabilities, hostNetwork, List.copyOf(more));
+        return new RuntimeSpec(rootfs, readOnlyRoot, user, args, env, cwd, capabilities, hostNetwork,
+                List.copyOf(more));
     }
 
     /** The config.json content. */

@@ -18,9 +18,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The operator's image, really built and run: built from its Dockerfile on the Debian base in place of the public
@@ -34,19 +33,9 @@ import org.junit.jupiter.api.Test;
 class OperatorImageIT {
 
     private static final Path DOCKERFILE = Path.of("src/main/docker/Dockerfile.jvm");
-    private static BuiltImage image;
 
-    @BeforeAll
-    static void buildImage() {
-        image = BuiltImage.build(DOCKERFILE, "tracks/operator:dev");
-    }
-
-    @AfterAll
-    static void removeUnpackedImage() {
-        if (image != null) {
-            image.close();
-        }
-    }
+    @RegisterExtension
+    static final BuiltImage IMAGE = new BuiltImage(DOCKERFILE, "tracks/operator:dev");
 
     @Test
     void everyPathTheDockerfileCopiesExists() throws IOException {
@@ -67,7 +56,7 @@ class OperatorImageIT {
         env.put("TRACKS_OPERATOR_LEADER_ELECTION_LEASE_NAMESPACE", leaseNamespace);
         env.put("TRACKS_OPERATOR_LEADER_ELECTION_IDENTITY", "operator-image");
 
-        try (Runc.Running operator = image.start(image.pod(List.of(), env, true))) {
+        try (Runc.Running operator = IMAGE.start(IMAGE.pod(List.of(), env, true))) {
             Duration timeout = Duration.ofSeconds(90);
             assertThat(ContainerChecks.awaitOk(operator, URI.create("http://127.0.0.1:" + port + "/q/health/ready"),
                     timeout).body()).contains("\"status\": \"UP\"");

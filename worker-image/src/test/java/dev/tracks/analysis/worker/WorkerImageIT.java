@@ -16,9 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,42 +30,32 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WorkerImageIT {
 
-    private static BuiltImage image;
 
-    @BeforeAll
-    static void buildImage() {
-        image = BuiltImage.build(Path.of("Dockerfile"), "tracks/worker:dev");
-    }
-
-    @AfterAll
-    static void removeUnpackedImage() {
-        if (image != null) {
-            image.close();
-        }
-    }
+    @RegisterExtension
+    static final BuiltImage IMAGE = new BuiltImage(Path.of("Dockerfile"), "tracks/worker:dev");
 
     @Test
     void theImageIsTheDockerfilesOnTheDebianBase() throws IOException {
         assertThat(Dockerfile.read(Path.of("Dockerfile")).from(Map.of())).as("production keeps its public base")
                 .isEqualTo("registry.access.redhat.com/ubi9/openjdk-17-runtime:1.23");
-        assertThat(image.image().config().user()).isEqualTo("185");
-        assertThat(image.image().config().workingDir()).isEqualTo("/deployments");
-        assertThat(image.image().config().command()).containsExactly("java", "-jar", "/deployments/tracks-worker.jar",
+        assertThat(IMAGE.image().config().user()).isEqualTo("185");
+        assertThat(IMAGE.image().config().workingDir()).isEqualTo("/deployments");
+        assertThat(IMAGE.image().config().command()).containsExactly("java", "-jar", "/deployments/tracks-worker.jar",
                 "--help");
-        assertThat(image.image().config().env()).anyMatch(variable -> variable.startsWith("JAVA_TOOL_OPTIONS=")
+        assertThat(IMAGE.image().config().env()).anyMatch(variable -> variable.startsWith("JAVA_TOOL_OPTIONS=")
                 && variable.contains("-XX:SharedArchiveFile=/deployments/tracks-worker.jsa"));
-        assertThat(image.image().layers()).as("the base, three COPY and the RUN").hasSize(5);
+        assertThat(IMAGE.image().layers()).as("the base, three COPY and the RUN").hasSize(5);
         // The RUN's class archive, made by the image's own JVM as user 185.
-        Path archive = image.rootfs().resolve("deployments/tracks-worker.jsa");
+        Path archive = IMAGE.rootfs().resolve("deployments/tracks-worker.jsa");
         assertThat(Files.size(archive)).isGreaterThan(1_000_000);
         assertThat(Files.getAttribute(archive, "unix:uid", LinkOption.NOFOLLOW_LINKS)).isEqualTo(185);
-        assertThat(Files.getAttribute(image.rootfs().resolve("deployments/lib"), "unix:uid")).as("COPY --chown=185")
+        assertThat(Files.getAttribute(IMAGE.rootfs().resolve("deployments/lib"), "unix:uid")).as("COPY --chown=185")
                 .isEqualTo(185);
     }
 
     @Test
     void itsEntryPointPrintsTheUsageAsUser185OnAReadOnlyRoot() {
-        Runc.Ended help = image.run(image.pod(List.of(), Map.of(), false));
+        Runc.Ended help = IMAGE.run(IMAGE.pod(List.of(), Map.of(), false));
         assertThat(help.exitCode()).as(help.output()).isZero();
         assertThat(help.output()).contains("Usage: tracks-worker", "run", "analyze");
     }
@@ -74,7 +63,7 @@ class WorkerImageIT {
     /** The archive the RUN made fits the image's JVM: a JVM that must use it starts, its classes come from it. */
     @Test
     void itsJvmMapsTheClassArchiveMadeAtBuildTime() {
-        Runc.Ended version = image.run(image.pod(List.of("java", "-Xshare:on", "-Xlog:class+load", "-jar",
+        Runc.Ended version = IMAGE.run(IMAGE.pod(List.of("java", "-Xshare:on", "-Xlog:class+load", "-jar",
                 "/deployments/tracks-worker.jar", "--version"), Map.of(), false));
         assertThat(version.exitCode()).as(version.output()).isZero();
         assertThat(version.output()).contains(WorkerCommand.class.getName() + " source: shared objects file");
@@ -82,7 +71,7 @@ class WorkerImageIT {
 
     @Test
     void itRunsAsUser185WithOnlyTmpWritable() {
-        ContainerChecks.assertNonRootWithOnlyTmpWritable(image.run(image.pod(ContainerChecks.WRITE_PROBE, Map.of(),
+        ContainerChecks.assertNonRootWithOnlyTmpWritable(IMAGE.run(IMAGE.pod(ContainerChecks.WRITE_PROBE, Map.of(),
                 false)));
     }
 
