@@ -18,15 +18,12 @@ public class ApiTestEnvironment implements QuarkusTestResourceLifecycleManager {
     public static final String NAMESPACE = "tracks-api-test";
     /** Small, so that the tests can send a file above it. */
     public static final long MAX_UPLOAD_BYTES = 100_000;
-    public static final String CRD = "../k8s/crd/analysistasks.analysis.tracks.dev-v1.yml";
 
     @Override
     public Map<String, String> start() {
         TestDatabase.emptyDatabase(DATABASE);
         ControlPlane controlPlane = ControlPlane.apiServer();
-        require(controlPlane.kubectl("apply", "--server-side", "-f", CRD).exitCode() == 0, "apply the CRD");
-        require(controlPlane.kubectl("wait", "--for=condition=Established", "--timeout=60s",
-                "crd/analysistasks.analysis.tracks.dev").exitCode() == 0, "wait for the CRD");
+        controlPlane.applyTaskCrd();
         controlPlane.kubectl("create", "namespace", NAMESPACE);
         Config config = controlPlane.client().getConfiguration();
         Map<String, String> properties = new HashMap<>();
@@ -54,12 +51,6 @@ public class ApiTestEnvironment implements QuarkusTestResourceLifecycleManager {
             properties.put("quarkus.kubernetes-client." + key + "-file", file);
         } else {
             throw new IllegalStateException("test environment: the kubeconfig has no " + key);
-        }
-    }
-
-    private static void require(boolean condition, String what) {
-        if (!condition) {
-            throw new IllegalStateException("test environment: could not " + what);
         }
     }
 

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +27,7 @@ public final class ControlPlane {
 
     private static final String CONTROLLERS =
             "job-controller,garbage-collector-controller,ttl-after-finished-controller,namespace-controller";
+    private static final String TASK_CRD = "k8s/crd/analysistasks.analysis.tracks.dev-v1.yml";
     private static ControlPlane instance;
 
     private final TestBinaries binaries;
@@ -83,11 +86,49 @@ public final class ControlPlane {
         return kubeconfig;
     }
 
+    /**
+     * The fabric8 client's own environment variables (read by any fabric8 client, the Quarkus ones too) that reach
+     * this API server with cluster-admin rights, the certificates inline: for a process that cannot read the
+     * kubeconfig's files, such as a container.
+     */
+    public Map<String, String> clientEnvironment() {
+        Config config = client.getConfiguration();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KUBERNETES_MASTER", config.getMasterUrl());
+        env.put("KUBERNETES_CERTS_CA_DATA", inline(config.getCaCertData(), config.getCaCertFile()));
+        env.put("KUBERNETES_CERTS_CLIENT_DATA", inline(config.getClientCertData(), config.getClientCertFile()));
+        env.put("KUBERNETES_CERTS_CLIENT_KEY_DATA", inline(config.getClientKeyData(), config.getClientKeyFile()));
+        return env;
+    }
+
+    /** Base64 data as a kubeconfig holds it: given as such, or read from the file. */
+    private static String inline(String data, String file) {
+        if (data != null) {
+            return data;
+        }
+        try {
+            return Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
     public NodeAgent nodeAgent() {
         if (nodeAgent == null) {
             throw new IllegalStateException("the node agent runs only with @RealKubernetes(workloads = true)");
         }
         return nodeAgent;
+    }
+
+    /** Applies the AnalysisTask CRD (kubectl, server-side, as every test of the JVM does) and waits till it serves. */
+    public void applyTaskCrd() {
+        CommandResult apply = kubectl("apply", "--server-side", "-f",
+                TestBinaries.repositoryRoot().resolve(TASK_CRD).toString());
+        CommandResult established = kubectl("wait", "--for=condition=Established", "--timeout=60s",
+                "crd/analysistasks.analysis.tracks.dev");
+        if (apply.exitCode() != 0 || established.exitCode() != 0) {
+            throw new IllegalStateException("cannot apply the AnalysisTask CRD: " + apply + " " + established);
+        }
     }
 
     public CommandResult kubectl(String... args) {

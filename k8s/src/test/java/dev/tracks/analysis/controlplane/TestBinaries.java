@@ -55,7 +55,7 @@ public record TestBinaries(String kubernetesVersion, Path directory) {
     }
 
     /** The checkout's root: the nearest parent of the working directory that holds the versions file. */
-    static Path repositoryRoot() {
+    public static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve(VERSIONS_FILE))) {
             dir = dir.getParent();

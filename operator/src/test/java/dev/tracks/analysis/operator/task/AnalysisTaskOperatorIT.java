@@ -1,6 +1,5 @@
 package dev.tracks.analysis.operator.task;
 
-import dev.tracks.analysis.controlplane.CommandResult;
 import dev.tracks.analysis.controlplane.ControlPlane;
 import dev.tracks.analysis.controlplane.RealKubernetes;
 import dev.tracks.analysis.controlplane.TestNamespace;
@@ -55,11 +54,7 @@ class AnalysisTaskOperatorIT {
 
     @BeforeAll
     static void startOperator(ControlPlane controlPlane) {
-        CommandResult crd = controlPlane.kubectl("apply", "--server-side", "-f",
-                "../k8s/crd/analysistasks.analysis.tracks.dev-v1.yml");
-        assertThat(crd.exitCode()).as(crd.toString()).isZero();
-        controlPlane.kubectl("wait", "--for=condition=Established", "--timeout=60s",
-                "crd/analysistasks.analysis.tracks.dev");
+        controlPlane.applyTaskCrd();
         operator = OperatorProcess.start(controlPlane, "operator-1", Map.of("TRACKS_OPERATOR_MAX_RUNNING", "3"));
     }
 
