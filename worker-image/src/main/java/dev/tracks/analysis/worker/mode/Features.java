@@ -119,6 +119,26 @@ final class Features {
                 duration > 0 ? (double) lossMillis / duration : 0);
     }
 
+    /**
+     * The middle fix of each stop of fixes {@code first..last} completed inside them, by the hysteresis of
+     * {@link #STOP_KMH} and {@link #MOVE_KMH} that {@link #of} counts stops with.
+     */
+    static int[] stopMiddles(StepProfile profile, int first, int last) {
+        int[] middles = new int[last - first + 1];
+        int stops = 0;
+        int stopFirst = -1;
+        for (int j = first + 1; j <= last; j++) {
+            double v = profile.windowKmh[j];
+            if (stopFirst < 0 && v < STOP_KMH) {
+                stopFirst = j;
+            } else if (stopFirst >= 0 && v > MOVE_KMH) {
+                middles[stops++] = (stopFirst + j) / 2;
+                stopFirst = -1;
+            }
+        }
+        return Arrays.copyOf(middles, stops);
+    }
+
     private static double cv(double[] values, int count) {
         double sum = 0;
         double squares = 0;

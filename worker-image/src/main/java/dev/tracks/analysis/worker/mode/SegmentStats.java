@@ -28,7 +28,8 @@ final class SegmentStats {
         SegmentFeatures features = Features.of(fixes, profile, first, last, speeds, count);
         FineMode motion = FineMode.of(features);
         FineMode fine = motion == FineMode.RAIL || motion == FineMode.ROAD_VEHICLE
-                ? FineMode.of(features, network.evidence(fixes, first, last)) : motion;
+                ? FineMode.of(features, network.evidence(fixes, first, last, Features.stopMiddles(profile, first, last)))
+                : motion;
         return new MovementSegment(fixes.time(first), fixes.time(last), fixes.id(first), fixes.id(last),
                 last - first + 1, length, features, CoarseMode.of(features.medianKmh(), params), fine);
     }

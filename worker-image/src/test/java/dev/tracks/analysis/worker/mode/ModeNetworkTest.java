@@ -2,6 +2,7 @@ package dev.tracks.analysis.worker.mode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tracks.analysis.reference.osm.OsmStation;
 import dev.tracks.analysis.reference.osm.OsmWay;
 import dev.tracks.analysis.reference.osm.OsmWay.Network;
 import dev.tracks.analysis.skill.Skill;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * 47.0 N, 8.0 E, fixes every 2 s with 5 m of GPS noise, between walks: one at a steady 60 km/h with 30 s stops every
  * 1.2 km (by its motion a train: no turns, regular stations, a held line speed), one of stop-and-go at 10 to 45 km/h
  * with stops at irregular distances (by its motion a road vehicle). The network is a straight way along the line:
- * a primary road, a railway, both (a tram on a street), or one far away.
+ * a primary road, a railway, both (a tram on a street), or one far away; tram stops at the ride's stops or away from them.
  */
 class ModeNetworkTest {
 
@@ -43,11 +44,13 @@ class ModeNetworkTest {
         return track.move(0, 200, 4.5).stay(Duration.ofMinutes(10), 5).fixes();
     }
 
+    /** The stop-and-go ride's legs east: metres and km/h, each followed by a 20 s stop. */
+    private static final double[][] STOP_AND_GO = {{350, 40}, {120, 20}, {600, 45}, {200, 25}, {90, 10}, {450, 40},
+        {300, 30}, {700, 45}, {150, 15}, {500, 35}};
+
     private static Fixes stopAndGoRide() {
         SyntheticTrack track = walkTo();
-        double[][] legs = {{350, 40}, {120, 20}, {600, 45}, {200, 25}, {90, 10}, {450, 40}, {300, 30}, {700, 45},
-                {150, 15}, {500, 35}};
-        for (double[] leg : legs) {
+        for (double[] leg : STOP_AND_GO) {
             track.move(90, leg[0], leg[1]).stay(Duration.ofSeconds(20), 3);
         }
         return track.move(0, 200, 4.5).stay(Duration.ofMinutes(10), 5).fixes();
@@ -69,7 +72,28 @@ class ModeNetworkTest {
     }
 
     private static ModeNetwork network(OsmWay... ways) {
-        return ModeNetwork.of(OsmNetwork.of(1, List.of(ways), List.of()));
+        return network(List.of(), ways);
+    }
+
+    private static ModeNetwork network(List<OsmStation> stations, OsmWay... ways) {
+        return ModeNetwork.of(OsmNetwork.of(1, List.of(ways), stations));
+    }
+
+    /** A station at each stop of the stop-and-go ride. */
+    private static List<OsmStation> stationsAtTheStops() {
+        List<OsmStation> stations = new ArrayList<>();
+        double east = 0;
+        for (double[] leg : STOP_AND_GO) {
+            east += leg[0];
+            stations.add(station(stations.size() + 1, east));
+        }
+        return stations;
+    }
+
+    /** A station on the line, {@code eastMeters} east of the ride's start. */
+    private static OsmStation station(long id, double eastMeters) {
+        double[] position = Geodesy.destination(LAT, LON, 90, eastMeters);
+        return new OsmStation(id, "tram_stop", "", position[0], position[1]);
     }
 
     @Test
@@ -99,17 +123,32 @@ class ModeNetworkTest {
     }
 
     @Test
+    void aTramOnAStreetThatStopsAtItsStopsIsRailAndACarBesideTheTracksIsNot() {
+        Fixes ride = stopAndGoRide();
+        OsmWay street = along(1, Network.ROAD, "secondary", 5);
+        OsmWay tracks = along(2, Network.RAIL, "tram", -5);
+
+        assertThat(rideMode(ride, network(stationsAtTheStops(), street, tracks))).isEqualTo(FineMode.RAIL);
+        // The same tracks and street with the line's stations 700 m before the ride and 300 m after it: a car at
+        // lights beside a tram line.
+        assertThat(rideMode(ride, network(List.of(station(1, -700), station(2, 3_760)), street, tracks)))
+                .isEqualTo(FineMode.ROAD_VEHICLE);
+        // Stations without tracks decide nothing.
+        assertThat(rideMode(ride, network(stationsAtTheStops(), street))).isEqualTo(FineMode.ROAD_VEHICLE);
+    }
+
+    @Test
     void walksAndUndergroundRidesKeepTheirMode() {
-        NetworkEvidence onRoads = NetworkEvidence.of(10, 10, 0, 10);
-        NetworkEvidence onRails = NetworkEvidence.of(10, 10, 10, 0);
+        NetworkEvidence onRoads = NetworkEvidence.of(10, 10, 0, 10, 0, 0);
+        NetworkEvidence onRails = NetworkEvidence.of(10, 10, 10, 0, 0, 0);
         SegmentFeatures walk = new SegmentFeatures(4.5, 6, 2, 100, 1, 1, 0.1, 0.1, 300, 0.5, Double.NaN, 0.2, 0);
         assertThat(FineMode.of(walk, onRails)).isEqualTo(FineMode.WALK);
         SegmentFeatures underground = new SegmentFeatures(35, 60, 0, 0, 1, 1, 0.5, 0.5, Double.NaN, Double.NaN,
                 Double.NaN, 0.05, 0.6);
         assertThat(FineMode.of(underground, onRoads)).isEqualTo(FineMode.RAIL);
         // Too few fixes inside the load's box, or too small a share of them: no decision.
-        assertThat(NetworkEvidence.of(4, 4, 4, 0).onRails()).isFalse();
-        assertThat(NetworkEvidence.of(20, 10, 10, 0).onRails()).isFalse();
+        assertThat(NetworkEvidence.of(4, 4, 4, 0, 0, 0).onRails()).isFalse();
+        assertThat(NetworkEvidence.of(20, 10, 10, 0, 0, 0).onRails()).isFalse();
         assertThat(NetworkEvidence.NONE.onRoads()).isFalse();
     }
 }
