@@ -10,13 +10,15 @@ import java.util.Map;
 
 /**
  * Which ready tasks may start now: limits of concurrently running tasks, globally and per skill; candidates in order
- * of priority (higher first), then age (older first), then name. A candidate held back only by its skill's limit does
- * not take a global slot from the candidates behind it.
+ * of priority (higher first), then age (older first), then how many tasks of their chain wait on them (more first:
+ * the longest path of a chain starts first), then name. A candidate held back only by its skill's limit does not take
+ * a global slot from the candidates behind it.
  */
 public final class Admission {
 
     private static final Comparator<Candidate> ORDER = Comparator.comparingInt((Candidate c) -> c.priority()).reversed()
             .thenComparing(Candidate::createdAt)
+            .thenComparing(Comparator.comparingInt(Candidate::chainDepth).reversed())
             .thenComparing(Candidate::name);
 
     private Admission() {
@@ -36,8 +38,12 @@ public final class Admission {
         }
     }
 
-    /** A task that is ready to run (its dependencies succeeded) and waits for a slot. */
-    public record Candidate(String name, Skill skill, int priority, Instant createdAt) {
+    /**
+     * A task that is ready to run (its dependencies succeeded) and waits for a slot.
+     *
+     * @param chainDepth how many tasks of its chain wait on it one after another (TaskLabels.CHAIN_DEPTH), 0 if none
+     */
+    public record Candidate(String name, Skill skill, int priority, Instant createdAt, int chainDepth) {
     }
 
     /** The verdict for one candidate: start now, or wait at {@code position} (1 = next) of the queue. */

@@ -110,6 +110,30 @@ public final class SkillCatalog {
         return ordered;
     }
 
+    /**
+     * For each skill of a chain, how many of the chain's skills wait on it one after another: 0 for one that nothing
+     * of the chain depends on, else one more than its deepest dependent. Started first among tasks that are equally
+     * ready, the deepest shortens the chain (the upward rank of list scheduling, Topcuoglu et al. 2002, HEFT, with
+     * every task of unit cost): on 2 slots, a second-level skill with a short path behind it (grid_system, then
+     * footprint_stats) would otherwise take a slot, by its name, before one on the longest path (stay_detection, then
+     * trip_construction, then rendering_metadata).
+     */
+    public static Map<Skill, Integer> waitingDepth(Collection<Skill> chain) {
+        Map<Skill, Integer> depth = new EnumMap<>(Skill.class);
+        List<Skill> ordered = inDependencyOrder(chain);
+        for (int i = ordered.size() - 1; i >= 0; i--) {
+            Skill skill = ordered.get(i);
+            int deepest = 0;
+            for (Skill later : ordered.subList(i + 1, ordered.size())) {
+                if (definition(later).dependsOn().contains(skill)) {
+                    deepest = Math.max(deepest, depth.get(later) + 1);
+                }
+            }
+            depth.put(skill, deepest);
+        }
+        return depth;
+    }
+
     private static Map<Skill, SkillDefinition> collect(List<SkillDefinition> definitions) {
         Map<Skill, SkillDefinition> bySkill = new EnumMap<>(Skill.class);
         for (SkillDefinition definition : definitions) {

@@ -177,4 +177,20 @@ class SkillCatalogTest {
         }
         assertThat(new HashSet<>(order)).hasSize(order.size());
     }
+
+    @Test
+    void theDefaultChainsLongestPathsAreCountedFromTheirEnds() {
+        assertThat(SkillCatalog.waitingDepth(SkillCatalog.DEFAULT_CHAIN)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                Skill.OUTLIER_DETECTION, 3,
+                Skill.STAY_DETECTION, 2,
+                Skill.TRANSPORT_MODE, 2,
+                Skill.GRID_SYSTEM, 1,
+                Skill.TRIP_CONSTRUCTION, 1,
+                Skill.STAY_STATS, 0,
+                Skill.FOOTPRINT_STATS, 0,
+                Skill.RENDERING_METADATA, 0));
+        // A chain of a part: only its own skills wait.
+        assertThat(SkillCatalog.waitingDepth(List.of(Skill.OUTLIER_DETECTION, Skill.GRID_SYSTEM)))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(Skill.OUTLIER_DETECTION, 1, Skill.GRID_SYSTEM, 0));
+    }
 }

@@ -82,6 +82,7 @@ public class ChainResource {
         String chainId = HexFormat.of().formatHex(RANDOM.generateSeed(4));
         Map<Skill, String> names = new LinkedHashMap<>();
         skills.forEach(skill -> names.put(skill, "chain-" + chainId + "-" + skill.id().replace('_', '-')));
+        Map<Skill, Integer> depths = SkillCatalog.waitingDepth(skills);
         List<AnalysisTask> resources = new ArrayList<>();
         for (Skill skill : skills) {
             List<String> dependsOn = SkillCatalog.definition(skill).dependsOn().stream().filter(names::containsKey)
@@ -91,7 +92,8 @@ public class ChainResource {
             AnalysisTaskSpec spec = TaskSpecs.spec(taskRequest, dependsOn);
             TaskSpecs.validate("params." + skill.id(), spec);
             resources.add(tasks.newTask(names.get(skill), spec, caller.getPrincipal().getName(),
-                    Map.of(TaskLabels.CHAIN, chainId)));
+                    Map.of(TaskLabels.CHAIN, chainId),
+                    Map.of(TaskLabels.CHAIN_DEPTH, String.valueOf(depths.get(skill)))));
         }
         List<TaskView> created = tasks.createAll(resources, caller.getPrincipal().getName()).stream()
                 .map(TaskView::of).toList();

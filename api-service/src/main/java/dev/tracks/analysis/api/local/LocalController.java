@@ -8,6 +8,7 @@ import dev.tracks.analysis.lifecycle.Runs;
 import dev.tracks.analysis.lifecycle.StatusReport;
 import dev.tracks.analysis.lifecycle.TaskLifecycle;
 import dev.tracks.analysis.task.AnalysisTask;
+import dev.tracks.analysis.task.TaskLabels;
 import dev.tracks.analysis.task.TaskPhase;
 import dev.tracks.analysis.task.WorkerContract;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -173,7 +174,8 @@ public class LocalController {
                 .filter(entry -> entry.getValue() instanceof Decision.ReadyToRun)
                 .map(entry -> entry.getKey())
                 .map(task -> new Admission.Candidate(task.getMetadata().getName(), task.getSpec().getSkill(),
-                        task.getSpec().priorityOrDefault(), Instant.parse(task.getMetadata().getCreationTimestamp())))
+                        task.getSpec().priorityOrDefault(), Instant.parse(task.getMetadata().getCreationTimestamp()),
+                        TaskLabels.chainDepth(task.getMetadata().getAnnotations())))
                 .toList();
         if (candidates.isEmpty()) {
             return;

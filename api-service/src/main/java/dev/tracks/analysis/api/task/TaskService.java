@@ -11,6 +11,7 @@ import dev.tracks.analysis.task.TaskLabels;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -102,9 +103,17 @@ public class TaskService {
 
     /** An AnalysisTask to create: the spec, who asked, and labels (e.g. its chain). */
     public AnalysisTask newTask(String name, AnalysisTaskSpec spec, String caller, Map<String, String> labels) {
+        return newTask(name, spec, caller, labels, Map.of());
+    }
+
+    /** {@link #newTask(String, AnalysisTaskSpec, String, Map)} with annotations beside the caller's. */
+    public AnalysisTask newTask(String name, AnalysisTaskSpec spec, String caller, Map<String, String> labels,
+                                Map<String, String> annotations) {
         AnalysisTask task = new AnalysisTask();
+        Map<String, String> allAnnotations = new HashMap<>(annotations);
+        allAnnotations.put(TaskLabels.CREATED_BY, caller);
         ObjectMetaBuilder metadata = new ObjectMetaBuilder().withNamespace(namespace)
-                .withAnnotations(Map.of(TaskLabels.CREATED_BY, caller)).withLabels(labels);
+                .withAnnotations(allAnnotations).withLabels(labels);
         if (name.endsWith("-")) {
             metadata.withGenerateName(name);
         } else {

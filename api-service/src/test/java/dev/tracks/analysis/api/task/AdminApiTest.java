@@ -281,6 +281,9 @@ class AdminApiTest {
         AnalysisTask stays = client.resources(AnalysisTask.class).inNamespace(ApiTestEnvironment.NAMESPACE)
                 .withName("chain-" + chainId + "-stay-detection").get();
         assertThat(stays.getMetadata().getLabels()).containsEntry(TaskLabels.CHAIN, chainId);
+        // trip_construction, then rendering_metadata wait on stay_detection: it starts before grid_system when both
+        // are ready on one slot (Admission).
+        assertThat(TaskLabels.chainDepth(stays.getMetadata().getAnnotations())).isEqualTo(2);
         assertThat(stays.getSpec().getParams()).containsEntry("distThresholdMeters", 60);
 
         admin().get(chain.header("Location")).then().statusCode(200).body("chain_id", equalTo(chainId))

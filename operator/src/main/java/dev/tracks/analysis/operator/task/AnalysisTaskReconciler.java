@@ -12,6 +12,7 @@ import dev.tracks.analysis.operator.job.JobSettings;
 import dev.tracks.analysis.operator.job.WorkerJobs;
 import dev.tracks.analysis.skill.Skill;
 import dev.tracks.analysis.task.AnalysisTask;
+import dev.tracks.analysis.task.TaskLabels;
 import dev.tracks.analysis.task.AnalysisTaskStatus;
 import dev.tracks.analysis.task.TaskPhase;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -180,7 +181,8 @@ public class AnalysisTaskReconciler implements Reconciler<AnalysisTask> {
 
     private static Admission.Candidate candidate(AnalysisTask task) {
         return new Admission.Candidate(key(task), task.getSpec().getSkill(), task.getSpec().priorityOrDefault(),
-                Instant.parse(task.getMetadata().getCreationTimestamp()));
+                Instant.parse(task.getMetadata().getCreationTimestamp()),
+                TaskLabels.chainDepth(task.getMetadata().getAnnotations()));
     }
 
     private UpdateControl<AnalysisTask> report(AnalysisTask task, LifecycleStep.Outcome<Job> outcome,
