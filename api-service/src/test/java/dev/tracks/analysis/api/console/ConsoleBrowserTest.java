@@ -36,7 +36,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The console in Debian's chromium against the service in the local mode (tasks run by the shell stand-in of
  * {@link LocalModeEnvironment}): log in with the token, watch a chain's tasks reach Succeeded without reloading the
- * page (server-sent events), cancel a running task, and see the API's refusal of a bad parameter on its field.
+ * page (server-sent events), cancel a running chain and a running task, and see the API's refusal of a bad parameter
+ * on its field.
  * Screenshots of each page land in target/console-screenshots.
  */
 @QuarkusTest
@@ -105,6 +106,20 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.cssSelector("g.node[data-skill=rendering_metadata]"))
                 .getAttribute("data-status")).isEqualTo("not in this run");
         Browser.screenshot(browser, "chain");
+
+        browser.get(url("console/chain"));
+        browser.findElement(By.cssSelector("input[name=skills][value=grid_system]")).click();
+        browser.findElement(By.cssSelector("form.trigger button[type=submit]")).click();
+        waitFor(() -> "Running".equals(statusOfNode("grid_system")));
+        browser.findElement(By.xpath("//button[starts-with(text(), 'Cancel chain')]")).click();
+        waitFor(() -> "Cancelled".equals(statusOfNode("grid_system")));
+        assertThat(textOf(By.id("chain-status"))).isEqualTo("Failed");
+        Browser.screenshot(browser, "chain-cancelled");
+    }
+
+    private String statusOfNode(String skill) {
+        List<WebElement> nodes = browser.findElements(By.cssSelector("g.node[data-skill=" + skill + "]"));
+        return nodes.isEmpty() ? null : nodes.get(0).getAttribute("data-status");
     }
 
     @Test

@@ -13,6 +13,13 @@ import org.junit.jupiter.api.Test;
 /** The console's pure parts: ETA in words, the form generated from parameter specs and back, the DAG's layout. */
 class ConsoleViewsTest {
 
+    private static final List<ParamSpec> SPECS = List.of(
+            ParamSpec.integer("minPoints", 5, 1, 1000, "points", "Fewest points of a stay."),
+            ParamSpec.number("radius", 100.5, 1, 5000, "m", "Radius of a stay."),
+            ParamSpec.bool("strict", true, "Refuse gaps."),
+            ParamSpec.choice("method", "dbscan", List.of("dbscan", "sliding"), "How stays are found."),
+            ParamSpec.optionalString("label", "A label."));
+
     @Test
     void etaIsWrittenInTheLargestUnitsThatFit() {
         assertThat(TaskRow.eta(null)).isEmpty();
@@ -23,15 +30,10 @@ class ConsoleViewsTest {
 
     @Test
     void theFormOffersEachParameterWithItsDefaultBoundsUnitAndHelp() {
-        List<ParamSpec> specs = List.of(
-                ParamSpec.integer("minPoints", 5, 1, 1000, "points", "Fewest points of a stay."),
-                ParamSpec.number("radius", 100.5, 1, 5000, "m", "Radius of a stay."),
-                ParamSpec.bool("strict", true, "Refuse gaps."),
-                ParamSpec.choice("method", "dbscan", List.of("dbscan", "sliding"), "How stays are found."));
-        List<TaskForm.Field> fields = TaskForm.fields(specs, Map.of(), "params.radius", "must be at most 5000");
+        List<TaskForm.Field> fields = TaskForm.fields(SPECS, Map.of(), "params.radius", "must be at most 5000");
 
         assertThat(fields).extracting(TaskForm.Field::name).containsExactly("params.minPoints", "params.radius",
-                "params.strict", "params.method");
+                "params.strict", "params.method", "params.label");
         TaskForm.Field minPoints = fields.get(0);
         assertThat(minPoints.input()).isEqualTo("number");
         assertThat(minPoints.value()).isEqualTo("5");
@@ -48,19 +50,16 @@ class ConsoleViewsTest {
         assertThat(fields.get(2).checked()).isTrue();
         assertThat(fields.get(3).input()).isEqualTo("select");
         assertThat(fields.get(3).choices()).containsExactly("dbscan", "sliding");
+        assertThat(fields.get(4).value()).isEmpty();
+        assertThat(fields.get(4).help()).isEqualTo("A label.");
     }
 
     @Test
     void postedValuesBecomeTypedParamsAndWhatIsNotANumberIsLeftForTheApiToRefuse() {
-        List<ParamSpec> specs = List.of(
-                ParamSpec.integer("minPoints", 5, 1, 1000, "points", "Fewest points."),
-                ParamSpec.number("radius", 100, 1, 5000, "m", "Radius."),
-                ParamSpec.bool("strict", true, "Refuse gaps."),
-                ParamSpec.optionalString("label", "A label."));
-        assertThat(TaskForm.params(specs, Map.of("params.minPoints", "7", "params.radius", "2.5",
+        assertThat(TaskForm.params(SPECS, Map.of("params.minPoints", "7", "params.radius", "2.5",
                 "params.strict", "true", "params.label", "")))
                 .containsExactly(Map.entry("minPoints", 7L), Map.entry("radius", 2.5), Map.entry("strict", true));
-        assertThat(TaskForm.params(specs, Map.of("params.minPoints", "seven")))
+        assertThat(TaskForm.params(SPECS, Map.of("params.minPoints", "seven")))
                 .containsExactly(Map.entry("minPoints", "seven"), Map.entry("strict", false));
     }
 
