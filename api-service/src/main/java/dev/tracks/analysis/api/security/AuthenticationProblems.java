@@ -20,15 +20,19 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class AuthenticationProblems {
 
-    private static final String CONSOLE = "/console/";
+    private static final String CONSOLE = "/console";
     private static final String CONSOLE_LOGIN = "console/login";
 
     /** No credential, or one that no mechanism accepts (an unknown static token, an invalid OIDC token). */
     @ServerExceptionMapper(value = {UnauthorizedException.class, AuthenticationFailedException.class},
             priority = Priorities.AUTHENTICATION)
     public Response unauthenticated(UriInfo uri, HttpHeaders headers) {
-        if (uri.getRequestUri().getPath().startsWith(CONSOLE)) {
-            URI login = uri.getBaseUriBuilder().path(CONSOLE_LOGIN).queryParam("expired", "true").build();
+        String path = uri.getRequestUri().getPath();
+        if (path.equals(CONSOLE) || path.startsWith(CONSOLE + "/")) {
+            // A token was presented (the console's cookie) and refused: the login page says so.
+            boolean refused = headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+            URI login = refused ? uri.getBaseUriBuilder().path(CONSOLE_LOGIN).queryParam("expired", "true").build()
+                    : uri.getBaseUriBuilder().path(CONSOLE_LOGIN).build();
             return headers.getHeaderString("HX-Request") != null
                     ? Response.status(Response.Status.UNAUTHORIZED).header("HX-Redirect", login).build()
                     : Response.seeOther(login).build();

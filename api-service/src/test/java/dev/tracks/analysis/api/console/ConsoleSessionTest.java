@@ -5,6 +5,9 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.tracks.analysis.api.TestIdentities;
 import dev.tracks.analysis.api.local.LocalModeEnvironment;
@@ -24,9 +27,11 @@ class ConsoleSessionTest {
     @Test
     void withoutTheCookieAPageSendsTheBrowserToTheLogin() {
         given().redirects().follow(false).get("/console/tasks").then().statusCode(303)
-                .header("Location", endsWith("/console/login?expired=true"));
+                .header("Location", endsWith("/console/login"));
+        given().redirects().follow(false).get("/console").then().statusCode(303)
+                .header("Location", endsWith("/console/login"));
         given().header("HX-Request", "true").get("/console/tasks/rows").then().statusCode(401)
-                .header("HX-Redirect", endsWith("/console/login?expired=true"));
+                .header("HX-Redirect", endsWith("/console/login"));
         given().get("/console/login").then().statusCode(200).contentType("text/html")
                 .body(containsString("<label for=\"token\">"));
     }
@@ -41,7 +46,8 @@ class ConsoleSessionTest {
         given().cookie(ConsoleSession.COOKIE, TestIdentities.ADMIN_TOKEN).get("/console/tasks").then()
                 .statusCode(200).contentType("text/html").body(containsString("<h1>Tasks</h1>"));
         given().redirects().follow(false).cookie(ConsoleSession.COOKIE, "not-a-token-of-this-install")
-                .get("/console/tasks").then().statusCode(303);
+                .get("/console/tasks").then().statusCode(303)
+                .header("Location", endsWith("/console/login?expired=true"));
         given().redirects().follow(false).post("/console/logout").then().statusCode(303)
                 .header("Set-Cookie", allOf(containsString(ConsoleSession.COOKIE + "="), containsString("Max-Age=0")));
     }
@@ -50,6 +56,14 @@ class ConsoleSessionTest {
     void theAdminApiDoesNotReadTheCookie() {
         given().cookie(ConsoleSession.COOKIE, TestIdentities.ADMIN_TOKEN).get("/api/admin/analysis/tasks").then()
                 .statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
+    }
+
+    /** The pages are for browsers: the admin API's document (and its fuzzer) leaves them out. */
+    @Test
+    void theApiDocumentHasNoConsolePath() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.keySet()", not(hasItem(startsWith("/console"))))
+                .body("paths.keySet()", hasItem("/api/admin/analysis/tasks"));
     }
 
     @Test
