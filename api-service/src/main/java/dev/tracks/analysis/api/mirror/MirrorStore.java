@@ -3,6 +3,8 @@ package dev.tracks.analysis.api.mirror;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,9 +19,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The writes to {@code analysis_tasks}. Each public method is one transaction (it joins the caller's, if any) that
@@ -142,9 +147,17 @@ class MirrorStore {
             WHERE t.id = c.id AND (t.depends_on_task_ids <> c.depends_ids OR t.blocks_task_ids <> c.blocks_ids)""";
 
     private final AgroalDataSource dataSource;
+    private final Consumer<TasksChanged> changed;
 
-    MirrorStore(AgroalDataSource dataSource) {
+    @Inject
+    MirrorStore(AgroalDataSource dataSource, Event<TasksChanged> changed) {
+        this(dataSource, changed::fire);
+    }
+
+    /** {@code changed} hears of every write, in the writing transaction. */
+    MirrorStore(AgroalDataSource dataSource, Consumer<TasksChanged> changed) {
         this.dataSource = dataSource;
+        this.changed = changed;
     }
 
     /** One change to write: the last known state of a resource, and whether the resource is gone. */
@@ -156,6 +169,7 @@ class MirrorStore {
         return QuarkusTransaction.joiningExisting().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
                 write(connection, List.of(new Change(row, false)));
+                changed.accept(new TasksChanged(Set.of(row.uid())));
                 return findId(connection, row.uid()).orElseThrow();
             }
         });
@@ -171,6 +185,8 @@ class MirrorStore {
         QuarkusTransaction.joiningExisting().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
                 write(connection, changes);
+                changed.accept(new TasksChanged(changes.stream().map(c -> c.row().uid())
+                        .collect(Collectors.toSet())));
                 return null;
             }
         });
@@ -197,6 +213,9 @@ class MirrorStore {
                 try (PreparedStatement statement = connection.prepareStatement(RELINK_NAMESPACE)) {
                     statement.setString(1, namespace);
                     statement.executeUpdate();
+                }
+                if (marked > 0) {
+                    changed.accept(new TasksChanged(Set.of()));
                 }
                 return marked;
             }

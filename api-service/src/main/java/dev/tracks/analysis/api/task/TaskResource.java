@@ -37,7 +37,7 @@ public class TaskResource {
 
     static final int MAX_LIMIT = 500;
     /** The sort keys, which are also the column names; migration V22 has an index for each (see TaskListing). */
-    private static final Set<String> SORTABLE = Set.of("created_at", "updated_at", "priority", "status", "skill_name",
+    public static final Set<String> SORTABLE = Set.of("created_at", "updated_at", "priority", "status", "skill_name",
             "id");
 
     private final TaskService tasks;

@@ -33,6 +33,15 @@ final class ApiProcess implements AutoCloseable {
     }
 
     static ApiProcess start(ControlPlane controlPlane, String jdbcUrl, String namespace) {
+        return start(jdbcUrl, namespace, Map.of("KUBECONFIG", controlPlane.kubeconfig().toString()));
+    }
+
+    /** In the local mode: no Kubernetes API; tasks would run as worker processes (none is started here). */
+    static ApiProcess startLocal(String jdbcUrl, String namespace) {
+        return start(jdbcUrl, namespace, Map.of("TRACKS_API_MODE", "local"));
+    }
+
+    private static ApiProcess start(String jdbcUrl, String namespace, Map<String, String> mode) {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " missing: run the benchmark after package (-Pbenchmark verify)");
@@ -43,7 +52,7 @@ final class ApiProcess implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         int httpPort = freePort();
         Map<String, String> env = builder.environment();
-        env.put("KUBECONFIG", controlPlane.kubeconfig().toString());
+        env.putAll(mode);
         env.put("TRACKS_DB_URL", jdbcUrl);
         env.put("TRACKS_DB_USER", "postgres");
         env.put("TRACKS_DB_PASSWORD", "");

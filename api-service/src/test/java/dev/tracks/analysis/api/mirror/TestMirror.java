@@ -13,7 +13,7 @@ public final class TestMirror {
 
     /** A mirror that is not started: only {@link TaskMirror#record} and {@link TaskMirror#idOf} are of use. */
     public static TaskMirror writingTo(KubernetesClient client, AgroalDataSource database, String namespace) {
-        return new TaskMirror(client, new MirrorStore(database), new SimpleMeterRegistry(), namespace,
+        return new TaskMirror(client, new MirrorStore(database, changed -> { }), new SimpleMeterRegistry(), namespace,
                 Duration.ofMinutes(10), Duration.ofSeconds(30), 500);
     }
 }

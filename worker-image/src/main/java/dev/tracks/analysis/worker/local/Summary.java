@@ -57,6 +57,8 @@ record Summary(String chainId, String status, List<TaskState> tasks, DataDirecto
                 .append("/imports\n")
                 .append("  ").append(auth).append("-H 'Content-Type: application/json' -d '{\"task_type\":")
                 .append("\"INCREMENTAL\"}' ").append(api).append("/trigger-chain\n")
+                .append("\nConsole: ").append(apiRoot).append("/console (log in with the token in ")
+                .append(data.root().resolve(DataDirectory.TOKEN_FILE)).append(")\n")
                 .append("\nLogs: ").append(data.logs()).append('\n');
         return out.toString();
     }

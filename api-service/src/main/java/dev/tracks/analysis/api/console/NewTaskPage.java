@@ -1,0 +1,91 @@
+package dev.tracks.analysis.api.console;
+
+import dev.tracks.analysis.api.problem.ApiException;
+import dev.tracks.analysis.api.problem.Problem;
+import dev.tracks.analysis.api.task.TaskRequest;
+import dev.tracks.analysis.api.task.TaskResource;
+import dev.tracks.analysis.api.task.TaskView;
+import dev.tracks.analysis.skill.ParamSpec;
+import dev.tracks.analysis.skill.Skill;
+import dev.tracks.analysis.skill.SkillCatalog;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Create a task: a form generated from the catalog's parameter specs of the chosen skill (types, defaults, bounds,
+ * units, help), posted to the admin API's create operation; its refusal is shown on the field it names.
+ */
+@Path(ConsoleSession.PATH + "/new")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed("${tracks.api.admin-role}")
+public class NewTaskPage {
+
+    private static final String DEFAULT_TYPE = "INCREMENTAL";
+
+    private final TaskResource tasks;
+
+    NewTaskPage(TaskResource tasks) {
+        this.tasks = tasks;
+    }
+
+    @GET
+    public TemplateInstance form(@QueryParam("skill_name") @DefaultValue("stay_detection") String skillName) {
+        Skill skill = skill(skillName);
+        return page(skill, DEFAULT_TYPE, "", TaskForm.fields(specs(skill), Map.of(), null, null), "");
+    }
+
+    /** Creates the task; on success the browser goes to its page, else the form comes back with the error. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(MultivaluedMap<String, String> form, UriInfo uri) {
+        Map<String, String> posted = new HashMap<>();
+        form.forEach((name, values) -> posted.put(name, values.isEmpty() ? "" : values.get(0)));
+        Skill skill = skill(posted.getOrDefault("skill_name", ""));
+        String taskType = posted.getOrDefault("task_type", DEFAULT_TYPE);
+        String users = posted.getOrDefault("user_ids", "");
+        List<ParamSpec> specs = specs(skill);
+        TaskRequest request = new TaskRequest(skill.id(), taskType, TaskForm.params(specs, posted), null, null,
+                new TaskRequest.ScopeRequest(Arrays.stream(users.split(",")).map(String::trim)
+                        .filter(user -> !user.isEmpty()).toList(), null, null),
+                null, null, null, null, null, null);
+        try {
+            TaskView created = (TaskView) tasks.create(request, uri).getEntity();
+            return Response.seeOther(uri.getBaseUriBuilder().path("console/tasks").path(String.valueOf(created.id()))
+                    .build()).build();
+        } catch (ApiException e) {
+            Problem problem = e.problem();
+            boolean onAField = problem.field() != null && problem.field().startsWith(TaskForm.PREFIX);
+            return Response.status(problem.status()).entity(page(skill, taskType, users, TaskForm.fields(specs,
+                    posted, problem.field(), problem.detail()), onAField ? "" : problem.detail())).build();
+        }
+    }
+
+    private static TemplateInstance page(Skill skill, String taskType, String users, List<TaskForm.Field> fields,
+                                         String error) {
+        return Pages.newTask(SkillCatalog.inDependencyOrder(List.of(Skill.values())).stream().map(Skill::id)
+                .toList(), skill.id(), taskType, users, fields, error);
+    }
+
+    private static Skill skill(String id) {
+        return Skill.fromId(id).orElseThrow(() -> ApiException.invalid("skill_name", "unknown skill '" + id + "'"));
+    }
+
+    private static List<ParamSpec> specs(Skill skill) {
+        return SkillCatalog.definition(skill).params();
+    }
+}

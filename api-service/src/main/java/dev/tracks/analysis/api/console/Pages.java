@@ -1,0 +1,38 @@
+package dev.tracks.analysis.api.console;
+
+import dev.tracks.analysis.api.task.TaskView;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import java.util.List;
+
+/** The console's templates (src/main/resources/templates/console), checked against these parameters at build time. */
+@CheckedTemplate(basePath = "console")
+final class Pages {
+
+    private Pages() {
+    }
+
+    static native TemplateInstance login(boolean expired);
+
+    static native TemplateInstance tasks(TaskFilters filters, List<String> skills, List<String> statuses,
+                                         List<String> sortKeys);
+
+    /** The table's rows alone: what the page loads, and reloads when the mirror changed or a filter did. */
+    static native TemplateInstance taskRows(TaskFilters filters, List<TaskRow> rows, long total, boolean totalExact,
+                                            String error);
+
+    static native TemplateInstance task(TaskRow row, TaskView task);
+
+    /** A task's live state: loaded by its page and reloaded on each change. */
+    static native TemplateInstance taskSummary(TaskRow row);
+
+    static native TemplateInstance chain(String chainId, List<String> recentChains, List<String> skills,
+                                         String error);
+
+    /** The DAG with the states of one chain run: loaded by the chain page and reloaded on each change. */
+    static native TemplateInstance chainGraph(String chainId, String chainStatus, String chainPhase,
+                                              ChainGraph graph, List<TaskRow> rows);
+
+    static native TemplateInstance newTask(List<String> skills, String skill, String taskType, String users,
+                                           List<TaskForm.Field> fields, String error);
+}

@@ -1,0 +1,210 @@
+package dev.tracks.analysis.api.console;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tracks.analysis.api.TestIdentities;
+import dev.tracks.analysis.api.TestPoints;
+import dev.tracks.analysis.api.local.LocalModeEnvironment;
+import dev.tracks.analysis.skill.ParamSpec;
+import dev.tracks.analysis.skill.ParamType;
+import dev.tracks.analysis.skill.Skill;
+import dev.tracks.analysis.skill.SkillCatalog;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in Debian's chromium against the service in the local mode (tasks run by the shell stand-in of
+ * {@link LocalModeEnvironment}): log in with the token, watch a chain's tasks reach Succeeded without reloading the
+ * page (server-sent events), cancel a running chain and a running task, and see the API's refusal of a bad parameter
+ * on its field.
+ * Screenshots of each page land in target/console-screenshots.
+ */
+@QuarkusTest
+@WithTestResource(LocalModeEnvironment.class)
+class ConsoleBrowserTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void start() throws Exception {
+        TestPoints.walker(dataSource);
+        browser = Browser.start(1280, 900);
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aTokenNoMechanismAcceptsLeadsBackToTheLogin() throws Exception {
+        browser.get(url("console/tasks"));
+        assertThat(browser.getCurrentUrl()).contains("/console/login");
+        logIn("not-a-token-of-this-install");
+        waitFor(() -> browser.getCurrentUrl().contains("/console/login?expired=true"));
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("not accepted");
+        Browser.screenshot(browser, "login");
+    }
+
+    /** The task list and the chain page follow the tasks as the mirror records them; the page is never reloaded. */
+    @Test
+    void aChainsTasksProgressToSucceededLive() throws Exception {
+        logIn(TestIdentities.ADMIN_TOKEN);
+        waitFor(() -> "Tasks".equals(textOf(By.tagName("h1"))));
+        markPage();
+        String chain = given().header("Authorization", TestIdentities.adminToken()).contentType(ContentType.JSON)
+                .body("{\"skills\": [\"trip_construction\"]}").post(url("api/admin/analysis/trigger-chain"))
+                .then().statusCode(201).extract().path("chain_id");
+        List<String> names = given().header("Authorization", TestIdentities.adminToken())
+                .get(url("api/admin/analysis/chains/" + chain)).then().extract().path("tasks.name");
+        assertThat(names).hasSizeGreaterThanOrEqualTo(3);
+        waitFor(() -> names.stream().allMatch(name -> "Succeeded".equals(statusOfRow(name))));
+        assertThat(pageMarked()).as("updated in place, not reloaded").isTrue();
+        Browser.screenshot(browser, "tasks");
+
+        browser.get(url("console/chain"));
+        new Select(browser.findElement(By.id("task_type"))).selectByValue("FULL_RECOMPUTE");
+        browser.findElement(By.cssSelector("input[name=skills][value=stay_detection]")).click();
+        browser.findElement(By.cssSelector("form.trigger button[type=submit]")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("chain_id="));
+        markPage();
+        waitFor(() -> "Succeeded".equals(textOf(By.id("chain-status"))));
+        assertThat(pageMarked()).as("updated in place, not reloaded").isTrue();
+        assertThat(browser.findElement(By.cssSelector("g.node[data-skill=stay_detection]")).getAttribute("data-status"))
+                .isEqualTo("Succeeded");
+        assertThat(browser.findElement(By.cssSelector("g.node[data-skill=rendering_metadata]"))
+                .getAttribute("data-status")).isEqualTo("not in this run");
+        Browser.screenshot(browser, "chain");
+
+        browser.get(url("console/chain"));
+        browser.findElement(By.cssSelector("input[name=skills][value=grid_system]")).click();
+        browser.findElement(By.cssSelector("form.trigger button[type=submit]")).click();
+        waitFor(() -> "Running".equals(statusOfNode("grid_system")));
+        browser.findElement(By.xpath("//button[starts-with(text(), 'Cancel chain')]")).click();
+        waitFor(() -> "Cancelled".equals(statusOfNode("grid_system")));
+        assertThat(textOf(By.id("chain-status"))).isEqualTo("Failed");
+        Browser.screenshot(browser, "chain-cancelled");
+    }
+
+    private String statusOfNode(String skill) {
+        List<WebElement> nodes = browser.findElements(By.cssSelector("g.node[data-skill=" + skill + "]"));
+        return nodes.isEmpty() ? null : nodes.get(0).getAttribute("data-status");
+    }
+
+    @Test
+    void aRunningTaskIsCancelledFromItsPage() throws Exception {
+        logIn(TestIdentities.ADMIN_TOKEN);
+        browser.get(url("console/new?skill_name=grid_system"));
+        browser.findElement(By.cssSelector("form.task-form button[type=submit]")).click();
+        waitFor(() -> browser.getCurrentUrl().matches(".*/console/tasks/[0-9]+$"));
+        waitFor(() -> "Running".equals(textOf(By.id("status"))));
+        Browser.screenshot(browser, "task-running");
+        browser.findElement(By.xpath("//button[text()='Cancel task']")).click();
+        browser.switchTo().alert().accept();
+        waitFor(() -> "Cancelled".equals(textOf(By.id("status"))));
+        assertThat(browser.findElements(By.xpath("//button[text()='Cancel task']"))).isEmpty();
+        Browser.screenshot(browser, "task-cancelled");
+    }
+
+    @Test
+    void aBadParameterIsRefusedOnItsField() throws Exception {
+        ParamSpec bounded = SkillCatalog.definition(Skill.STAY_DETECTION).params().stream()
+                .filter(spec -> spec.type() == ParamType.NUMBER || spec.type() == ParamType.INTEGER)
+                .filter(spec -> spec.max() != null && !spec.max().isInfinite()).findFirst().orElseThrow();
+        logIn(TestIdentities.ADMIN_TOKEN);
+        browser.get(url("console/new?skill_name=stay_detection"));
+        String id = "field-params-" + bounded.name();
+        WebElement input = browser.findElement(By.id(id));
+        assertThat(browser.findElement(By.cssSelector("label[for=" + id + "]")).getText()).contains(bounded.name());
+        input.clear();
+        input.sendKeys(String.valueOf((long) (bounded.max() * 10 + 1)));
+        browser.findElement(By.cssSelector("form.task-form button[type=submit]")).click();
+
+        waitFor(() -> !browser.findElements(By.id(id + "-error")).isEmpty());
+        WebElement error = browser.findElement(By.id(id + "-error"));
+        assertThat(error.getText()).contains("must be");
+        assertThat(browser.findElement(By.id(id)).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id(id)).getAttribute("aria-describedby")).contains(id + "-error");
+        Browser.screenshot(browser, "new-task-error");
+
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.get(url("console/tasks"));
+        new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                "#rows .count")));
+        Browser.screenshot(browser, "tasks-phone");
+    }
+
+    /** Submits the login form and waits for the page it leads to (the tasks, or the login again). */
+    private void logIn(String token) throws IOException {
+        browser.get(url("console/login"));
+        browser.findElement(By.id("token")).sendKeys(token);
+        browser.findElement(By.cssSelector("form.login button[type=submit]")).click();
+        waitFor(() -> !browser.getCurrentUrl().endsWith("/console/login"));
+    }
+
+    /** A mark that a reload of the page would erase. */
+    private void markPage() {
+        browser.executeScript("window.consoleTestMark = true");
+    }
+
+    private boolean pageMarked() {
+        return Boolean.TRUE.equals(browser.executeScript("return window.consoleTestMark === true"));
+    }
+
+    private String statusOfRow(String name) {
+        List<WebElement> rows = browser.findElements(By.xpath("//tr[td/a[text()='" + name + "']]"));
+        return rows.isEmpty() ? null : rows.get(0).getAttribute("data-status");
+    }
+
+    private String textOf(By locator) {
+        List<WebElement> found = browser.findElements(locator);
+        return found.isEmpty() ? null : found.get(0).getText();
+    }
+
+    /** Waits for the condition; when it does not come, the page as it was is saved and quoted in the failure. */
+    private void waitFor(BooleanSupplier condition) throws IOException {
+        try {
+            new WebDriverWait(browser, PATIENCE).ignoring(StaleElementReferenceException.class)
+                    .until(driver -> condition.getAsBoolean());
+        } catch (TimeoutException e) {
+            Browser.screenshot(browser, "timed-out");
+            throw new AssertionError("waited " + PATIENCE + " on " + browser.getCurrentUrl() + "; the page was:\n"
+                    + browser.getPageSource(), e);
+        }
+    }
+
+    private String url(String path) {
+        return root.toString() + path;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.tracks.analysis.api.console;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.tracks.analysis.api.TestIdentities;
+import dev.tracks.analysis.api.local.LocalModeEnvironment;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console's login over HTTP: the token goes into an HttpOnly, SameSite=Strict cookie of /console that the console
+ * presents to the admin API's security; without it a page sends the browser to the login page. The admin API itself
+ * is unchanged: it does not read the cookie.
+ */
+@QuarkusTest
+@WithTestResource(LocalModeEnvironment.class)
+class ConsoleSessionTest {
+
+    @Test
+    void withoutTheCookieAPageSendsTheBrowserToTheLogin() {
+        given().redirects().follow(false).get("/console/tasks").then().statusCode(303)
+                .header("Location", endsWith("/console/login"));
+        given().redirects().follow(false).get("/console").then().statusCode(303)
+                .header("Location", endsWith("/console/login"));
+        given().header("HX-Request", "true").get("/console/tasks/rows").then().statusCode(401)
+                .header("HX-Redirect", endsWith("/console/login"));
+        given().get("/console/login").then().statusCode(200).contentType("text/html")
+                .body(containsString("<label for=\"token\">"));
+    }
+
+    @Test
+    void theLoginKeepsTheTokenInAnHttpOnlyStrictCookieThatThePagesAccept() {
+        given().redirects().follow(false).formParam("token", TestIdentities.ADMIN_TOKEN).post("/console/login")
+                .then().statusCode(303).header("Location", endsWith("/console/tasks"))
+                .header("Set-Cookie", allOf(containsString(ConsoleSession.COOKIE + "=" + TestIdentities.ADMIN_TOKEN),
+                        containsString("Path=/console"), containsString("HttpOnly"),
+                        containsString("SameSite=Strict")));
+        given().cookie(ConsoleSession.COOKIE, TestIdentities.ADMIN_TOKEN).get("/console/tasks").then()
+                .statusCode(200).contentType("text/html").body(containsString("<h1>Tasks</h1>"));
+        given().redirects().follow(false).cookie(ConsoleSession.COOKIE, "not-a-token-of-this-install")
+                .get("/console/tasks").then().statusCode(303)
+                .header("Location", endsWith("/console/login?expired=true"));
+        given().redirects().follow(false).post("/console/logout").then().statusCode(303)
+                .header("Set-Cookie", allOf(containsString(ConsoleSession.COOKIE + "="), containsString("Max-Age=0")));
+    }
+
+    @Test
+    void theAdminApiDoesNotReadTheCookie() {
+        given().cookie(ConsoleSession.COOKIE, TestIdentities.ADMIN_TOKEN).get("/api/admin/analysis/tasks").then()
+                .statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
+    }
+
+    /** The pages are for browsers: the admin API's document (and its fuzzer) leaves them out. */
+    @Test
+    void theApiDocumentHasNoConsolePath() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.keySet()", not(hasItem(startsWith("/console"))))
+                .body("paths.keySet()", hasItem("/api/admin/analysis/tasks"));
+    }
+
+    @Test
+    void aFilterTheApiRefusesIsShownAsItSaidIt() {
+        given().cookie(ConsoleSession.COOKIE, TestIdentities.ADMIN_TOKEN).queryParam("sort", "colour")
+                .get("/console/tasks/rows").then().statusCode(200)
+                .body(containsString("sort: must be one of [created_at, id, priority, skill_name, status,"
+                        + " updated_at]"));
+    }
+}
