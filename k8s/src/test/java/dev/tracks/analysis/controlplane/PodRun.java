@@ -34,6 +34,8 @@ final class PodRun {
     private final Path podsDirectory;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Deque<String>> tails = new LinkedHashMap<>();
+    /** Each container's output reader: joined after its process ends, so that the tail holds the last lines. */
+    private final Map<String, Thread> readers = new LinkedHashMap<>();
     private volatile boolean killed;
 
     PodRun(KubernetesClient client, Pod pod, Path podsDirectory) {
@@ -89,6 +91,7 @@ final class PodRun {
         boolean allSucceeded = true;
         for (Container container : containers) {
             int exitCode = waitFor(processes.get(container.getName()));
+            drainOutput(container);
             allSucceeded &= exitCode == 0;
             finished.add(terminated(container, exitCode, started));
         }
@@ -149,6 +152,9 @@ final class PodRun {
         }
         Thread reader = new Thread(() -> stream(process, container, tail), "pod-output");
         reader.setDaemon(true);
+        synchronized (this) {
+            readers.put(container.getName(), reader);
+        }
         reader.start();
     }
 
@@ -169,6 +175,23 @@ final class PodRun {
             }
         } catch (IOException e) {
             // The process was killed and its output closed under the reader: nothing more to stream.
+        }
+    }
+
+    /**
+     * Waits (at most 5 s: a child the process left behind may hold the pipe open) until the container's output is read
+     * to its end: under load the reader thread lags behind the exit, and a termination message taken from the logs
+     * (FallbackToLogsOnError) would miss the last lines, the ones that say why.
+     */
+    private void drainOutput(Container container) {
+        Thread reader;
+        synchronized (this) {
+            reader = readers.get(container.getName());
+        }
+        try {
+            reader.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
