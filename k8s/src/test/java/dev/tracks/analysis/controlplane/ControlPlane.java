@@ -38,13 +38,15 @@ public final class ControlPlane {
     private final List<Process> components = new ArrayList<>();
     private NodeAgent nodeAgent;
 
-    private ControlPlane(TestBinaries binaries, Path workDirectory) throws IOException {
+    private ControlPlane(TestBinaries binaries, Path workDirectory, Path kubeApiTestDirectory,
+                         List<String> apiServerFlags) throws IOException {
         this.binaries = binaries;
         this.workDirectory = workDirectory;
         long start = System.nanoTime();
         apiServer = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
-                .withTestDir(binaries.directory().getParent().getParent().toString())
+                .withTestDir(kubeApiTestDirectory.toString())
                 .withApiServerVersion(binaries.kubernetesVersion())
+                .withApiServerFlags(apiServerFlags)
                 .withOfflineMode(true)
                 .withUpdateKubeConfig(false)
                 .build());
@@ -59,14 +61,34 @@ public final class ControlPlane {
     /** The API server (and etcd); started at the first call of the test JVM. */
     public static synchronized ControlPlane apiServer() {
         if (instance == null) {
-            try {
-                instance = new ControlPlane(TestBinaries.locate(),
-                        Path.of("target", "control-plane").toAbsolutePath());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start the control plane", e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "control-plane-stop"));
+            TestBinaries binaries = TestBinaries.locate();
+            start(binaries, binaries.directory().getParent().getParent(), List.of());
         }
+        return instance;
+    }
+
+    /**
+     * The API server as a real node needs it ({@code dev.tracks.analysis.node.RealNode}): kube-api-test run from
+     * {@code kubeApiTestDirectory}, which holds the certificates and binaries the node's set-up prepared, with the
+     * extra flags. Only as the first control plane of the JVM: the real-node tests run in a JVM of their own.
+     */
+    public static synchronized ControlPlane forRealNode(TestBinaries binaries, Path kubeApiTestDirectory,
+                                                        List<String> apiServerFlags) {
+        if (instance != null) {
+            throw new IllegalStateException("this JVM already runs a control plane for the process node agent; the"
+                    + " real-node tests run in a JVM of their own (the failsafe execution real-node)");
+        }
+        return start(binaries, kubeApiTestDirectory, apiServerFlags);
+    }
+
+    private static ControlPlane start(TestBinaries binaries, Path kubeApiTestDirectory, List<String> flags) {
+        try {
+            instance = new ControlPlane(binaries, Path.of("target", "control-plane").toAbsolutePath(),
+                    kubeApiTestDirectory, flags);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the control plane", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "control-plane-stop"));
         return instance;
     }
 
@@ -144,14 +166,28 @@ public final class ControlPlane {
             return;
         }
         long start = System.nanoTime();
-        components.add(startComponent("kube-controller-manager", "--kubeconfig=" + kubeconfig,
-                "--controllers=" + CONTROLLERS, "--leader-elect=false", "--use-service-account-credentials=false",
-                "--secure-port=0"));
-        components.add(startComponent("kube-scheduler", "--kubeconfig=" + kubeconfig, "--leader-elect=false",
-                "--secure-port=0"));
+        startControllers(CONTROLLERS, List.of());
         nodeAgent = new NodeAgent(client, workDirectory.resolve("pods"));
         nodeAgent.start();
         log("controller-manager, scheduler and node agent started in " + millisSince(start) + " ms");
+    }
+
+    /**
+     * Starts kube-controller-manager with the named controllers and the extra flags, and kube-scheduler, both
+     * without leader election, stopped with the control plane.
+     */
+    public synchronized void startControllers(String controllers, List<String> extraFlags) {
+        List<String> flags = new ArrayList<>(List.of("--kubeconfig=" + kubeconfig, "--controllers=" + controllers,
+                "--leader-elect=false", "--use-service-account-credentials=false", "--secure-port=0"));
+        flags.addAll(extraFlags);
+        components.add(startComponent("kube-controller-manager", flags.toArray(String[]::new)));
+        components.add(startComponent("kube-scheduler", "--kubeconfig=" + kubeconfig, "--leader-elect=false",
+                "--secure-port=0"));
+    }
+
+    /** Where the components' logs and the kubeconfig go. */
+    public Path workDirectory() {
+        return workDirectory;
     }
 
     private Process startComponent(String name, String... flags) {
