@@ -3,6 +3,7 @@ package dev.tracks.analysis.operator.job;
 import dev.tracks.analysis.lifecycle.RunDriver;
 import dev.tracks.analysis.lifecycle.Runs;
 import dev.tracks.analysis.task.AnalysisTask;
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -120,8 +121,18 @@ public final class JobDriver implements RunDriver<Job> {
     private static Optional<String> terminationMessage(Pod pod) {
         return pod.getStatus().getContainerStatuses().stream()
                 .filter(s -> s.getState() != null && s.getState().getTerminated() != null)
-                .map(s -> "exit code " + s.getState().getTerminated().getExitCode()
-                        + Optional.ofNullable(s.getState().getTerminated().getMessage()).map(m -> ": " + m).orElse(""))
+                .map(s -> describe(s.getState().getTerminated()))
                 .findFirst();
+    }
+
+    /**
+     * "exit code N", the kubelet's reason when it says more than that the process failed (OOMKilled: the kernel
+     * killed it over its memory limit), and the container's termination message.
+     */
+    static String describe(ContainerStateTerminated terminated) {
+        String reason = terminated.getReason();
+        boolean telling = reason != null && !reason.equals("Error") && !reason.equals("Completed");
+        return "exit code " + terminated.getExitCode() + (telling ? " (" + reason + ")" : "")
+                + Optional.ofNullable(terminated.getMessage()).map(m -> ": " + m).orElse("");
     }
 }
