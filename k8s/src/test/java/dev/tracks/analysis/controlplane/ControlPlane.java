@@ -194,21 +194,7 @@ public final class ControlPlane {
         List<String> command = new ArrayList<>();
         command.add(binaries.path(name).toString());
         command.addAll(List.of(flags));
-        Path logFile = workDirectory.resolve(name + ".log");
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile()).start();
-            if (process.waitFor(2, TimeUnit.SECONDS)) {
-                throw new IllegalStateException(name + " exited at once with " + process.exitValue() + "; see "
-                        + logFile);
-            }
-            return process;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + name, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return BackgroundProcess.start(name, command, workDirectory.resolve(name + ".log"), 2);
     }
 
     private CommandResult run(Path binary, String... args) {

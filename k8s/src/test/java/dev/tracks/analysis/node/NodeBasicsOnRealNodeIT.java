@@ -45,8 +45,8 @@ class NodeBasicsOnRealNodeIT {
     @Test
     void aPodRunsRestrictedOnThePodNetworkAndReachesTheApiServerThroughItsService(KubernetesClient client,
                                                                                  ControlPlane controlPlane) {
-        String script = String.join("; ", "set -e", "id -u", "test -s /var/run/secrets/kubernetes.io/serviceaccount/token",
-                "echo token-mounted", "if touch /probe 2>/dev/null; then echo root-writable; fi",
+        String script = String.join("; ", "set -e", "id -u",
+                "test -s /var/run/secrets/kubernetes.io/serviceaccount/token", "echo token-mounted", "if touch /probe 2>/dev/null; then echo root-writable; fi",
                 "exec 3<>/dev/tcp/10.0.0.1/443", "echo service-reached");
         Pod pod = client.pods().inNamespace(NAMESPACE).resource(pod("basics", script, null)).create();
 

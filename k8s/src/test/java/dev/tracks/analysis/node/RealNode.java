@@ -1,5 +1,6 @@
 package dev.tracks.analysis.node;
 
+import dev.tracks.analysis.controlplane.BackgroundProcess;
 import dev.tracks.analysis.controlplane.ControlPlane;
 import dev.tracks.analysis.controlplane.TestBinaries;
 import dev.tracks.analysis.image.PauseImage;
@@ -197,20 +198,7 @@ public final class RealNode implements AutoCloseable {
     }
 
     private Process startProcess(String name, List<String> command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(work.resolve(name + ".log").toFile()).start();
-            if (process.waitFor(1, TimeUnit.SECONDS)) {
-                throw new IllegalStateException(name + " exited at once with " + process.exitValue() + "; see "
-                        + work.resolve(name + ".log"));
-            }
-            return process;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + name, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return BackgroundProcess.start(name, command, work.resolve(name + ".log"), 1);
     }
 
     private static void awaitFile(Path file, Duration timeout) {
