@@ -47,6 +47,7 @@ public final class RealNode implements AutoCloseable {
 
     private static RealNode shared;
 
+    private final HostLock lock;
     private final Path work;
     private final Path cniBinaries;
     private final String hostIp;
@@ -55,7 +56,8 @@ public final class RealNode implements AutoCloseable {
     private ControlPlane controlPlane;
     private ClusterCertificates certificates;
 
-    private RealNode(Path work, Path cniBinaries, String hostIp, TestBinaries binaries) {
+    private RealNode(Path work, Path cniBinaries, String hostIp, TestBinaries binaries, HostLock lock) {
+        this.lock = lock;
         this.work = work;
         this.cniBinaries = cniBinaries;
         this.hostIp = hostIp;
@@ -67,11 +69,12 @@ public final class RealNode implements AutoCloseable {
         if (shared == null) {
             long start = System.nanoTime();
             TestBinaries binaries = TestBinaries.locate();
+            HostLock lock = HostLock.acquire();
             Path cni = Path.of(HostCommands.run(List.of("bash",
                     TestBinaries.repositoryRoot().resolve(NODE_RUNTIME_SCRIPT).toString())).lines()
                     .reduce((first, second) -> second).orElseThrow());
             RealNode node = new RealNode(Path.of("target", "real-node").toAbsolutePath(), cni,
-                    HostCommands.defaultRouteSource(), binaries);
+                    HostCommands.defaultRouteSource(), binaries, lock);
             node.removeLeftovers();
             HostCommands.exec(List.of("rm", "-rf", node.work.toString()));
             try {
@@ -234,6 +237,7 @@ public final class RealNode implements AutoCloseable {
         // The images' snapshots and the pods' files; the logs stay for a look after a failure.
         HostCommands.exec(List.of("rm", "-rf", work.resolve("containerd").toString(), work.resolve("kubelet")
                 .toString()));
+        lock.close();
         log("node " + NAME + " removed in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
