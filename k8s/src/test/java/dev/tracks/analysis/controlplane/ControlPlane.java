@@ -185,11 +185,6 @@ public final class ControlPlane {
                 "--secure-port=0"));
     }
 
-    /** Where the components' logs and the kubeconfig go. */
-    public Path workDirectory() {
-        return workDirectory;
-    }
-
     private Process startComponent(String name, String... flags) {
         List<String> command = new ArrayList<>();
         command.add(binaries.path(name).toString());
