@@ -1,5 +1,6 @@
 package dev.tracks.analysis.controlplane;
 
+import dev.tracks.analysis.node.OnRealNode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -7,7 +8,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The fast tier's two guarantees: the tag comes with the annotation, and an untagged use fails there. */
+/** The fast tier's two guarantees: the tag comes with the annotations, and an untagged use fails there. */
 class ControlPlaneTagTest {
 
     @RealKubernetes
@@ -18,9 +19,14 @@ class ControlPlaneTagTest {
     private static final class ThroughATestResource {
     }
 
+    @OnRealNode
+    private static final class OnARealNode {
+    }
+
     @Test
-    void bothAnnotationsTagTheClassControlPlane() {
-        for (Class<?> annotated : new Class<?>[] {OnTheControlPlane.class, ThroughATestResource.class}) {
+    void everyAnnotationTagsTheClassControlPlane() {
+        for (Class<?> annotated : new Class<?>[] {OnTheControlPlane.class, ThroughATestResource.class,
+                OnARealNode.class}) {
             assertThat(AnnotationSupport.findRepeatableAnnotations(annotated, Tag.class)).extracting(Tag::value)
                     .as(annotated.getSimpleName()).containsExactly(UsesControlPlane.TAG);
         }
