@@ -1,6 +1,17 @@
-#!/bin/sh
+#!/bin/bash
 # A stand-in for the worker in the local mode's tests: it takes the worker's environment and behaves as the test
 # needs by skill (the real worker runs in worker-image's LocalRunIT). Exit codes are the worker's contract.
+# Started as a standby (TRACKS_STANDBY), it first reads its environment from stdin as the worker does: NAME=value
+# entries, each ended by a NUL byte, until the end of the input.
+if [ -n "$TRACKS_STANDBY" ]; then
+  received=0
+  while IFS= read -r -d '' entry; do
+    export "$entry"
+    received=$((received + 1))
+  done
+  [ "$received" -gt 0 ] || exit 64
+  echo "a standby: received $received variables on stdin"
+fi
 case "$TRACKS_SKILL" in
   grid_system)
     # Runs until stopped: for cancel.

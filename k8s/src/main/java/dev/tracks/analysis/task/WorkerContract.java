@@ -40,6 +40,13 @@ public final class WorkerContract {
     public static final String ENV_EARLIER_PROCESSED_POINTS = "TRACKS_EARLIER_PROCESSED_POINTS";
     public static final String ENV_EARLIER_FAILED_POINTS = "TRACKS_EARLIER_FAILED_POINTS";
 
+    /**
+     * Set (to any value) on a worker started before its attempt is known (the local mode's standby workers): the
+     * worker loads what a run needs, then reads the attempt's environment from stdin as {@code NAME=value} entries,
+     * each ended by a NUL byte, until the end of the input, and runs as if it had been started with them.
+     */
+    public static final String ENV_STANDBY = "TRACKS_STANDBY";
+
     /** Invalid parameters and every other error that a retry cannot fix (EX_USAGE of sysexits.h). */
     public static final int EXIT_NOT_RETRYABLE = 64;
     /** A transient failure (database or API unreachable...): another attempt follows (EX_TEMPFAIL of sysexits.h). */

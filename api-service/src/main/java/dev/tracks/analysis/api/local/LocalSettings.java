@@ -20,6 +20,14 @@ public interface LocalSettings {
     int maxRunning();
 
     /**
+     * How many worker processes to keep started ahead of need: each has its JVM up and a run's classes loaded, and
+     * takes the next attempt in milliseconds (see StandbyWorkers). 0 starts a fresh worker for every attempt. Each
+     * waiting standby holds a JVM's memory (about 40 MB resident).
+     */
+    @WithDefault("2")
+    int standbyWorkers();
+
+    /**
      * How often the controller decides at least: a safety net, as rounds run at once when an attempt ends, a task is
      * created or cancelled, or a retry or deadline is due.
      */

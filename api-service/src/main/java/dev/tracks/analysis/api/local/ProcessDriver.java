@@ -68,8 +68,12 @@ final class ProcessDriver implements RunDriver<LocalRuns.Run> {
                 exit.exitCode(), exit.reason(), exit.message()));
     }
 
-    /** Stops every running attempt, as interrupted: the next start of the local mode retries them. */
+    /**
+     * Stops the standby workers and every running attempt, as interrupted: the next start of the local mode retries
+     * them.
+     */
     void interruptAll(String why, Instant now) {
+        processes.closeStandbys();
         for (UUID task : processes.runningTasks()) {
             processes.stop(task, why, stopGrace, now).ifPresent(exit -> runs.finished(task, exit.attempt(),
                     exit.at(), exit.exitCode(), "Interrupted", exit.message()));

@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * reports progress into the task's analysis_tasks row. Output goes to {@code <log dir>/<task>-<attempt>.log}, the
  * one-line failure reason to {@code <task>-<attempt>.reason}. Stopping sends SIGTERM first: the worker commits per
  * batch, so a stop loses at most the batch in flight, which the next run redoes. The end of every attempt is signalled
- * at once ({@code onExit}), so that the controller starts the tasks waiting for it without delay.
+ * at once ({@code onExit}), so that the controller starts the tasks waiting for it without delay. An attempt goes to
+ * a standby worker when one is ready ({@link StandbyWorkers}), else to a fresh one.
  */
 final class WorkerProcesses {
 
@@ -45,14 +46,26 @@ final class WorkerProcesses {
     private final Path logDir;
     private final Map<String, String> database;
     private final Runnable onExit;
+    private final StandbyWorkers standbys;
     private final Map<UUID, Attempt> running = new ConcurrentHashMap<>();
 
-    /** @param onExit called (on another thread) whenever an attempt's process has ended */
-    WorkerProcesses(List<String> command, Path logDir, Map<String, String> database, Runnable onExit) {
+    /**
+     * @param standbys how many workers to keep started ahead of need ({@link StandbyWorkers}); 0 for none
+     * @param onExit   called (on another thread) whenever an attempt's process has ended
+     */
+    WorkerProcesses(List<String> command, Path logDir, Map<String, String> database, int standbys,
+            Runnable onExit) {
         this.command = List.copyOf(command);
         this.logDir = logDir;
         this.database = Map.copyOf(database);
         this.onExit = onExit;
+        this.standbys = new StandbyWorkers(command, logDir, database, standbys);
+    }
+
+    /** Starts the standby workers, so that the first attempts need not wait for a JVM either. */
+    void prepare() {
+        standbys.removeLeftoverLogs();
+        standbys.fill();
     }
 
     /** Starts attempt {@code attempt}; returns its pid. {@code deadline} is what is left of the task's deadline. */
@@ -61,13 +74,19 @@ final class WorkerProcesses {
         String name = task.getMetadata().getName();
         Files.createDirectories(logDir);
         Files.deleteIfExists(reasonFile(name, attempt));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(name, attempt).toFile()));
-        builder.environment().putAll(environment(task, attempt, reasonFile(name, attempt)));
-        Process process = builder.start();
+        Map<String, String> environment = environment(task, attempt, reasonFile(name, attempt));
+        Path log = logFile(name, attempt);
+        Optional<Process> standby = standbys.handOff(environment, log);
+        Process process = standby.isPresent() ? standby.get() : startFresh(environment, log);
         running.put(uid, new Attempt(process, name, attempt, deadline.map(now::plus).orElse(null)));
         process.onExit().thenRun(onExit);
+        standbys.fill();
         return process.pid();
+    }
+
+    /** Stops the standby workers; the running attempts are stopped one by one ({@link #stop}). */
+    void closeStandbys() {
+        standbys.close();
     }
 
     boolean isRunning(UUID task) {
@@ -116,6 +135,13 @@ final class WorkerProcesses {
 
     private Path reasonFile(String task, int attempt) {
         return logDir.resolve(task + "-" + attempt + ".reason");
+    }
+
+    private Process startFresh(Map<String, String> environment, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 
     private Exit exit(UUID task, Attempt attempt, Instant now) {

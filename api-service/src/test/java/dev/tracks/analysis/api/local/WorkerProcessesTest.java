@@ -8,6 +8,7 @@ import dev.tracks.analysis.task.AnalysisTask;
 import dev.tracks.analysis.task.AnalysisTaskSpec;
 import dev.tracks.analysis.task.TaskMode;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WorkerProcessesTest {
 
-    private static final List<String> STAND_IN = List.of("/bin/sh",
+    private static final List<String> STAND_IN = List.of("/bin/bash",
             Path.of("src/test/resources/local/stand-in-worker.sh").toAbsolutePath().toString());
 
     @TempDir
@@ -83,8 +85,37 @@ class WorkerProcessesTest {
         assertThat(Files.readString(processes.logFile("flags", 1))).contains("outlier_detection INCREMENTAL {} done");
     }
 
+    /**
+     * A standby started ahead takes the attempt: the attempt's log is the standby's (what it printed while it took its
+     * environment, then the run), a new standby waits in its place, and closing stops it and removes its log.
+     */
+    @Test
+    void anAttemptGoesToAWaitingStandbyAndANewOneTakesItsPlace() throws Exception {
+        WorkerProcesses processes = new WorkerProcesses(STAND_IN, logs, Map.of("TRACKS_DB_URL", "jdbc:test"), 1,
+                exited::countDown);
+        processes.prepare();
+        Path firstStandby = standbyLogs().get(0);
+        AnalysisTask task = task(Skill.OUTLIER_DETECTION);
+        processes.start(task, 1, Optional.empty(), Instant.now());
+
+        WorkerProcesses.Exit exit = awaitExit(processes);
+
+        assertThat(exit.exitCode()).isZero();
+        assertThat(Files.readString(processes.logFile("flags", 1)))
+                .contains("a standby: received").contains("outlier_detection INCREMENTAL {} done");
+        assertThat(standbyLogs()).as("the replacement's log").singleElement().isNotEqualTo(firstStandby);
+        processes.closeStandbys();
+        assertThat(standbyLogs()).isEmpty();
+    }
+
+    private List<Path> standbyLogs() throws IOException {
+        try (Stream<Path> files = Files.list(logs)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("standby-")).toList();
+        }
+    }
+
     private WorkerProcesses processes() {
-        return new WorkerProcesses(STAND_IN, logs, Map.of(), exited::countDown);
+        return new WorkerProcesses(STAND_IN, logs, Map.of(), 0, exited::countDown);
     }
 
     /** Waits for the exit signal, then reaps: the attempt that ended is there at once. */
