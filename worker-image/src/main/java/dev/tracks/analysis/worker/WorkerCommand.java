@@ -1,12 +1,14 @@
 package dev.tracks.analysis.worker;
 
-import dev.tracks.analysis.task.WorkerContract;
 import dev.tracks.analysis.worker.analyze.AnalyzeCommand;
 import dev.tracks.analysis.worker.local.LocalCommand;
 import dev.tracks.analysis.worker.reference.ReferenceCommand;
 import dev.tracks.analysis.worker.run.RunCommand;
 import dev.tracks.analysis.worker.standby.Standby;
-import java.io.IOException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -14,8 +16,8 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The worker program's entry point. Every command and subcommand takes {@code -h/--help} and {@code -V/--version}
- * (the options are inherited). Started as a standby ({@link WorkerContract#ENV_STANDBY}), it first waits for its
- * environment on stdin.
+ * (the options are inherited). Started as a standby ({@code TRACKS_STANDBY}), it takes attempts in turn from stdin
+ * ({@link Standby}).
  */
 @Command(name = "tracks-worker", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         versionProvider = WorkerCommand.Version.class,
@@ -25,16 +27,11 @@ import picocli.CommandLine.ScopeType;
 public final class WorkerCommand {
 
     public static void main(String[] args) {
-        CommandLine commandLine = commandLine();
         if (Standby.requested()) {
-            try {
-                Standby.await(commandLine, System.in);
-            } catch (IOException | IllegalArgumentException e) {
-                System.err.println("tracks-worker: " + e.getMessage());
-                System.exit(WorkerContract.EXIT_NOT_RETRYABLE);
-            }
+            System.exit(Standby.serve(args, WorkerCommand::commandLine, System.in,
+                    new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8)));
         }
-        System.exit(commandLine.execute(args));
+        System.exit(commandLine().execute(args));
     }
 
     /** The version of the packaged jar (its manifest), or "development" when run from classes. */

@@ -20,9 +20,9 @@ public interface LocalSettings {
     int maxRunning();
 
     /**
-     * How many worker processes to keep started ahead of need: each has its JVM up and a run's classes loaded, and
-     * takes the next attempt in milliseconds (see StandbyWorkers). 0 starts a fresh worker for every attempt. Each
-     * waiting standby holds a JVM's memory (about 40 MB resident).
+     * How many worker processes to keep started ahead of need and reuse, attempt after attempt (see StandbyWorkers):
+     * as many as maxRunning lets every attempt skip a JVM's start and run warm code. 0 starts a fresh worker for every
+     * attempt. Each idle worker holds a JVM (about 60 MB resident before its first attempt).
      */
     @WithDefault("2")
     int standbyWorkers();

@@ -69,15 +69,15 @@ final class ProcessDriver implements RunDriver<LocalRuns.Run> {
     }
 
     /**
-     * Stops the standby workers and every running attempt, as interrupted: the next start of the local mode retries
-     * them.
+     * Stops every running attempt, as interrupted (the next start of the local mode retries them), then the standby
+     * workers.
      */
     void interruptAll(String why, Instant now) {
-        processes.closeStandbys();
         for (UUID task : processes.runningTasks()) {
             processes.stop(task, why, stopGrace, now).ifPresent(exit -> runs.finished(task, exit.attempt(),
                     exit.at(), exit.exitCode(), "Interrupted", exit.message()));
         }
+        processes.closeStandbys();
     }
 
     /** The earliest deadline of the running attempts: when {@link #recordEnded} must stop one. */

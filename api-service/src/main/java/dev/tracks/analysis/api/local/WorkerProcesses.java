@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -29,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * one-line failure reason to {@code <task>-<attempt>.reason}. Stopping sends SIGTERM first: the worker commits per
  * batch, so a stop loses at most the batch in flight, which the next run redoes. The end of every attempt is signalled
  * at once ({@code onExit}), so that the controller starts the tasks waiting for it without delay. An attempt goes to
- * a standby worker when one is ready ({@link StandbyWorkers}), else to a fresh one.
+ * a standby worker when one is idle ({@link StandbyWorkers}), else to a fresh worker.
  */
 final class WorkerProcesses {
 
@@ -37,7 +38,9 @@ final class WorkerProcesses {
     record Exit(UUID task, int attempt, Instant at, Integer exitCode, String reason, String message) {
     }
 
-    private record Attempt(Process process, String name, int attempt, Instant deadline) {
+    /** A running attempt: its process (a fresh worker's, or a standby's) and its exit code once it ended. */
+    private record Attempt(Process process, CompletableFuture<Integer> exit, String name, int attempt,
+                           Instant deadline) {
     }
 
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
@@ -76,15 +79,15 @@ final class WorkerProcesses {
         Files.deleteIfExists(reasonFile(name, attempt));
         Map<String, String> environment = environment(task, attempt, reasonFile(name, attempt));
         Path log = logFile(name, attempt);
-        Optional<Process> standby = standbys.handOff(environment, log);
-        Process process = standby.isPresent() ? standby.get() : startFresh(environment, log);
-        running.put(uid, new Attempt(process, name, attempt, deadline.map(now::plus).orElse(null)));
-        process.onExit().thenRun(onExit);
-        standbys.fill();
-        return process.pid();
+        Optional<StandbyWorkers.Lease> standby = standbys.handOff(environment, log);
+        StandbyWorkers.Lease lease = standby.isPresent() ? standby.get() : startFresh(environment, log);
+        running.put(uid, new Attempt(lease.process(), lease.exit(), name, attempt,
+                deadline.map(now::plus).orElse(null)));
+        lease.exit().thenRun(onExit);
+        return lease.process().pid();
     }
 
-    /** Stops the standby workers; the running attempts are stopped one by one ({@link #stop}). */
+    /** Stops the standby workers; running attempts are to be stopped first ({@link #stop}). */
     void closeStandbys() {
         standbys.close();
     }
@@ -97,7 +100,7 @@ final class WorkerProcesses {
     List<Exit> reap(Instant now, Duration grace) {
         List<Exit> ended = new ArrayList<>();
         running.forEach((task, attempt) -> {
-            if (!attempt.process().isAlive()) {
+            if (attempt.exit().isDone()) {
                 ended.add(exit(task, attempt, now));
             } else if (attempt.deadline() != null && now.isAfter(attempt.deadline())) {
                 terminate(attempt.process(), grace);
@@ -137,15 +140,16 @@ final class WorkerProcesses {
         return logDir.resolve(task + "-" + attempt + ".reason");
     }
 
-    private Process startFresh(Map<String, String> environment, Path log) throws IOException {
+    private StandbyWorkers.Lease startFresh(Map<String, String> environment, Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
-        return builder.start();
+        Process process = builder.start();
+        return new StandbyWorkers.Lease(process, process.onExit().thenApply(Process::exitValue));
     }
 
     private Exit exit(UUID task, Attempt attempt, Instant now) {
-        int code = attempt.process().exitValue();
+        int code = attempt.exit().join();
         if (code == 0) {
             return new Exit(task, attempt.attempt(), now, 0, null, null);
         }

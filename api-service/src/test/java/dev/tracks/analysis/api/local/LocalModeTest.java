@@ -70,7 +70,7 @@ class LocalModeTest {
             assertThat(row.jobName()).isEqualTo(row.name() + "-1");
             assertThat(Files.readString(LocalModeEnvironment.LOG_DIR.resolve(row.jobName() + ".log")))
                     .as("the attempt went to a standby worker, which ran the task's skill")
-                    .contains("a standby: received").contains("done");
+                    .contains("a standby: attempt").contains("done");
             for (String dependency : row.dependsOn()) {
                 assertThat(row.start()).isAfterOrEqualTo(byName.get(dependency).end());
             }

@@ -2,19 +2,24 @@ package dev.tracks.analysis.worker.standby;
 
 import dev.tracks.analysis.task.WorkerContract;
 import dev.tracks.analysis.worker.skill.SkillRegistry;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /**
- * A worker started before its attempt is known ({@link WorkerContract#ENV_STANDBY}): the local mode keeps one ready,
- * so that a task whose dependencies just ended does not wait for a JVM to start and load a run's classes
- * (docs/benchmarks.md, "Local run"). It does that work first, then blocks on stdin for the attempt's environment and
- * runs the command line with it, exactly as a worker started with that environment would.
+ * A worker started before its attempts are known ({@link WorkerContract#ENV_STANDBY}), which then takes attempts in
+ * turn: the local mode keeps such workers ready, so that a task whose dependencies just ended waits neither for a JVM
+ * to start nor for its code to be compiled again (docs/benchmarks.md, "Local run"). Each attempt runs a fresh command
+ * line with the attempt's environment alone over the process's own, as a worker started with it would.
  */
 public final class Standby {
 
@@ -27,29 +32,79 @@ public final class Standby {
     }
 
     /**
-     * Loads what a run needs, then waits for the attempt's environment on {@code input} and makes it
-     * {@code commandLine}'s and {@link WorkerEnvironment}'s.
-     *
-     * @throws IOException when the input ends without any entry: the launcher went away before handing an attempt
+     * Takes attempts from {@code input} until it ends, each run as {@code args} on a command line from
+     * {@code commandLines}, and reports each end on {@code control}; returns the process's exit code.
      */
-    public static void await(CommandLine commandLine, InputStream input) throws IOException {
+    public static int serve(String[] args, Supplier<CommandLine> commandLines, InputStream input,
+            PrintStream control) {
+        AttemptOutput output = AttemptOutput.install();
         warmUp();
-        Map<String, String> environment = parse(input.readAllBytes());
-        if (environment.isEmpty()) {
-            throw new IOException("standby: the input ended before an attempt's environment came");
+        InputStream entries = new BufferedInputStream(input);
+        while (true) {
+            Map<String, String> environment;
+            try {
+                Optional<Map<String, String>> next = next(entries);
+                if (next.isEmpty()) {
+                    return 0;
+                }
+                environment = next.get();
+            } catch (IOException | IllegalArgumentException e) {
+                System.err.println("tracks-worker: " + e.getMessage());
+                return WorkerContract.EXIT_NOT_RETRYABLE;
+            }
+            control.println(WorkerContract.STANDBY_EXIT + attempt(args, commandLines, environment, output));
+            control.flush();
+            // An idle worker should not hold what a large attempt grew its heap to: a full collection lets the
+            // serial collector give it back (MaxHeapFreeRatio), in some milliseconds when little is live.
+            System.gc();
         }
-        WorkerEnvironment.receive(environment);
-        EnvironmentDefaults.install(commandLine, WorkerEnvironment::get);
     }
 
-    /** {@code NAME=value} entries, each ended by a NUL byte (the layout of /proc/PID/environ). */
-    static Map<String, String> parse(byte[] input) {
+    private static int attempt(String[] args, Supplier<CommandLine> commandLines, Map<String, String> environment,
+            AttemptOutput output) {
+        String log = environment.get(WorkerContract.ENV_ATTEMPT_LOG);
+        if (log == null || log.isBlank()) {
+            System.err.println("tracks-worker: standby: the attempt's environment has no "
+                    + WorkerContract.ENV_ATTEMPT_LOG);
+            return WorkerContract.EXIT_NOT_RETRYABLE;
+        }
+        try {
+            output.startAttempt(Path.of(log));
+        } catch (IOException e) {
+            System.err.println("tracks-worker: standby: cannot write " + log + ": " + e.getMessage());
+            return WorkerContract.EXIT_TRANSIENT;
+        }
+        WorkerEnvironment.receive(environment);
+        CommandLine commandLine = commandLines.get();
+        try {
+            EnvironmentDefaults.install(commandLine, WorkerEnvironment::get);
+            return commandLine.execute(args);
+        } finally {
+            commandLine.getOut().flush();
+            commandLine.getErr().flush();
+            WorkerEnvironment.receive(Map.of());
+            try {
+                output.endAttempt();
+            } catch (IOException e) {
+                System.err.println("tracks-worker: standby: cannot close " + log + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The next attempt's environment: {@code NAME=value} entries, each ended by a NUL byte, up to an empty entry
+     * (the layout of /proc/PID/environ, then one NUL more); empty when the input ends before any entry.
+     */
+    static Optional<Map<String, String>> next(InputStream input) throws IOException {
         Map<String, String> environment = new LinkedHashMap<>();
         ByteArrayOutputStream entry = new ByteArrayOutputStream();
-        for (byte b : input) {
+        for (int b = input.read(); b >= 0; b = input.read()) {
             if (b != 0) {
                 entry.write(b);
                 continue;
+            }
+            if (entry.size() == 0) {
+                return Optional.of(environment);
             }
             String text = entry.toString(StandardCharsets.UTF_8);
             int equals = text.indexOf('=');
@@ -60,10 +115,10 @@ public final class Standby {
             environment.put(text.substring(0, equals), text.substring(equals + 1));
             entry.reset();
         }
-        if (entry.size() > 0) {
-            throw new IllegalArgumentException("standby: the environment's last entry is not ended by a NUL byte");
+        if (environment.isEmpty() && entry.size() == 0) {
+            return Optional.empty();
         }
-        return environment;
+        throw new IllegalArgumentException("standby: the input ended within an attempt's environment");
     }
 
     /** The classes every run initialises: the skills with their parameters, the JDBC driver. */
