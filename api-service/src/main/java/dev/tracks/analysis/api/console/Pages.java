@@ -33,6 +33,9 @@ final class Pages {
     static native TemplateInstance chainGraph(String chainId, String chainStatus, String chainPhase,
                                               ChainGraph graph, List<TaskRow> rows);
 
+    /** A user's results: the map (drawn by console/assets/map.js) and the footprint statistics beside it. */
+    static native TemplateInstance results(String user, List<String> users, List<FootprintFacts.Fact> footprint);
+
     static native TemplateInstance newTask(List<String> skills, String skill, String taskType, String users,
                                            List<TaskForm.Field> fields, String error);
 }

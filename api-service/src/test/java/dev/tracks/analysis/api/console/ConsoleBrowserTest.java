@@ -165,6 +165,47 @@ class ConsoleBrowserTest {
         Browser.screenshot(browser, "tasks-phone");
     }
 
+    /**
+     * A user's results on the offline map: the admin area drawn as the basemap, trips coloured by the mode of their
+     * longest tripleg, the stays, the footprint statistics beside; the keyboard zooms and the trips are reloaded at
+     * the finer zoom level of rendering_metadata.
+     */
+    @Test
+    void aUsersMapShowsStaysTripsByModeAndTheFootprint() throws Exception {
+        ResultRows.write(dataSource);
+        logIn(TestIdentities.ADMIN_TOKEN);
+        browser.get(url("console/results?user_id=" + ResultRows.USER));
+        waitFor(() -> browser.findElement(By.id("map")).getAttribute("data-render-ms") != null);
+        WebElement map = browser.findElement(By.id("map"));
+        assertThat(map.getAttribute("data-trips")).isEqualTo("2");
+        assertThat(map.getAttribute("data-areas")).isEqualTo("1");
+        assertThat(browser.findElements(By.cssSelector("#map circle.stay"))).hasSize(3);
+        assertThat(browser.findElement(By.cssSelector("#map path[data-trip='9101']")).getAttribute("class"))
+                .contains("mode-" + ResultRows.FIRST_TRIP_MODE);
+        assertThat(browser.findElement(By.cssSelector("#map path[data-trip='9103']")).getAttribute("class"))
+                .contains("mode-" + ResultRows.SECOND_TRIP_MODE);
+        assertThat(browser.findElement(By.cssSelector("#map path[data-area='" + ResultRows.AREA_CODE + "']"))
+                .isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("map-legend")).getText()).contains("rail", "road vehicle", "stay");
+        assertThat(browser.findElement(By.id("map-attribution")).getText()).contains("console test areas");
+        assertThat(browser.findElement(By.id("footprint")).getText()).contains("radius of gyration", "1.53 km",
+                "home from night", "yes");
+        Browser.screenshot(browser, "results");
+
+        int before = Integer.parseInt(map.getAttribute("data-zoom"));
+        map.sendKeys("+");
+        map.sendKeys("+");
+        waitFor(() -> !String.valueOf(before).equals(browser.findElement(By.id("map")).getAttribute("data-zoom")));
+        int after = Integer.parseInt(browser.findElement(By.id("map")).getAttribute("data-zoom"));
+        assertThat(after).isBetween(before + 1, ResultRows.MAX_ZOOM);
+        assertThat(Integer.parseInt(browser.findElement(By.id("map")).getAttribute("data-points")))
+                .as("two trips of 2 + zoom vertices each, as seeded").isEqualTo(2 * (2 + after));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.get(url("console/results?user_id=" + ResultRows.USER));
+        waitFor(() -> browser.findElement(By.id("map")).getAttribute("data-render-ms") != null);
+        Browser.screenshot(browser, "results-phone");
+    }
+
     /** Submits the login form and waits for the page it leads to (the tasks, or the login again). */
     private void logIn(String token) throws IOException {
         browser.get(url("console/login"));
