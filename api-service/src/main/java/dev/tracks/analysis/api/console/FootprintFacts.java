@@ -12,10 +12,6 @@ import java.util.Map;
  */
 final class FootprintFacts {
 
-    /** One line: what, and its value as text. */
-    public record Fact(String label, String value) {
-    }
-
     private static final String METRES = "_m";
 
     private FootprintFacts() {

@@ -34,7 +34,14 @@ final class Pages {
                                               ChainGraph graph, List<TaskRow> rows);
 
     /** A user's results: the map (drawn by console/assets/map.js) and the footprint statistics beside it. */
-    static native TemplateInstance results(String user, List<String> users, List<FootprintFacts.Fact> footprint);
+    static native TemplateInstance results(String user, List<String> users, List<Fact> footprint);
+
+    static native TemplateInstance imports(List<String> formats, List<TaskRow> recent, String error);
+
+    static native TemplateInstance importTask(TaskRow row, TaskView task);
+
+    /** An import's report as far as its task wrote it: loaded by the import's page and reloaded on each change. */
+    static native TemplateInstance importReport(TaskRow row, ImportReport report);
 
     static native TemplateInstance newTask(List<String> skills, String skill, String taskType, String users,
                                            List<TaskForm.Field> fields, String error);

@@ -206,6 +206,60 @@ class ConsoleBrowserTest {
         Browser.screenshot(browser, "results-phone");
     }
 
+    /**
+     * Files uploaded from the imports page (progress shown) become a data_import task; the import's page follows it
+     * and shows its report with the rejected file's lines. The stand-in worker writes no summary: the test writes
+     * the one the real worker writes (ImportSummary's shape), as the worker does, into the task's row. A file of no
+     * known format is refused above the form.
+     */
+    @Test
+    void anUploadShowsItsProgressAndTheImportReport(@org.junit.jupiter.api.io.TempDir java.nio.file.Path files)
+            throws Exception {
+        java.nio.file.Path notes = java.nio.file.Files.writeString(files.resolve("notes.txt"), "no track here");
+        java.nio.file.Path walk = java.nio.file.Files.writeString(files.resolve("walk.gpx"), "<gpx version=\"1.1\""
+                + " creator=\"test\"><trk><trkseg><trkpt lat=\"47.1\" lon=\"8.1\"><time>2026-03-01T08:00:00Z"
+                + "</time></trkpt></trkseg></trk></gpx>");
+        logIn(TestIdentities.ADMIN_TOKEN);
+        browser.get(url("console/imports"));
+        browser.findElement(By.id("file")).sendKeys(notes.toString());
+        browser.findElement(By.cssSelector("form.upload button[type=submit]")).click();
+        waitFor(() -> !browser.findElements(By.id("upload-error")).isEmpty());
+        assertThat(browser.findElement(By.id("upload-error")).getText()).startsWith("format:").contains("notes.txt");
+        Browser.screenshot(browser, "imports-refused");
+
+        browser.get(url("console/imports"));
+        browser.findElement(By.id("file")).sendKeys(walk.toString());
+        browser.findElement(By.id("user_id")).sendKeys("importer");
+        browser.findElement(By.cssSelector("form.upload button[type=submit]")).click();
+        waitFor(() -> browser.getCurrentUrl().matches(".*/console/imports/[0-9]+$"));
+        String id = browser.getCurrentUrl().replaceAll(".*/", "");
+        waitFor(() -> "Succeeded".equals(textOf(By.id("status"))));
+        try (var db = dataSource.getConnection(); var update = db.prepareStatement("UPDATE analysis_tasks SET"
+                + " result_summary = ?::jsonb WHERE id = ?")) {
+            update.setString(1, "{\"files\": 2, \"rejectedFiles\": 1, \"rows\": 12, \"acceptedRows\": 1,"
+                    + " \"duplicateRows\": 0, \"rejectedRows\": 11, \"insertedPoints\": 1, \"perFile\": ["
+                    + "{\"file\": \"walk.gpx\", \"userId\": \"importer\", \"rows\": 1, \"rejectedRows\": 0,"
+                    + " \"insertedPoints\": 1, \"imported\": true}, {\"file\": \"broken.csv\", \"rows\": 11,"
+                    + " \"rejectedRows\": 11, \"insertedPoints\": 0, \"imported\": false}], \"rejected\": ["
+                    + "{\"file\": \"broken.csv\", \"rows\": 11, \"rejectedRows\": 11, \"rejectedShare\": 1.0,"
+                    + " \"reasons\": [\"line 2: lat 123.0 is not between -90 and 90\", \"line 3: time"
+                    + " 'yesterday' is not a time\"]}]}");
+            update.setLong(2, Long.parseLong(id));
+            update.executeUpdate();
+        }
+        browser.navigate().refresh();
+        waitFor(() -> !browser.findElements(By.id("import-files")).isEmpty());
+        assertThat(browser.findElement(By.id("import-totals")).getText()).contains("rejected rows", "11");
+        assertThat(browser.findElement(By.id("import-files")).getText()).contains("walk.gpx", "importer",
+                "broken.csv");
+        assertThat(browser.findElement(By.cssSelector("ul.reasons")).getText())
+                .contains("line 2: lat 123.0 is not between -90 and 90", "line 3: time 'yesterday' is not a time");
+        Browser.screenshot(browser, "import-report");
+        assertThat(given().header("Authorization", TestIdentities.adminToken())
+                .get(url("api/admin/analysis/tasks/" + id)).then().extract().path("params.userId").toString())
+                .isEqualTo("importer");
+    }
+
     /** Submits the login form and waits for the page it leads to (the tasks, or the login again). */
     private void logIn(String token) throws IOException {
         browser.get(url("console/login"));

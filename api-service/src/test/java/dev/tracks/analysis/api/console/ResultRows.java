@@ -14,7 +14,7 @@ import org.locationtech.jts.io.WKBWriter;
  * active admin load with one area around them, for the results map; written once per database. The polylines are
  * encoded here as rendering_metadata encodes them (Google's format, precision 5, latitude first).
  */
-final class ResultRows {
+public final class ResultRows {
 
     static final String USER = "mapper";
     static final String AREA_CODE = "CH-ZH";
@@ -118,7 +118,7 @@ final class ResultRows {
         }
     }
 
-    static String encode(double[] lats, double[] lons) {
+    public static String encode(double[] lats, double[] lons) {
         StringBuilder encoded = new StringBuilder();
         long lastLat = 0;
         long lastLon = 0;
