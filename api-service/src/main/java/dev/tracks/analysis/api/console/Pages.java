@@ -43,6 +43,9 @@ final class Pages {
     /** An import's report as far as its task wrote it: loaded by the import's page and reloaded on each change. */
     static native TemplateInstance importReport(TaskRow row, ImportReport report);
 
+    /** The create form's dry run: the points counted (when counted before a run), or the refusal. */
+    static native TemplateInstance dryRun(boolean counted, long points, String refusal);
+
     static native TemplateInstance newTask(List<String> skills, String skill, String taskType, String users,
                                            List<TaskForm.Field> fields, String error);
 }

@@ -147,8 +147,15 @@ class ConsoleBrowserTest {
         String id = "field-params-" + bounded.name();
         WebElement input = browser.findElement(By.id(id));
         assertThat(browser.findElement(By.cssSelector("label[for=" + id + "]")).getText()).contains(bounded.name());
+        waitFor(() -> "100".equals(textOf(By.id("dry-run-points"))));
+        assertThat(textOf(By.id("dry-run"))).as("the walker's 100 fixes, none analyzed yet")
+                .isEqualTo("100 points to analyze in this scope (dry run; a task with none is refused).");
+        browser.findElement(By.id("user_ids")).sendKeys("nobody");
+        waitFor(() -> "0".equals(textOf(By.id("dry-run-points"))));
+        browser.findElement(By.id("user_ids")).clear();
         input.clear();
         input.sendKeys(String.valueOf((long) (bounded.max() * 10 + 1)));
+        waitFor(() -> textOf(By.id("dry-run")).startsWith("Would be refused: params." + bounded.name()));
         browser.findElement(By.cssSelector("form.task-form button[type=submit]")).click();
 
         waitFor(() -> !browser.findElements(By.id(id + "-error")).isEmpty());
