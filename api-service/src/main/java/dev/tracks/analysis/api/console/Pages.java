@@ -26,6 +26,9 @@ final class Pages {
     /** A task's live state: loaded by its page and reloaded on each change. */
     static native TemplateInstance taskSummary(TaskRow row);
 
+    /** A task's conditions, attempts, events and log lines: loaded by its page and reloaded on each change. */
+    static native TemplateInstance taskActivity(TaskActivity.Activity activity);
+
     static native TemplateInstance chain(String chainId, List<String> recentChains, List<String> skills,
                                          String error);
 

@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * batch, so a stop loses at most the batch in flight, which the next run redoes. The end of every attempt is signalled
  * at once ({@code onExit}), so that the controller starts the tasks waiting for it without delay.
  */
-final class WorkerProcesses {
+public final class WorkerProcesses {
 
     /** How an attempt ended; {@code reason} null when it succeeded. */
     record Exit(UUID task, int attempt, Instant at, Integer exitCode, String reason, String message) {
@@ -111,6 +111,11 @@ final class WorkerProcesses {
     }
 
     Path logFile(String task, int attempt) {
+        return logFile(logDir, task, attempt);
+    }
+
+    /** Where the output of a task's attempt goes (the console shows its last lines). */
+    public static Path logFile(Path logDir, String task, int attempt) {
         return logDir.resolve(task + "-" + attempt + ".log");
     }
 

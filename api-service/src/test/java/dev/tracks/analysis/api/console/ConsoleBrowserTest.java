@@ -137,6 +137,33 @@ class ConsoleBrowserTest {
         Browser.screenshot(browser, "task-cancelled");
     }
 
+    /**
+     * A task retried once (the stand-in fails stay_stats' first attempt with exit 75): its page lists both attempts
+     * with the first one's reason, the conditions, and the last lines of the worker's output; the local mode has no
+     * Kubernetes Events and says so.
+     */
+    @Test
+    void aTaskPageShowsItsAttemptsConditionsAndTheWorkersOutput() throws Exception {
+        long id = ((Number) given().header("Authorization", TestIdentities.adminToken()).contentType(ContentType.JSON)
+                .body("{\"skill_name\": \"stay_stats\", \"max_retries\": 2, \"backoff_seconds\": 1}")
+                .post(url("api/admin/analysis/tasks")).then().statusCode(201).extract().path("id")).longValue();
+        logIn(TestIdentities.ADMIN_TOKEN);
+        browser.get(url("console/tasks/" + id));
+        waitFor(() -> "Succeeded".equals(textOf(By.id("status"))));
+        waitFor(() -> browser.findElements(By.cssSelector("#attempts tbody tr")).size() == 2
+                && !browser.findElements(By.id("log")).isEmpty());
+        List<WebElement> attempts = browser.findElements(By.cssSelector("#attempts tbody tr"));
+        assertThat(attempts.get(0).getText()).contains("75", "database unreachable: connection refused");
+        assertThat(attempts.get(1).getText()).startsWith("2 ").contains(" 0");
+        assertThat(browser.findElement(By.id("log")).getText())
+                .contains("earlier attempts:", "stay_stats INCREMENTAL");
+        assertThat(browser.findElement(By.id("conditions")).getText()).contains("Succeeded");
+        assertThat(browser.findElement(By.xpath("//section[h2='Events']")).getText())
+                .contains("the local mode has no Kubernetes Events");
+        browser.executeScript("document.getElementById('conditions-heading').scrollIntoView()");
+        Browser.screenshot(browser, "task-attempts");
+    }
+
     @Test
     void aBadParameterIsRefusedOnItsField() throws Exception {
         ParamSpec bounded = SkillCatalog.definition(Skill.STAY_DETECTION).params().stream()
