@@ -51,7 +51,7 @@ public class NewTaskPage {
     @GET
     public TemplateInstance form(@QueryParam("skill_name") @DefaultValue("stay_detection") String skillName) {
         Skill skill = skill(skillName);
-        return page(skill, DEFAULT_TYPE, "", TaskForm.fields(specs(skill), Map.of(), null, null), "");
+        return page(skill, DEFAULT_TYPE, Map.of(), TaskForm.fields(specs(skill), Map.of(), null, null), "");
     }
 
     /** Creates the task; on success the browser goes to its page, else the form comes back with the error. */
@@ -61,7 +61,6 @@ public class NewTaskPage {
         Map<String, String> posted = firstValues(form);
         Skill skill = skill(posted.getOrDefault("skill_name", ""));
         String taskType = posted.getOrDefault("task_type", DEFAULT_TYPE);
-        String users = posted.getOrDefault("user_ids", "");
         List<ParamSpec> specs = specs(skill);
         TaskRequest request = request(skill, posted);
         try {
@@ -71,7 +70,7 @@ public class NewTaskPage {
         } catch (ApiException e) {
             Problem problem = e.problem();
             boolean onAField = problem.field() != null && problem.field().startsWith(TaskForm.PREFIX);
-            return Response.status(problem.status()).entity(page(skill, taskType, users, TaskForm.fields(specs,
+            return Response.status(problem.status()).entity(page(skill, taskType, posted, TaskForm.fields(specs,
                     posted, problem.field(), problem.detail()), onAField ? "" : problem.detail())).build();
         }
     }
@@ -94,13 +93,17 @@ public class NewTaskPage {
         }
     }
 
-    /** The admin API's request of the form's fields; users separated by commas, none for all. */
+    /**
+     * The admin API's request of the form's fields; users separated by commas, none for all; the scope's times as
+     * RFC 3339, an empty end open.
+     */
     private static TaskRequest request(Skill skill, Map<String, String> entered) {
         String users = entered.getOrDefault("user_ids", "");
         return new TaskRequest(skill.id(), entered.getOrDefault("task_type", DEFAULT_TYPE),
                 TaskForm.params(specs(skill), entered), null, null,
                 new TaskRequest.ScopeRequest(Arrays.stream(users.split(",")).map(String::trim)
-                        .filter(user -> !user.isEmpty()).toList(), null, null),
+                        .filter(user -> !user.isEmpty()).toList(), TaskFilters.emptyAsNull(entered.get("from")),
+                        TaskFilters.emptyAsNull(entered.get("to"))),
                 null, null, null, null, null, null);
     }
 
@@ -110,10 +113,12 @@ public class NewTaskPage {
         return values;
     }
 
-    private static TemplateInstance page(Skill skill, String taskType, String users, List<TaskForm.Field> fields,
-                                         String error) {
+    /** The form of the skill, with the scope's fields as {@code entered}. */
+    private static TemplateInstance page(Skill skill, String taskType, Map<String, String> entered,
+                                         List<TaskForm.Field> fields, String error) {
         return Pages.newTask(SkillCatalog.inDependencyOrder(List.of(Skill.values())).stream().map(Skill::id)
-                .toList(), skill.id(), taskType, users, fields, error);
+                .toList(), skill.id(), taskType, entered.getOrDefault("user_ids", ""),
+                entered.getOrDefault("from", ""), entered.getOrDefault("to", ""), fields, error);
     }
 
     private static Skill skill(String id) {

@@ -50,5 +50,5 @@ final class Pages {
     static native TemplateInstance dryRun(boolean counted, long points, String refusal);
 
     static native TemplateInstance newTask(List<String> skills, String skill, String taskType, String users,
-                                           List<TaskForm.Field> fields, String error);
+                                           String from, String to, List<TaskForm.Field> fields, String error);
 }

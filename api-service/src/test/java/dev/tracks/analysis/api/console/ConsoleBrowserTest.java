@@ -177,6 +177,11 @@ class ConsoleBrowserTest {
         waitFor(() -> "100".equals(textOf(By.id("dry-run-points"))));
         assertThat(textOf(By.id("dry-run"))).as("the walker's 100 fixes, none analyzed yet")
                 .isEqualTo("100 points to analyze in this scope (dry run; a task with none is refused).");
+        browser.findElement(By.id("scope_to")).sendKeys("2026-03-01T08:05:00Z");
+        waitFor(() -> !"100".equals(textOf(By.id("dry-run-points"))));
+        assertThat(Integer.parseInt(textOf(By.id("dry-run-points")))).as("the walker's fixes before 08:05, 10 s apart")
+                .isBetween(30, 31);
+        browser.findElement(By.id("scope_to")).clear();
         browser.findElement(By.id("user_ids")).sendKeys("nobody");
         waitFor(() -> "0".equals(textOf(By.id("dry-run-points"))));
         browser.findElement(By.id("user_ids")).clear();
@@ -190,6 +195,7 @@ class ConsoleBrowserTest {
         assertThat(error.getText()).contains("must be");
         assertThat(browser.findElement(By.id(id)).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.findElement(By.id(id)).getAttribute("aria-describedby")).contains(id + "-error");
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", error);
         Browser.screenshot(browser, "new-task-error");
 
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
@@ -224,14 +230,20 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("map-attribution")).getText()).contains("console test areas");
         assertThat(browser.findElement(By.id("footprint")).getText()).contains("radius of gyration", "1.53 km",
                 "home from night", "yes");
-        Browser.screenshot(browser, "results");
 
-        int before = Integer.parseInt(map.getAttribute("data-zoom"));
+        int first = Integer.parseInt(map.getAttribute("data-zoom"));
+        map.sendKeys("-");
+        waitFor(() -> !String.valueOf(first).equals(browser.findElement(By.id("map")).getAttribute("data-zoom")));
+        int before = Integer.parseInt(browser.findElement(By.id("map")).getAttribute("data-zoom"));
+        assertThat(before).as("one level coarser").isEqualTo(first - 1);
+        browser.executeScript("document.getElementById('map-heading').scrollIntoView()");
+        Browser.screenshot(browser, "results");
         map.sendKeys("+");
         map.sendKeys("+");
-        waitFor(() -> !String.valueOf(before).equals(browser.findElement(By.id("map")).getAttribute("data-zoom")));
+        map.sendKeys("+");
+        waitFor(() -> Integer.parseInt(browser.findElement(By.id("map")).getAttribute("data-zoom")) > first);
         int after = Integer.parseInt(browser.findElement(By.id("map")).getAttribute("data-zoom"));
-        assertThat(after).isBetween(before + 1, ResultRows.MAX_ZOOM);
+        assertThat(after).isBetween(first + 1, ResultRows.MAX_ZOOM);
         assertThat(Integer.parseInt(browser.findElement(By.id("map")).getAttribute("data-points")))
                 .as("two trips of 2 + zoom vertices each, as seeded").isEqualTo(2 * (2 + after));
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
