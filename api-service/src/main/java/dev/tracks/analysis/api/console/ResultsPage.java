@@ -50,8 +50,11 @@ public class ResultsPage {
     public List<UserResults.Trip> trips(@QueryParam("user_id") String userId, @QueryParam("zoom") String zoom,
                                         @QueryParam("south") String south, @QueryParam("west") String west,
                                         @QueryParam("north") String north, @QueryParam("east") String east) {
-        return results.trips(user(userId), (int) number("zoom", zoom, 0, 22),
-                view(south, west, north, east));
+        double level = number("zoom", zoom, 0, 22);
+        if (level != Math.rint(level)) {
+            throw ApiException.invalid("zoom", "must be a whole zoom level from 0 to 22, was " + zoom);
+        }
+        return results.trips(user(userId), (int) level, view(south, west, north, east));
     }
 
     @GET

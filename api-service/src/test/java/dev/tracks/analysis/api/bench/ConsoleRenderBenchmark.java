@@ -85,10 +85,8 @@ public final class ConsoleRenderBenchmark {
     }
 
     private static void browser(ApiProcess api, String query, int rows) {
-        ChromeDriver driver = chromium();
+        ChromeDriver driver = loggedIn(api);
         try {
-            driver.get(api.uri("/console/login").toString());
-            driver.manage().addCookie(new Cookie("tracks_console_token", ApiProcess.TOKEN, "/console"));
             long[] page = new long[BROWSER_RUNS];
             long[] fetch = new long[BROWSER_RUNS];
             String script = "const done = arguments[arguments.length - 1]; const start = performance.now();"
@@ -130,10 +128,8 @@ public final class ConsoleRenderBenchmark {
         for (int i = 0; i < server.length; i++) {
             server[i] = send(http, trips);
         }
-        ChromeDriver driver = chromium();
+        ChromeDriver driver = loggedIn(api);
         try {
-            driver.get(api.uri("/console/login").toString());
-            driver.manage().addCookie(new Cookie("tracks_console_token", ApiProcess.TOKEN, "/console"));
             long[] page = new long[BROWSER_RUNS];
             long[] fetch = new long[BROWSER_RUNS];
             long[] draw = new long[BROWSER_RUNS];
@@ -160,12 +156,16 @@ public final class ConsoleRenderBenchmark {
         }
     }
 
-    private static ChromeDriver chromium() {
+    /** Debian's chromium with the console's login cookie of the benchmark's token. */
+    private static ChromeDriver loggedIn(ApiProcess api) {
         ChromeOptions options = new ChromeOptions().setBinary(Path.of("/usr/bin/chromium").toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.get(api.uri("/console/login").toString());
+        driver.manage().addCookie(new Cookie("tracks_console_token", ApiProcess.TOKEN, "/console"));
+        return driver;
     }
 
     private static long send(HttpClient http, HttpRequest request) throws Exception {

@@ -1,5 +1,6 @@
 package dev.tracks.analysis.api.console;
 
+import dev.tracks.analysis.store.EncodedPolyline;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -12,7 +13,7 @@ import org.locationtech.jts.io.WKBWriter;
 /**
  * Results of one user as the skills write them (stays, triplegs, trips, rendering_geometries, footprints) and an
  * active admin load with one area around them, for the results map; written once per database. The polylines are
- * encoded here as rendering_metadata encodes them (Google's format, precision 5, latitude first).
+ * encoded as rendering_metadata encodes them ({@link EncodedPolyline}).
  */
 public final class ResultRows {
 
@@ -118,26 +119,10 @@ public final class ResultRows {
         }
     }
 
+    /** Every vertex, as rendering_metadata encodes the ones it keeps. */
     public static String encode(double[] lats, double[] lons) {
-        StringBuilder encoded = new StringBuilder();
-        long lastLat = 0;
-        long lastLon = 0;
-        for (int i = 0; i < lats.length; i++) {
-            long lat = Math.round(lats[i] * 1e5);
-            long lon = Math.round(lons[i] * 1e5);
-            signed(encoded, lat - lastLat);
-            signed(encoded, lon - lastLon);
-            lastLat = lat;
-            lastLon = lon;
-        }
-        return encoded.toString();
-    }
-
-    private static void signed(StringBuilder encoded, long value) {
-        long bits = value < 0 ? ~(value << 1) : value << 1;
-        for (; bits >= 0x20; bits >>= 5) {
-            encoded.append((char) ((0x20 | (bits & 0x1f)) + 63));
-        }
-        encoded.append((char) (bits + 63));
+        boolean[] all = new boolean[lats.length];
+        java.util.Arrays.fill(all, true);
+        return EncodedPolyline.encode(lats, lons, all);
     }
 }
