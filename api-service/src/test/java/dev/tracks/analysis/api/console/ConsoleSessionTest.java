@@ -77,6 +77,26 @@ class ConsoleSessionTest {
                 .body(containsString("<h1>The analysis chain</h1>"));
     }
 
+    /** The map's data endpoints check their input like the admin API: 422 naming the field and what is allowed. */
+    @Test
+    void theMapsDataRefusesBadInputNamingTheField() {
+        String view = "&south=47&west=8&north=48&east=9";
+        given().cookie(ConsoleSession.COOKIE, TestIdentities.ADMIN_TOKEN).get("/console/results/trips?zoom=3" + view)
+                .then().statusCode(422).body("field", equalTo("user_id"));
+        given().cookie(ConsoleSession.COOKIE, TestIdentities.ADMIN_TOKEN)
+                .get("/console/results/trips?user_id=u&zoom=3.5" + view).then().statusCode(422)
+                .body("field", equalTo("zoom")).body("detail", containsString("whole zoom level"));
+        given().cookie(ConsoleSession.COOKIE, TestIdentities.ADMIN_TOKEN)
+                .get("/console/results/trips?user_id=u&zoom=3&south=50&west=8&north=48&east=9").then().statusCode(422)
+                .body("field", equalTo("south"));
+        given().cookie(ConsoleSession.COOKIE, TestIdentities.ADMIN_TOKEN)
+                .get("/console/results/basemap?south=47&west=8&north=48&east=181&degrees_per_pixel=0.001").then()
+                .statusCode(422).body("field", equalTo("east")).body("detail", containsString("-180.0 to 180.0"));
+        given().cookie(ConsoleSession.COOKIE, TestIdentities.ADMIN_TOKEN)
+                .get("/console/results/trips?user_id=nobody&zoom=3" + view).then().statusCode(200)
+                .body("size()", equalTo(0));
+    }
+
     @Test
     void theAdminApiDoesNotReadTheCookie() {
         given().cookie(ConsoleSession.COOKIE, TestIdentities.ADMIN_TOKEN).get("/api/admin/analysis/tasks").then()
