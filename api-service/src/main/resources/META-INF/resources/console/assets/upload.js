@@ -1,6 +1,7 @@
 /*
  * The import form sent with upload progress (XMLHttpRequest's upload events; fetch has none). On success the browser
  * follows the service's redirect to the import's page; a refusal is shown above the form as the service wrote it.
+ * The button waits while a file is on its way, so that one click sends it once.
  * Without script the form posts as it is.
  */
 (function () {
@@ -8,11 +9,13 @@
   const form = document.getElementById('upload');
   const progress = document.getElementById('upload-progress');
   const status = document.getElementById('upload-status');
+  const submit = form.querySelector('button[type=submit]');
   form.addEventListener('submit', event => {
     event.preventDefault();
     const request = new XMLHttpRequest();
     request.open('POST', form.action);
     progress.hidden = false;
+    submit.disabled = true;
     request.upload.addEventListener('progress', update => {
       if (update.lengthComputable) {
         progress.value = Math.round(update.loaded / update.total * 100);
@@ -45,5 +48,6 @@
     }
     error.textContent = text;
     progress.hidden = true;
+    submit.disabled = false;
   }
 })();

@@ -29,6 +29,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -45,6 +46,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ConsoleBrowserTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** An upload of this size at this rate (the browser's network emulation) takes about three seconds. */
+    private static final int UPLOAD_BYTES = 600_000;
+    private static final int UPLOAD_BYTES_PER_SECOND = 200_000;
 
     @TestHTTPResource("/")
     URL root;
@@ -253,7 +257,8 @@ class ConsoleBrowserTest {
     }
 
     /**
-     * Files uploaded from the imports page (progress shown) become a data_import task; the import's page follows it
+     * Files uploaded from the imports page (its progress shown while the browser's network is slowed down) become a
+     * data_import task; the import's page follows it
      * and shows its report with the rejected file's lines. The stand-in worker writes no summary: the test writes
      * the one the real worker writes (ImportSummary's shape), as the worker does, into the task's row. A file of no
      * known format is refused above the form.
@@ -262,9 +267,10 @@ class ConsoleBrowserTest {
     void anUploadShowsItsProgressAndTheImportReport(@org.junit.jupiter.api.io.TempDir java.nio.file.Path files)
             throws Exception {
         java.nio.file.Path notes = java.nio.file.Files.writeString(files.resolve("notes.txt"), "no track here");
+        String fix = "<trkpt lat=\"47.1\" lon=\"8.1\"><time>2026-03-01T08:00:00Z</time></trkpt>\n";
         java.nio.file.Path walk = java.nio.file.Files.writeString(files.resolve("walk.gpx"), "<gpx version=\"1.1\""
-                + " creator=\"test\"><trk><trkseg><trkpt lat=\"47.1\" lon=\"8.1\"><time>2026-03-01T08:00:00Z"
-                + "</time></trkpt></trkseg></trk></gpx>");
+                + " creator=\"test\"><trk><trkseg>\n" + fix.repeat(UPLOAD_BYTES / fix.length())
+                + "</trkseg></trk></gpx>");
         logIn(TestIdentities.ADMIN_TOKEN);
         browser.get(url("console/imports"));
         browser.findElement(By.id("file")).sendKeys(notes.toString());
@@ -276,8 +282,17 @@ class ConsoleBrowserTest {
         browser.get(url("console/imports"));
         browser.findElement(By.id("file")).sendKeys(walk.toString());
         browser.findElement(By.id("user_id")).sendKeys("importer");
+        browser.setNetworkConditions(new ChromiumNetworkConditions().setUploadThroughput(UPLOAD_BYTES_PER_SECOND));
         browser.findElement(By.cssSelector("form.upload button[type=submit]")).click();
+        waitFor(() -> {
+            String value = browser.findElement(By.id("upload-progress")).getAttribute("value");
+            return value != null && Double.parseDouble(value) > 0 && Double.parseDouble(value) < 100;
+        });
+        assertThat(textOf(By.id("upload-status"))).as("while the upload goes on").matches("Uploaded [0-9.]+ of 0\\.6"
+                + " MiB \\([0-9]+ %\\)\\.");
+        Browser.screenshot(browser, "imports-uploading");
         waitFor(() -> browser.getCurrentUrl().matches(".*/console/imports/[0-9]+$"));
+        browser.deleteNetworkConditions();
         String id = browser.getCurrentUrl().replaceAll(".*/", "");
         waitFor(() -> "Succeeded".equals(textOf(By.id("status"))));
         try (var db = dataSource.getConnection(); var update = db.prepareStatement("UPDATE analysis_tasks SET"
