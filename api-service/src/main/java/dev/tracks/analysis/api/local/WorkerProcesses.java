@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * at once ({@code onExit}), so that the controller starts the tasks waiting for it without delay. An attempt goes to
  * a standby worker when one is idle ({@link StandbyWorkers}), else to a fresh worker.
  */
-final class WorkerProcesses {
+public final class WorkerProcesses {
 
     /** How an attempt ended; {@code reason} null when it succeeded. */
     record Exit(UUID task, int attempt, Instant at, Integer exitCode, String reason, String message) {
@@ -133,6 +133,11 @@ final class WorkerProcesses {
     }
 
     Path logFile(String task, int attempt) {
+        return logFile(logDir, task, attempt);
+    }
+
+    /** Where the output of a task's attempt goes (the console shows its last lines). */
+    public static Path logFile(Path logDir, String task, int attempt) {
         return logDir.resolve(task + "-" + attempt + ".log");
     }
 
