@@ -8,11 +8,13 @@ import java.util.Map;
 /**
  * The footprints row of a user in words, one line per column, so that a column footprint_stats adds shows up without
  * a change here: the column name is the label, a {@code _m} suffix is the unit (metres, from 1 km on in km), the home
- * is its two coordinates together, an absent measure is "undefined" (the table's null: too few stays for it).
+ * is its two coordinates together, an absent measure is "not enough data" (the table's null: footprint_stats leaves
+ * a measure out when the user has too few stays or jumps for it).
  */
 final class FootprintFacts {
 
     private static final String METRES = "_m";
+    static final String ABSENT = "not enough data";
 
     private FootprintFacts() {
     }
@@ -25,7 +27,7 @@ final class FootprintFacts {
                 continue;
             }
             if (name.equals("home_lat")) {
-                facts.add(new Fact("home", column.getValue() == null ? "undefined" : String.format(Locale.ROOT,
+                facts.add(new Fact("home", column.getValue() == null ? ABSENT : String.format(Locale.ROOT,
                         "%.5f, %.5f", (Double) column.getValue(), (Double) row.get("home_lon"))));
             } else if (name.endsWith(METRES)) {
                 facts.add(new Fact(label(name.substring(0, name.length() - METRES.length())),
@@ -43,7 +45,7 @@ final class FootprintFacts {
 
     static String distance(Number metres) {
         if (metres == null) {
-            return "undefined";
+            return ABSENT;
         }
         double m = metres.doubleValue();
         return Math.abs(m) >= 1000 ? String.format(Locale.ROOT, "%,.2f km", m / 1000)
@@ -52,7 +54,7 @@ final class FootprintFacts {
 
     private static String value(Object value) {
         if (value == null) {
-            return "undefined";
+            return ABSENT;
         }
         if (value instanceof Double d) {
             return String.format(Locale.ROOT, "%.3f", d);

@@ -97,7 +97,7 @@ class ConsoleViewsTest {
         row.put("home_from_night", false);
         assertThat(FootprintFacts.of(row)).containsExactly(new Fact("stays", "12"),
                 new Fact("radius of gyration", "1.53 km"), new Fact("jump min", "35 m"),
-                new Fact("jump max", "undefined"), new Fact("random entropy", "1.585"),
+                new Fact("jump max", FootprintFacts.ABSENT), new Fact("random entropy", "1.585"),
                 new Fact("home", "47.37000, 8.54000"), new Fact("home from night", "no"));
     }
 
