@@ -40,6 +40,19 @@ public final class WorkerContract {
     public static final String ENV_EARLIER_PROCESSED_POINTS = "TRACKS_EARLIER_PROCESSED_POINTS";
     public static final String ENV_EARLIER_FAILED_POINTS = "TRACKS_EARLIER_FAILED_POINTS";
 
+    /**
+     * Set (to any value) on a worker started before its attempts are known (the local mode's standby workers). Such a
+     * worker loads what a run needs, then takes attempts in turn: it reads an attempt's environment from stdin as
+     * {@code NAME=value} entries, each ended by a NUL byte, and an empty entry after the last; runs the command line
+     * as if it had been started with that environment, its output appended to {@link #ENV_ATTEMPT_LOG}; then writes
+     * {@link #STANDBY_EXIT} and the exit code as one line to stdout, and waits for the next. The end of stdin ends it.
+     */
+    public static final String ENV_STANDBY = "TRACKS_STANDBY";
+    /** A standby worker's attempt: the file its output is appended to. */
+    public static final String ENV_ATTEMPT_LOG = "TRACKS_ATTEMPT_LOG";
+    /** How a standby worker's line on stdout starts that says an attempt ended; the exit code follows. */
+    public static final String STANDBY_EXIT = "tracks-worker: attempt exited with code ";
+
     /** Invalid parameters and every other error that a retry cannot fix (EX_USAGE of sysexits.h). */
     public static final int EXIT_NOT_RETRYABLE = 64;
     /** A transient failure (database or API unreachable...): another attempt follows (EX_TEMPFAIL of sysexits.h). */

@@ -82,7 +82,8 @@ class ServiceAccountRbacTest {
                 // The SDK checks get, create and update at start; fabric8's LeaseLock renews with patch.
                 "leases.coordination.k8s.io", Set.of("get", "create", "update", "patch")));
         assertThat(permissions("api")).isEqualTo(Map.of(
-                TASKS, Set.of("create", "get", "list", "watch", "patch")));
+                TASKS, Set.of("create", "get", "list", "watch", "patch"),
+                "events", Set.of("list")));
         assertThat(permissions("worker")).isEqualTo(Map.of(STATUS, Set.of("patch")));
     }
 
@@ -96,7 +97,7 @@ class ServiceAccountRbacTest {
     }
 
     @Test
-    void theApiServiceCreatesReadsAndCancelsTasksButNothingElse() {
+    void theApiServiceCreatesReadsAndCancelsTasksAndListsEventsButNothingElse() {
         try (KubernetesClient api = clientAs("api")) {
             var tasks = api.resources(AnalysisTask.class).inNamespace(namespace);
             tasks.resource(task("from-api")).create();
@@ -117,6 +118,13 @@ class ServiceAccountRbacTest {
             assertForbidden(() -> tasks.withName("from-api").delete());
             assertForbidden(() -> tasks.withName("from-api").subresource("status")
                     .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"message\":\"x\"}}"));
+            assertThat(api.v1().events().inNamespace(namespace).list().getItems()).isNotNull();
+            assertForbidden(() -> api.v1().events().inNamespace(namespace).resource(new EventBuilder()
+                    .withNewMetadata().withGenerateName("from-api.").endMetadata()
+                    .withNewInvolvedObject().withKind("AnalysisTask").withName("from-api")
+                    .withNamespace(namespace).endInvolvedObject()
+                    .withReason("Queued").withMessage("queued").withType("Normal").build()).create());
+            assertForbidden(() -> api.pods().inNamespace(namespace).list());
             assertForbidden(() -> api.secrets().inNamespace(namespace).list());
             assertForbidden(() -> api.batch().v1().jobs().inNamespace(namespace).resource(job("from-api")).create());
             assertForbidden(() -> api.resources(AnalysisTask.class).inNamespace("default").list());

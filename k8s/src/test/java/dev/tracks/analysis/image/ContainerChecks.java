@@ -15,9 +15,12 @@ import java.util.List;
 /** What the image tests check of a container: who it runs as, where it can write, whether its service answers. */
 public final class ContainerChecks {
 
-    /** Prints the user and group ids, writes and reads a file in /tmp, then tries to write to the root filesystem. */
+    /**
+     * Prints the user and group ids, writes and reads a file in /tmp, then tries to write to the root filesystem; the
+     * refusal goes to stdout too, so that it always comes after the lines before it (stderr would race with them).
+     */
     public static final List<String> WRITE_PROBE = List.of("/bin/sh", "-c", "id -u; id -g; echo written > /tmp/probe"
-            + " && cat /tmp/probe; touch /deployments/probe");
+            + " && cat /tmp/probe; touch /deployments/probe 2>&1");
 
     private ContainerChecks() {
     }

@@ -4,6 +4,11 @@ import dev.tracks.analysis.worker.analyze.AnalyzeCommand;
 import dev.tracks.analysis.worker.local.LocalCommand;
 import dev.tracks.analysis.worker.reference.ReferenceCommand;
 import dev.tracks.analysis.worker.run.RunCommand;
+import dev.tracks.analysis.worker.standby.Standby;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -11,7 +16,8 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The worker program's entry point. Every command and subcommand takes {@code -h/--help} and {@code -V/--version}
- * (the options are inherited).
+ * (the options are inherited). Started as a standby ({@code TRACKS_STANDBY}), it takes attempts in turn from stdin
+ * ({@link Standby}).
  */
 @Command(name = "tracks-worker", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         versionProvider = WorkerCommand.Version.class,
@@ -21,6 +27,10 @@ import picocli.CommandLine.ScopeType;
 public final class WorkerCommand {
 
     public static void main(String[] args) {
+        if (Standby.requested()) {
+            System.exit(Standby.serve(args, WorkerCommand::commandLine, System.in,
+                    new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8)));
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -81,16 +81,19 @@ public class ChainPage {
 
     /**
      * Triggers a chain of the skills chosen (none: the default chain; the API adds their dependencies) for the users
-     * given (comma-separated, none for all); a refusal of the admin API is shown on the page.
+     * given (comma-separated, none for all) and the time range given (RFC 3339, either end open); a refusal of the
+     * admin API is shown on the page.
      */
     @POST
     public Response trigger(@FormParam("task_type") String taskType, @FormParam("skills") List<String> skills,
-                            @FormParam("user_ids") String userIds, UriInfo uri) {
+                            @FormParam("user_ids") String userIds, @FormParam("from") String from,
+                            @FormParam("to") String to, UriInfo uri) {
         List<String> users = userIds == null ? List.of() : Arrays.stream(userIds.split(",")).map(String::trim)
                 .filter(user -> !user.isEmpty()).toList();
         try {
             ChainView chain = (ChainView) chains.trigger(new ChainRequest(taskType,
-                    new TaskRequest.ScopeRequest(users, null, null), skills, null, null), uri).getEntity();
+                    new TaskRequest.ScopeRequest(users, TaskFilters.emptyAsNull(from), TaskFilters.emptyAsNull(to)),
+                    skills, null, null), uri).getEntity();
             return Response.seeOther(uri.getBaseUriBuilder().path("console/chain")
                     .queryParam("chain_id", chain.chainId()).build()).build();
         } catch (ApiException e) {

@@ -36,9 +36,11 @@ import java.util.stream.Stream;
 public class ConsoleResource {
 
     private final TaskResource tasks;
+    private final TaskActivity activity;
 
-    ConsoleResource(TaskResource tasks) {
+    ConsoleResource(TaskResource tasks, TaskActivity activity) {
         this.tasks = tasks;
+        this.activity = activity;
     }
 
     @GET
@@ -111,6 +113,13 @@ public class ConsoleResource {
     @Path("/tasks/{id}/summary")
     public TemplateInstance taskSummary(@PathParam("id") String id) {
         return Pages.taskSummary(TaskRow.of(tasks.get(id)));
+    }
+
+    /** Conditions, attempts, events and the worker's last lines: loaded by the task's page, reloaded on changes. */
+    @GET
+    @Path("/tasks/{id}/activity")
+    public TemplateInstance taskActivity(@PathParam("id") String id) {
+        return Pages.taskActivity(activity.of(tasks.get(id)));
     }
 
     /** Cancels through the admin API's operation and shows the task page (htmx swaps its summary in). */

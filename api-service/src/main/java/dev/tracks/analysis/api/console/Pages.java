@@ -26,6 +26,9 @@ final class Pages {
     /** A task's live state: loaded by its page and reloaded on each change. */
     static native TemplateInstance taskSummary(TaskRow row);
 
+    /** A task's conditions, attempts, events and log lines: loaded by its page and reloaded on each change. */
+    static native TemplateInstance taskActivity(TaskActivity.Activity activity);
+
     static native TemplateInstance chain(String chainId, List<String> recentChains, List<String> skills,
                                          String error);
 
@@ -33,6 +36,19 @@ final class Pages {
     static native TemplateInstance chainGraph(String chainId, String chainStatus, String chainPhase,
                                               ChainGraph graph, List<TaskRow> rows);
 
+    /** A user's results: the map (drawn by console/assets/map.js) and the footprint statistics beside it. */
+    static native TemplateInstance results(String user, List<String> users, List<Fact> footprint);
+
+    static native TemplateInstance imports(List<String> formats, List<TaskRow> recent, String error);
+
+    static native TemplateInstance importTask(TaskRow row, TaskView task);
+
+    /** An import's report as far as its task wrote it: loaded by the import's page and reloaded on each change. */
+    static native TemplateInstance importReport(TaskRow row, ImportReport report);
+
+    /** The create form's dry run: the points counted (when counted before a run), or the refusal. */
+    static native TemplateInstance dryRun(boolean counted, long points, String refusal);
+
     static native TemplateInstance newTask(List<String> skills, String skill, String taskType, String users,
-                                           List<TaskForm.Field> fields, String error);
+                                           String from, String to, List<TaskForm.Field> fields, String error);
 }

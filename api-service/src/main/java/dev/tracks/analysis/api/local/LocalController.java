@@ -85,8 +85,10 @@ public class LocalController {
         if (interrupted > 0) {
             LOG.infof("%d attempt(s) were interrupted by the last stop; they are retried", interrupted);
         }
-        driver = new ProcessDriver(runs, new WorkerProcesses(settings.workerCommand(), Path.of(settings.logDir()),
-                database, this::requestRound), settings.workerCommand(), settings.stopGrace());
+        WorkerProcesses processes = new WorkerProcesses(settings.workerCommand(), Path.of(settings.logDir()),
+                database, settings.standbyWorkers(), this::requestRound);
+        processes.prepare();
+        driver = new ProcessDriver(runs, processes, settings.workerCommand(), settings.stopGrace());
         rounds = Rounds.start(this::roundLogged, settings.tick(), clock);
         LOG.infof("local mode: tasks run as worker processes (%s), at most %d at a time; logs in %s",
                 String.join(" ", settings.workerCommand()), settings.maxRunning(), settings.logDir());

@@ -79,7 +79,7 @@ public class LocalRuns {
                 + " WHERE finished_at IS NULL", message);
     }
 
-    List<Run> of(UUID task) {
+    public List<Run> of(UUID task) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             try (Connection connection = dataSource.getConnection();
                  PreparedStatement select = connection.prepareStatement("SELECT attempt, generation, started_at,"

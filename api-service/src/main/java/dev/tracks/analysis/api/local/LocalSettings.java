@@ -20,6 +20,14 @@ public interface LocalSettings {
     int maxRunning();
 
     /**
+     * How many worker processes to keep started ahead of need and reuse, attempt after attempt (see StandbyWorkers):
+     * as many as maxRunning lets every attempt skip a JVM's start and run warm code. 0 starts a fresh worker for every
+     * attempt. Each idle worker holds a JVM (about 60 MB resident before its first attempt).
+     */
+    @WithDefault("2")
+    int standbyWorkers();
+
+    /**
      * How often the controller decides at least: a safety net, as rounds run at once when an attempt ends, a task is
      * created or cancelled, or a retry or deadline is due.
      */

@@ -68,12 +68,16 @@ final class ProcessDriver implements RunDriver<LocalRuns.Run> {
                 exit.exitCode(), exit.reason(), exit.message()));
     }
 
-    /** Stops every running attempt, as interrupted: the next start of the local mode retries them. */
+    /**
+     * Stops every running attempt, as interrupted (the next start of the local mode retries them), then the standby
+     * workers.
+     */
     void interruptAll(String why, Instant now) {
         for (UUID task : processes.runningTasks()) {
             processes.stop(task, why, stopGrace, now).ifPresent(exit -> runs.finished(task, exit.attempt(),
                     exit.at(), exit.exitCode(), "Interrupted", exit.message()));
         }
+        processes.closeStandbys();
     }
 
     /** The earliest deadline of the running attempts: when {@link #recordEnded} must stop one. */

@@ -19,24 +19,28 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The worker processes of the local mode, one per attempt: the worker's command line with the environment the
+ * The attempts of the local mode as worker processes: the worker's command line with the environment the
  * operator gives a worker pod ({@link WorkerContract}), except the task's namespace and name, so that the worker
  * reports progress into the task's analysis_tasks row. Output goes to {@code <log dir>/<task>-<attempt>.log}, the
- * one-line failure reason to {@code <task>-<attempt>.reason}. Stopping sends SIGTERM first: the worker commits per
+ * one-line failure reason to {@code <task>-<attempt>.reason}. Stopping sends SIGTERM to the attempt's process first: the worker commits per
  * batch, so a stop loses at most the batch in flight, which the next run redoes. The end of every attempt is signalled
- * at once ({@code onExit}), so that the controller starts the tasks waiting for it without delay.
+ * at once ({@code onExit}), so that the controller starts the tasks waiting for it without delay. An attempt goes to
+ * a standby worker when one is idle ({@link StandbyWorkers}), else to a fresh worker.
  */
-final class WorkerProcesses {
+public final class WorkerProcesses {
 
     /** How an attempt ended; {@code reason} null when it succeeded. */
     record Exit(UUID task, int attempt, Instant at, Integer exitCode, String reason, String message) {
     }
 
-    private record Attempt(Process process, String name, int attempt, Instant deadline) {
+    /** A running attempt: its process (a fresh worker's, or a standby's) and its exit code once it ended. */
+    private record Attempt(Process process, CompletableFuture<Integer> exit, String name, int attempt,
+                           Instant deadline) {
     }
 
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
@@ -45,14 +49,26 @@ final class WorkerProcesses {
     private final Path logDir;
     private final Map<String, String> database;
     private final Runnable onExit;
+    private final StandbyWorkers standbys;
     private final Map<UUID, Attempt> running = new ConcurrentHashMap<>();
 
-    /** @param onExit called (on another thread) whenever an attempt's process has ended */
-    WorkerProcesses(List<String> command, Path logDir, Map<String, String> database, Runnable onExit) {
+    /**
+     * @param standbys how many workers to keep started ahead of need ({@link StandbyWorkers}); 0 for none
+     * @param onExit   called (on another thread) whenever an attempt's process has ended
+     */
+    WorkerProcesses(List<String> command, Path logDir, Map<String, String> database, int standbys,
+            Runnable onExit) {
         this.command = List.copyOf(command);
         this.logDir = logDir;
         this.database = Map.copyOf(database);
         this.onExit = onExit;
+        this.standbys = new StandbyWorkers(command, logDir, database, standbys);
+    }
+
+    /** Starts the standby workers, so that the first attempts need not wait for a JVM either. */
+    void prepare() {
+        standbys.removeLeftoverLogs();
+        standbys.fill();
     }
 
     /** Starts attempt {@code attempt}; returns its pid. {@code deadline} is what is left of the task's deadline. */
@@ -61,13 +77,19 @@ final class WorkerProcesses {
         String name = task.getMetadata().getName();
         Files.createDirectories(logDir);
         Files.deleteIfExists(reasonFile(name, attempt));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(name, attempt).toFile()));
-        builder.environment().putAll(environment(task, attempt, reasonFile(name, attempt)));
-        Process process = builder.start();
-        running.put(uid, new Attempt(process, name, attempt, deadline.map(now::plus).orElse(null)));
-        process.onExit().thenRun(onExit);
-        return process.pid();
+        Map<String, String> environment = environment(task, attempt, reasonFile(name, attempt));
+        Path log = logFile(name, attempt);
+        Optional<StandbyWorkers.Lease> standby = standbys.handOff(environment, log);
+        StandbyWorkers.Lease lease = standby.isPresent() ? standby.get() : startFresh(environment, log);
+        running.put(uid, new Attempt(lease.process(), lease.exit(), name, attempt,
+                deadline.map(now::plus).orElse(null)));
+        lease.exit().thenRun(onExit);
+        return lease.process().pid();
+    }
+
+    /** Stops the standby workers; running attempts are to be stopped first ({@link #stop}). */
+    void closeStandbys() {
+        standbys.close();
     }
 
     boolean isRunning(UUID task) {
@@ -78,7 +100,7 @@ final class WorkerProcesses {
     List<Exit> reap(Instant now, Duration grace) {
         List<Exit> ended = new ArrayList<>();
         running.forEach((task, attempt) -> {
-            if (!attempt.process().isAlive()) {
+            if (attempt.exit().isDone()) {
                 ended.add(exit(task, attempt, now));
             } else if (attempt.deadline() != null && now.isAfter(attempt.deadline())) {
                 terminate(attempt.process(), grace);
@@ -111,6 +133,11 @@ final class WorkerProcesses {
     }
 
     Path logFile(String task, int attempt) {
+        return logFile(logDir, task, attempt);
+    }
+
+    /** Where the output of a task's attempt goes (the console shows its last lines). */
+    public static Path logFile(Path logDir, String task, int attempt) {
         return logDir.resolve(task + "-" + attempt + ".log");
     }
 
@@ -118,8 +145,16 @@ final class WorkerProcesses {
         return logDir.resolve(task + "-" + attempt + ".reason");
     }
 
+    private StandbyWorkers.Lease startFresh(Map<String, String> environment, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        return new StandbyWorkers.Lease(process, process.onExit().thenApply(Process::exitValue));
+    }
+
     private Exit exit(UUID task, Attempt attempt, Instant now) {
-        int code = attempt.process().exitValue();
+        int code = attempt.exit().join();
         if (code == 0) {
             return new Exit(task, attempt.attempt(), now, 0, null, null);
         }

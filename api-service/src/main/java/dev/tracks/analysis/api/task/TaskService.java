@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -45,16 +46,33 @@ public class TaskService {
 
     /** A new task from a request, or a refusal naming the field; returns its mirror row. */
     public MirroredTask create(TaskRequest request, String caller) {
-        AnalysisTaskSpec spec = TaskSpecs.spec(request, dependencyNames(request.dependsOn()));
-        TaskSpecs.validate("params", spec);
-        if (spec.getDependsOn().isEmpty() && !SkillCatalog.definition(spec.getSkill()).isLoader()) {
-            long points = pendingPoints.count(spec);
-            if (points == 0) {
-                throw ApiException.invalid(null, "nothing to analyze: 0 points for " + spec.getSkill().id() + " ("
-                        + spec.getMode() + ") in the given scope");
-            }
+        AnalysisTaskSpec spec = validSpec(request);
+        OptionalLong points = pendingPoints(spec);
+        if (points.isPresent() && points.getAsLong() == 0) {
+            throw ApiException.invalid(null, "nothing to analyze: 0 points for " + spec.getSkill().id() + " ("
+                    + spec.getMode() + ") in the given scope");
         }
         return createAll(List.of(newTask(generateName(spec.getSkill()), spec, caller, Map.of())), caller).get(0);
+    }
+
+    /**
+     * The dry run of {@link #create}: the request validated as create validates it, and the points its task would
+     * analyze; empty when they are not counted before a run (a loader reads files, a task with dependencies analyzes
+     * what they will have written).
+     */
+    public OptionalLong pendingPoints(TaskRequest request) {
+        return pendingPoints(validSpec(request));
+    }
+
+    private AnalysisTaskSpec validSpec(TaskRequest request) {
+        AnalysisTaskSpec spec = TaskSpecs.spec(request, dependencyNames(request.dependsOn()));
+        TaskSpecs.validate("params", spec);
+        return spec;
+    }
+
+    private OptionalLong pendingPoints(AnalysisTaskSpec spec) {
+        return spec.getDependsOn().isEmpty() && !SkillCatalog.definition(spec.getSkill()).isLoader()
+                ? OptionalLong.of(pendingPoints.count(spec)) : OptionalLong.empty();
     }
 
     /**

@@ -9,10 +9,10 @@ import java.util.Locale;
  * the file's name as data_import tells it (.gpx, .plt, .csv, .geojson or .json, each also gzip-compressed as .gz);
  * a zip archive (.zip) is stored as ZIP, and a given format then filters its entries.
  */
-final class UploadFormats {
+public final class UploadFormats {
 
     /** The formats a request may give (the catalog's data_import formats but AUTO). */
-    static final List<String> FORMATS = List.of("GPX", "PLT", "CSV", "GEOJSON");
+    public static final List<String> FORMATS = List.of("GPX", "PLT", "CSV", "GEOJSON");
     static final String ARCHIVE = "ZIP";
 
     private UploadFormats() {

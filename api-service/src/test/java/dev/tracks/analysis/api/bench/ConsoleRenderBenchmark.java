@@ -25,6 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *   browser fetching and parsing the admin API's JSON of that page (the baseline).</li>
  * </ol>
  * The browser's time is measured from the test's side (navigation started to the rows counted, polled every 10 ms).
+ * Then the results map of a user with 100,000 fixes drawn ({@link MapRows}).
  * Run: {@code ./mvnw -pl k8s,api-service verify -Pconsole-benchmark -DskipTests [-Dbenchmark.rows=10000]}.
  */
 public final class ConsoleRenderBenchmark {
@@ -34,6 +35,8 @@ public final class ConsoleRenderBenchmark {
     private static final int PAGE = 500;
     private static final int SERVER_RUNS = 100;
     private static final int BROWSER_RUNS = 15;
+    private static final int MAP_FIXES = 100_000;
+    private static final int MAP_TRIPS = 100;
 
     private ConsoleRenderBenchmark() {
     }
@@ -54,6 +57,7 @@ public final class ConsoleRenderBenchmark {
         DataSource database = TestDatabase.migratedDatabase(DATABASE);
         TaskRows.fill(database, rows, NAMESPACE);
         AdminApiBenchmark.report("filled %,d rows: %s", rows, TaskRows.summary(database));
+        MapRows.fill(database, MAP_FIXES, MAP_TRIPS);
         try (ApiProcess api = ApiProcess.startLocal(TestDatabase.jdbcUrl(DATABASE), NAMESPACE)) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String query = "?limit=" + PAGE + "&include_deleted=true";
@@ -75,19 +79,14 @@ public final class ConsoleRenderBenchmark {
                     + " console rows HTML p50 %.1f ms: ratio %.2f", PAGE, rows, median(jsonNanos) / 1e6,
                     median(htmlNanos) / 1e6, median(htmlNanos) / (double) median(jsonNanos));
             browser(api, query, rows);
+            map(api, http);
         }
         AdminApiBenchmark.report("load after: %s", AdminApiBenchmark.load());
     }
 
     private static void browser(ApiProcess api, String query, int rows) {
-        ChromeOptions options = new ChromeOptions().setBinary(Path.of("/usr/bin/chromium").toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        ChromeDriver driver = loggedIn(api);
         try {
-            driver.get(api.uri("/console/login").toString());
-            driver.manage().addCookie(new Cookie("tracks_console_token", ApiProcess.TOKEN, "/console"));
             long[] page = new long[BROWSER_RUNS];
             long[] fetch = new long[BROWSER_RUNS];
             String script = "const done = arguments[arguments.length - 1]; const start = performance.now();"
@@ -111,6 +110,62 @@ public final class ConsoleRenderBenchmark {
         } finally {
             driver.quit();
         }
+    }
+
+    /**
+     * The results map of one user whose trips hold {@value #MAP_FIXES} fixes at the zoom drawn: the server's answer
+     * of the trips (JSON with the encoded polylines) and the browser opening the page until the map's script says it
+     * drew them (its own figures: fetch, then decode, projection, SVG paths and the next paint).
+     */
+    private static void map(ApiProcess api, HttpClient http) throws Exception {
+        HttpRequest trips = HttpRequest.newBuilder(api.uri("/console/results/trips?user_id=" + MapRows.USER
+                + "&zoom=" + MapRows.ZOOM + "&south=-90&west=-180&north=90&east=180"))
+                .header("Authorization", "Bearer " + ApiProcess.TOKEN).build();
+        for (int warmUp = 0; warmUp < 10; warmUp++) {
+            send(http, trips);
+        }
+        long[] server = new long[SERVER_RUNS / 4];
+        for (int i = 0; i < server.length; i++) {
+            server[i] = send(http, trips);
+        }
+        ChromeDriver driver = loggedIn(api);
+        try {
+            long[] page = new long[BROWSER_RUNS];
+            long[] fetch = new long[BROWSER_RUNS];
+            long[] draw = new long[BROWSER_RUNS];
+            long points = 0;
+            for (int i = 0; i < BROWSER_RUNS; i++) {
+                long start = System.nanoTime();
+                driver.get(api.uri("/console/results?user_id=" + MapRows.USER).toString());
+                new WebDriverWait(driver, Duration.ofSeconds(120)).pollingEvery(Duration.ofMillis(10)).until(d ->
+                        driver.executeScript("return document.getElementById('map').dataset.renderMs") != null);
+                page[i] = System.nanoTime() - start;
+                fetch[i] = Long.parseLong((String) driver.executeScript(
+                        "return document.getElementById('map').dataset.fetchMs")) * 1_000_000;
+                draw[i] = Long.parseLong((String) driver.executeScript(
+                        "return document.getElementById('map').dataset.renderMs")) * 1_000_000;
+                points = Long.parseLong((String) driver.executeScript(
+                        "return document.getElementById('map').dataset.points"));
+            }
+            AdminApiBenchmark.report("map of %,d fixes (%d trips, zoom %d): server trips JSON p50 %.1f ms;"
+                    + " browser: page opened to drawn p50 %.0f ms, of which the trips' fetch p50 %.0f ms and"
+                    + " decode + SVG + paint p50 %.0f ms", points, MAP_TRIPS, MapRows.ZOOM, median(server) / 1e6,
+                    median(page) / 1e6, median(fetch) / 1e6, median(draw) / 1e6);
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /** Debian's chromium with the console's login cookie of the benchmark's token. */
+    private static ChromeDriver loggedIn(ApiProcess api) {
+        ChromeOptions options = new ChromeOptions().setBinary(Path.of("/usr/bin/chromium").toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.get(api.uri("/console/login").toString());
+        driver.manage().addCookie(new Cookie("tracks_console_token", ApiProcess.TOKEN, "/console"));
+        return driver;
     }
 
     private static long send(HttpClient http, HttpRequest request) throws Exception {

@@ -52,6 +52,51 @@ class ConsoleSessionTest {
                 .header("Set-Cookie", allOf(containsString(ConsoleSession.COOKIE + "="), containsString("Max-Age=0")));
     }
 
+    /**
+     * Cross-site request forgery: a post with the console's cookie from another origin, or saying nowhere where it
+     * comes from, is refused before it reaches a page (the chain would otherwise have been triggered: 303); from the
+     * console's own origin it passes. The browser tests post the same forms from the console's pages.
+     */
+    @Test
+    void aPostWithTheCookieFromAnotherOriginIsRefused() {
+        given().redirects().follow(false).cookie(ConsoleSession.COOKIE, TestIdentities.ADMIN_TOKEN)
+                .header("Origin", "https://evil.example").formParam("task_type", "INCREMENTAL")
+                .post("/console/chain").then().statusCode(403)
+                .body(containsString("from https://evil.example to the console at localhost:"));
+        given().redirects().follow(false).cookie(ConsoleSession.COOKIE, TestIdentities.ADMIN_TOKEN)
+                .header("Referer", "http://localhost.evil.example/console/chain").formParam("task_type", "INCREMENTAL")
+                .post("/console/chain").then().statusCode(403);
+        given().redirects().follow(false).cookie(ConsoleSession.COOKIE, TestIdentities.ADMIN_TOKEN)
+                .formParam("task_type", "INCREMENTAL").post("/console/chain").then().statusCode(403)
+                .body(containsString("must say where it comes from"));
+        given().redirects().follow(false).header("Origin", "https://evil.example")
+                .formParam("token", TestIdentities.ADMIN_TOKEN).post("/console/login").then().statusCode(403);
+        given().redirects().follow(false).cookie(ConsoleSession.COOKIE, TestIdentities.ADMIN_TOKEN)
+                .header("Origin", io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port)
+                .formParam("task_type", "NEITHER").post("/console/chain").then().statusCode(422)
+                .body(containsString("<h1>The analysis chain</h1>"));
+    }
+
+    /** The map's data endpoints check their input like the admin API: 422 naming the field and what is allowed. */
+    @Test
+    void theMapsDataRefusesBadInputNamingTheField() {
+        String view = "&south=47&west=8&north=48&east=9";
+        given().cookie(ConsoleSession.COOKIE, TestIdentities.ADMIN_TOKEN).get("/console/results/trips?zoom=3" + view)
+                .then().statusCode(422).body("field", equalTo("user_id"));
+        given().cookie(ConsoleSession.COOKIE, TestIdentities.ADMIN_TOKEN)
+                .get("/console/results/trips?user_id=u&zoom=3.5" + view).then().statusCode(422)
+                .body("field", equalTo("zoom")).body("detail", containsString("whole zoom level"));
+        given().cookie(ConsoleSession.COOKIE, TestIdentities.ADMIN_TOKEN)
+                .get("/console/results/trips?user_id=u&zoom=3&south=50&west=8&north=48&east=9").then().statusCode(422)
+                .body("field", equalTo("south"));
+        given().cookie(ConsoleSession.COOKIE, TestIdentities.ADMIN_TOKEN)
+                .get("/console/results/basemap?south=47&west=8&north=48&east=181&degrees_per_pixel=0.001").then()
+                .statusCode(422).body("field", equalTo("east")).body("detail", containsString("-180.0 to 180.0"));
+        given().cookie(ConsoleSession.COOKIE, TestIdentities.ADMIN_TOKEN)
+                .get("/console/results/trips?user_id=nobody&zoom=3" + view).then().statusCode(200)
+                .body("size()", equalTo(0));
+    }
+
     @Test
     void theAdminApiDoesNotReadTheCookie() {
         given().cookie(ConsoleSession.COOKIE, TestIdentities.ADMIN_TOKEN).get("/api/admin/analysis/tasks").then()

@@ -82,4 +82,37 @@ class ConsoleViewsTest {
         assertThat(graph.nodes()).as("no two boxes in one place").extracting(node -> node.x() + "," + node.y())
                 .doesNotHaveDuplicates().hasSize(SkillCatalog.withDependencies(SkillCatalog.DEFAULT_CHAIN).size());
     }
+
+    @Test
+    void aFootprintRowIsWrittenOutColumnByColumnWithDistancesInMetresOrKilometres() {
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("user_id", "u");
+        row.put("stays", 12);
+        row.put("radius_of_gyration_m", 1534.2);
+        row.put("jump_min_m", 35.4);
+        row.put("jump_max_m", null);
+        row.put("random_entropy", 1.58496);
+        row.put("home_lat", 47.37);
+        row.put("home_lon", 8.54);
+        row.put("home_from_night", false);
+        assertThat(FootprintFacts.of(row)).containsExactly(new Fact("stays", "12"),
+                new Fact("radius of gyration", "1.53 km"), new Fact("jump min", "35 m"),
+                new Fact("jump max", FootprintFacts.ABSENT), new Fact("random entropy", "1.585"),
+                new Fact("home", "47.37000, 8.54000"), new Fact("home from night", "no"));
+    }
+
+    @Test
+    void anImportSummaryBecomesTotalsFilesAndTheRejectedFilesReasons() {
+        ImportReport report = ImportReport.of(Map.of("files", 2, "rejectedRows", 1200,
+                "perFile", List.of(Map.of("file", "a.gpx", "rows", 3, "rejectedRows", 0, "insertedPoints", 3,
+                        "imported", true)),
+                "rejected", List.of(Map.of("file", "b.csv", "rows", 1200, "rejectedRows", 1200, "rejectedShare", 1.0,
+                        "reasons", List.of("line 2: lat 123.0 is not between -90 and 90")))));
+        assertThat(report.totals()).containsExactlyInAnyOrder(new Fact("files", "2"),
+                new Fact("rejected rows", "1,200"));
+        assertThat(report.files()).containsExactly(new ImportReport.FileLine("a.gpx", "", "3", "0", "3", true));
+        assertThat(report.rejected()).containsExactly(new ImportReport.RejectedFile("b.csv", "1,200", "1,200",
+                "100.0 %", "", List.of("line 2: lat 123.0 is not between -90 and 90")));
+        assertThat(ImportReport.of(null).isEmpty()).isTrue();
+    }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The API service in the local mode: a fresh database on the embedded PostgreSQL, no Kubernetes API. Workers are a
  * shell stand-in (src/test/resources/local/stand-in-worker.sh) whose behaviour per skill the tests choose; the
- * real worker runs in the local mode in worker-image's LocalRunIT. One worker at a time. The tick (the controller's
+ * real worker runs in the local mode in worker-image's LocalRunIT. One worker at a time, and one standby: every
+ * attempt here is handed to a standby, which the stand-in acknowledges in the attempt's log. The tick (the controller's
  * safety net) is an hour, longer than any test here: every round in these tests is started by an event (a task
  * created or cancelled, a worker's exit) or by a retry falling due, as it must be.
  */
@@ -29,10 +30,11 @@ public class LocalModeEnvironment implements QuarkusTestResourceLifecycleManager
                 Map.entry("tracks.api.namespace", "local"),
                 Map.entry("tracks.api.tokens", "ci:" + TestIdentities.ADMIN_TOKEN),
                 Map.entry("tracks.api.admin-role", TestIdentities.ADMIN_ROLE),
-                Map.entry("tracks.local.worker-command", "/bin/sh,"
+                Map.entry("tracks.local.worker-command", "/bin/bash,"
                         + Path.of("src/test/resources/local/stand-in-worker.sh").toAbsolutePath()),
                 Map.entry("tracks.local.log-dir", LOG_DIR.toString()),
                 Map.entry("tracks.local.max-running", "1"),
+                Map.entry("tracks.local.standby-workers", "1"),
                 Map.entry("tracks.local.tick", "1h"),
                 Map.entry("tracks.local.stop-grace", "5s"));
     }

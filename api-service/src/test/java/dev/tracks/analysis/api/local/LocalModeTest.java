@@ -68,7 +68,9 @@ class LocalModeTest {
         for (Row row : rows) {
             assertThat(row.attempts()).isEqualTo(1);
             assertThat(row.jobName()).isEqualTo(row.name() + "-1");
-            assertThat(Files.readString(LocalModeEnvironment.LOG_DIR.resolve(row.jobName() + ".log"))).contains("done");
+            assertThat(Files.readString(LocalModeEnvironment.LOG_DIR.resolve(row.jobName() + ".log")))
+                    .as("the attempt went to a standby worker, which ran the task's skill")
+                    .contains("a standby: attempt").contains("done");
             for (String dependency : row.dependsOn()) {
                 assertThat(row.start()).isAfterOrEqualTo(byName.get(dependency).end());
             }

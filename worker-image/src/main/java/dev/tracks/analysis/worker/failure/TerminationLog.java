@@ -1,6 +1,7 @@
 package dev.tracks.analysis.worker.failure;
 
 import dev.tracks.analysis.task.WorkerContract;
+import dev.tracks.analysis.worker.standby.WorkerEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,9 +16,7 @@ import java.nio.file.Path;
  */
 public final class TerminationLog {
 
-    /** A file the caller named: written even if it does not exist yet (the pod's file always exists). */
-    private static final String NAMED = System.getenv(WorkerContract.ENV_TERMINATION_LOG);
-    private static final Path PATH = Path.of(NAMED != null ? NAMED : "/dev/termination-log");
+    private static final Path IN_A_POD = Path.of("/dev/termination-log");
     /** Kubernetes keeps at most 4096 bytes of a termination message. */
     static final int MAX_CHARS = 4000;
 
@@ -26,7 +25,10 @@ public final class TerminationLog {
 
     /** Writes {@code reason} where this process's environment says. */
     public static void write(String reason) {
-        write(PATH, NAMED != null, reason);
+        // A file the caller named is written even if it does not exist yet (the pod's file always exists). Read at
+        // the time of writing: a standby worker's environment comes after its start.
+        String named = WorkerEnvironment.get(WorkerContract.ENV_TERMINATION_LOG);
+        write(named != null ? Path.of(named) : IN_A_POD, named != null, reason);
     }
 
     /**

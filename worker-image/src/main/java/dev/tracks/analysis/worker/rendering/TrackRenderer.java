@@ -1,5 +1,6 @@
 package dev.tracks.analysis.worker.rendering;
 
+import dev.tracks.analysis.store.EncodedPolyline;
 import dev.tracks.analysis.worker.location.LocationCentre;
 import dev.tracks.analysis.worker.track.Fixes;
 import java.util.ArrayList;

@@ -29,13 +29,14 @@ import java.util.stream.Stream;
  *   <li>{@code tracks-worker local --exit-when-done} on a fresh data directory (a JVM per task): its chain from the
  *       trigger to the end (the chain's rows: first created_at to last end_time) and its whole wall time; with
  *       {@code benchmark.before}, the same with another build's jars (a source tree packaged from before a change),
- *       so that both face the same load;</li>
+ *       so that both face the same load; with {@code benchmark.standbyWorkers} (e.g. 0,1), the same with this build
+ *       keeping that many standby workers;</li>
  * </ul>
  * then, on the database the last local run kept, one worker {@code run} (stay_detection, FULL_RECOMPUTE, reporting
  * into a task row as in the local mode) per JVM setting, to show what the class archive and other options buy.
  * Settings are system properties (defaults in worker-image/pom.xml, profile benchmark): benchmark.repeats,
  * benchmark.workerRuns, benchmark.workerJar and benchmark.apiJar (this build's packaged jars), benchmark.before (the
- * root of the other source tree, empty for none).
+ * root of the other source tree, empty for none), benchmark.standbyWorkers (empty for none).
  */
 public final class LocalRunBenchmark {
 
@@ -45,8 +46,11 @@ public final class LocalRunBenchmark {
     private LocalRunBenchmark() {
     }
 
-    /** The packaged jars of one build: the worker (launcher and workers) and the API service. */
-    private record Build(String name, Path workerJar, Path apiJar) {
+    /**
+     * The packaged jars of one build: the worker (launcher and workers) and the API service; {@code env} is added to
+     * the local run's environment (the API service's settings, e.g. its standby workers).
+     */
+    private record Build(String name, Path workerJar, Path apiJar, Map<String, String> env) {
     }
 
     /** One local run: its chain and its whole wall time, in seconds. */
@@ -57,14 +61,21 @@ public final class LocalRunBenchmark {
         int repeats = Integer.getInteger("benchmark.repeats", 3);
         int workerRuns = Integer.getInteger("benchmark.workerRuns", 5);
         List<Build> builds = new ArrayList<>();
-        builds.add(new Build("this build", Path.of(System.getProperty("benchmark.workerJar")).toAbsolutePath(),
-                Path.of(System.getProperty("benchmark.apiJar")).toAbsolutePath()));
+        Build current = new Build("this build", Path.of(System.getProperty("benchmark.workerJar")).toAbsolutePath(),
+                Path.of(System.getProperty("benchmark.apiJar")).toAbsolutePath(), Map.of());
+        builds.add(current);
+        for (String standbys : System.getProperty("benchmark.standbyWorkers", "").split(",")) {
+            if (!standbys.isBlank()) {
+                builds.add(new Build("this build, " + standbys.strip() + " standby workers", current.workerJar(),
+                        current.apiJar(), Map.of("TRACKS_LOCAL_STANDBY_WORKERS", standbys.strip())));
+            }
+        }
         String before = System.getProperty("benchmark.before", "");
         if (!before.isBlank()) {
             // Another build's jars (e.g. from before a change), run in the same repeats under the same load.
             Path root = Path.of(before).toAbsolutePath();
             builds.add(new Build("before", root.resolve("worker-image/target/tracks-worker.jar"),
-                    root.resolve("api-service/target/quarkus-app/quarkus-run.jar")));
+                    root.resolve("api-service/target/quarkus-app/quarkus-run.jar"), Map.of()));
         }
         Path work = Files.createTempDirectory("local-run-benchmark");
         report("builds %s; %d repeats; %d cores; load %s", builds, repeats,
@@ -85,7 +96,7 @@ public final class LocalRunBenchmark {
                 Path data = work.resolve("local-" + i + "-" + builds.indexOf(build));
                 double wall = seconds(List.of(JAVA.toString(), "-jar", build.workerJar().toString(), "local",
                         "--exit-when-done", "--data-dir", data.toString(), "--port", String.valueOf(freePort()),
-                        "--api-service", build.apiJar().toString()), work, null);
+                        "--api-service", build.apiJar().toString()), work, build.env());
                 LocalRun run = new LocalRun(chainSeconds(data), wall);
                 runs.get(build).add(run);
                 line.append(String.format(Locale.ROOT, "; local run, %s: chain %.1f s (%.2fx analyze), whole %.1f s"

@@ -65,6 +65,8 @@ class LocalRunIT {
         assertThat(first).contains("curl -H 'Authorization: Bearer " + token(data) + "' http://localhost:");
         assertThat(first).contains("PGPASSWORD=\"$(cat '" + data.resolve(DataDirectory.DATABASE_PASSWORD_FILE)
                 + "')\" psql -h localhost -p ");
+        assertThat(first).as("./run-local prints the console's URL").containsPattern(
+                "\nConsole: http://localhost:[0-9]+/console \\(log in with the token in ");
         Stored afterFirst = stored(data);
         assertThat(afterFirst.points()).isEqualTo(sample.points());
         assertThat(afterFirst.stays()).containsOnlyKeys(sample.stays().keySet());

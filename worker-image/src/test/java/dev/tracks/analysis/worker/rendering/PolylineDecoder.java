@@ -1,5 +1,6 @@
 package dev.tracks.analysis.worker.rendering;
 
+import dev.tracks.analysis.store.EncodedPolyline;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,6 +3,7 @@ package dev.tracks.analysis.worker.rendering;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.tracks.analysis.store.EncodedPolyline;
 import dev.tracks.analysis.worker.geo.Geodesy;
 import dev.tracks.analysis.worker.skill.SkillParams;
 import dev.tracks.analysis.worker.track.Fixes;

@@ -1,21 +1,22 @@
-package dev.tracks.analysis.worker.rendering;
+package dev.tracks.analysis.store;
 
 /**
  * Google's encoded polyline algorithm format
  * (https://developers.google.com/maps/documentation/utilities/polylinealgorithm) at precision 5 (1e-5 degrees,
  * about 1.1 m, finer than a pixel at zoom 16 and the default of the common decoders: Google Maps,
  * {@code @mapbox/polyline}, Leaflet plugins). Latitude first; each coordinate is rounded once and the rounded
- * differences are encoded, so rounding errors do not accumulate along the line.
+ * differences are encoded, so rounding errors do not accumulate along the line. The format of
+ * {@code rendering_geometries.polyline}: rendering_metadata writes it, the console's map decodes it.
  */
-final class EncodedPolyline {
+public final class EncodedPolyline {
 
-    static final double FACTOR = 1e5;
+    public static final double FACTOR = 1e5;
 
     private EncodedPolyline() {
     }
 
     /** The vertices {@code i} with {@code keep[i]} of the line {@code (lats[i], lons[i])}, encoded. */
-    static String encode(double[] lats, double[] lons, boolean[] keep) {
+    public static String encode(double[] lats, double[] lons, boolean[] keep) {
         StringBuilder encoded = new StringBuilder();
         long previousLat = 0;
         long previousLon = 0;
