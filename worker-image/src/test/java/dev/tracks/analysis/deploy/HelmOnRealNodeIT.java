@@ -68,6 +68,8 @@ class HelmOnRealNodeIT {
             Path archive = Path.of("target", "images", "node-" + image[1] + ".oci.tar").toAbsolutePath();
             ImageBuilder.build(root.resolve(image[0]), context, image[2] + ":" + TAG, archive);
             node.importImage(archive);
+            // containerd holds the image now; the archive (about 400 MB) would only fill target/.
+            Files.delete(archive);
         }
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata()
                 .build()).create();
