@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A long-running component of the tests' cluster (controller-manager, kubelet, containerd ...), its output in a file. */
+/**
+ * A long-running process of the tests (controller-manager, kubelet, containerd, the packaged operator or API service
+ * ...): started with its output in a file, stopped with a grace.
+ */
 public final class BackgroundProcess {
 
     private BackgroundProcess() {
@@ -27,6 +30,18 @@ public final class BackgroundProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops {@code process}: SIGTERM, up to 20 s for it to end, then SIGKILL and up to 10 s more. */
+    public static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real Kubernetes node on this host, joined to the tests' real API server: containerd (Debian's 1.6, with its own
@@ -222,16 +221,7 @@ public final class RealNode implements AutoCloseable {
                 log("pods not all gone: " + e.getMessage());
             }
         }
-        for (Process process : reversed(processes)) {
-            process.destroy();
-            try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        reversed(processes).forEach(BackgroundProcess::stop);
         processes.clear();
         removeLeftovers();
         // The images' snapshots and the pods' files; the logs stay for a look after a failure.

@@ -1,5 +1,6 @@
 package dev.tracks.analysis.api.bench;
 
+import dev.tracks.analysis.controlplane.BackgroundProcess;
 import dev.tracks.analysis.controlplane.ControlPlane;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged service ({@code target/quarkus-app}) as its own process, configured through the environment as in its
@@ -112,14 +112,7 @@ final class ApiProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        BackgroundProcess.stop(process);
     }
 
     private static void sleep(long millis) {

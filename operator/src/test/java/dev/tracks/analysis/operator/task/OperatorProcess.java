@@ -1,5 +1,6 @@
 package dev.tracks.analysis.operator.task;
 
+import dev.tracks.analysis.controlplane.BackgroundProcess;
 import dev.tracks.analysis.controlplane.ControlPlane;
 import dev.tracks.analysis.task.WorkerContract;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged operator ({@code target/quarkus-app}) as its own process against the test control plane, as it runs
@@ -108,23 +108,12 @@ final class OperatorProcess implements AutoCloseable {
     /** Kills the operator at once (SIGKILL), as a crash would. */
     void kill() {
         process.destroyForcibly();
-        waitForExit();
+        BackgroundProcess.stop(process);
     }
 
     @Override
     public void close() {
-        process.destroy();
-        waitForExit();
-    }
-
-    private void waitForExit() {
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        BackgroundProcess.stop(process);
     }
 
     private static int freePort() {
