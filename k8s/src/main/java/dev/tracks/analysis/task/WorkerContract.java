@@ -1,6 +1,7 @@
 package dev.tracks.analysis.task;
 
 import dev.tracks.analysis.skill.SkillCatalog;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 
@@ -52,6 +53,13 @@ public final class WorkerContract {
     public static final String ENV_ATTEMPT_LOG = "TRACKS_ATTEMPT_LOG";
     /** How a standby worker's line on stdout starts that says an attempt ended; the exit code follows. */
     public static final String STANDBY_EXIT = "tracks-worker: attempt exited with code ";
+
+    /** An attempt's environment as a standby worker reads it ({@link #ENV_STANDBY}). */
+    public static byte[] standbyAttempt(Map<String, String> environment) {
+        StringBuilder out = new StringBuilder();
+        environment.forEach((name, value) -> out.append(name).append('=').append(value).append('\0'));
+        return out.append('\0').toString().getBytes(StandardCharsets.UTF_8);
+    }
 
     /** Invalid parameters and every other error that a retry cannot fix (EX_USAGE of sysexits.h). */
     public static final int EXIT_NOT_RETRYABLE = 64;

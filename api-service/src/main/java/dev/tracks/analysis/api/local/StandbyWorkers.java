@@ -37,7 +37,7 @@ final class StandbyWorkers implements AutoCloseable {
     record Lease(Process process, CompletableFuture<Integer> exit) {
     }
 
-    static final int ATTEMPTS_PER_WORKER = 100;
+    private static final int ATTEMPTS_PER_WORKER = 100;
     private static final Logger LOG = Logger.getLogger(StandbyWorkers.class);
     private static final String LOG_PREFIX = "standby-";
 
@@ -78,12 +78,11 @@ final class StandbyWorkers implements AutoCloseable {
      * Hands the attempt to an idle worker, which appends its output to {@code attemptLog}; empty when none is idle.
      */
     synchronized Optional<Lease> handOff(Map<String, String> attemptEnvironment, Path attemptLog) {
+        Map<String, String> attempt = new HashMap<>(attemptEnvironment);
+        attempt.put(WorkerContract.ENV_ATTEMPT_LOG, attemptLog.toString());
         for (Worker worker = idle.poll(); worker != null; worker = idle.poll()) {
-            Map<String, String> attempt = new HashMap<>(attemptEnvironment);
-            attempt.put(WorkerContract.ENV_ATTEMPT_LOG, attemptLog.toString());
             try {
-                Lease lease = worker.take(attempt);
-                return Optional.of(lease);
+                return Optional.of(worker.take(attempt));
             } catch (IOException e) {
                 LOG.warnf("local mode: a standby worker did not take its attempt (%s); trying another", e.getMessage());
                 worker.process.destroyForcibly();
@@ -123,13 +122,6 @@ final class StandbyWorkers implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** An attempt's environment as a standby reads it: NAME=value entries, each ended by a NUL byte, then a NUL. */
-    static byte[] entries(Map<String, String> environment) {
-        StringBuilder out = new StringBuilder();
-        environment.forEach((name, value) -> out.append(name).append('=').append(value).append('\0'));
-        return out.append('\0').toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** An attempt ended: its worker goes back to the idle ones, or is retired after its share of attempts. */
@@ -176,7 +168,7 @@ final class StandbyWorkers implements AutoCloseable {
             current = new CompletableFuture<>();
             attempts++;
             OutputStream stdin = process.getOutputStream();
-            stdin.write(entries(attempt));
+            stdin.write(WorkerContract.standbyAttempt(attempt));
             stdin.flush();
             return new Lease(process, current);
         }

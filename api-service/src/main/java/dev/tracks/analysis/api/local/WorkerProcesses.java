@@ -24,13 +24,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The attempts of the local mode as worker processes: the worker's command line with the environment the
- * operator gives a worker pod ({@link WorkerContract}), except the task's namespace and name, so that the worker
- * reports progress into the task's analysis_tasks row. Output goes to {@code <log dir>/<task>-<attempt>.log}, the
- * one-line failure reason to {@code <task>-<attempt>.reason}. Stopping sends SIGTERM to the attempt's process first: the worker commits per
- * batch, so a stop loses at most the batch in flight, which the next run redoes. The end of every attempt is signalled
- * at once ({@code onExit}), so that the controller starts the tasks waiting for it without delay. An attempt goes to
- * a standby worker when one is idle ({@link StandbyWorkers}), else to a fresh worker.
+ * The attempts of the local mode as worker processes: the worker's command line with the environment the operator
+ * gives a worker pod ({@link WorkerContract}), except the task's namespace and name, so that the worker reports
+ * progress into the task's analysis_tasks row. Output goes to {@code <log dir>/<task>-<attempt>.log}, the one-line
+ * failure reason to {@code <task>-<attempt>.reason}. Stopping sends SIGTERM to the attempt's process first: the worker
+ * commits per batch, so a stop loses at most the batch in flight, which the next run redoes. The end of every attempt
+ * is signalled at once ({@code onExit}), so that the controller starts the tasks waiting for it without delay. An
+ * attempt goes to a standby worker when one is idle ({@link StandbyWorkers}), else to a fresh worker.
  */
 public final class WorkerProcesses {
 

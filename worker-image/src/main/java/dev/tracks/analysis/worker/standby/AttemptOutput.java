@@ -1,5 +1,6 @@
 package dev.tracks.analysis.worker.standby;
 
+import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,7 +25,7 @@ final class AttemptOutput extends OutputStream {
 
     /** Makes System.out and System.err write to the returned output. */
     static AttemptOutput install() {
-        AttemptOutput output = new AttemptOutput(new FileOutputStream(java.io.FileDescriptor.err));
+        AttemptOutput output = new AttemptOutput(new FileOutputStream(FileDescriptor.err));
         PrintStream stream = new PrintStream(output, true, Charset.defaultCharset());
         System.setOut(stream);
         System.setErr(stream);

@@ -52,7 +52,7 @@ class StandbyTest {
         OutputStream stdin = standby.getOutputStream();
         assertThat(standby.waitFor(300, TimeUnit.MILLISECONDS)).as("it waits for an attempt").isFalse();
 
-        stdin.write(environment(Map.of("TRACKS_SKILL", "no_such_skill",
+        stdin.write(WorkerContract.standbyAttempt(Map.of("TRACKS_SKILL", "no_such_skill",
                 WorkerContract.ENV_TERMINATION_LOG, dir.resolve("first.reason").toString(),
                 WorkerContract.ENV_ATTEMPT_LOG, dir.resolve("first.log").toString())));
         stdin.flush();
@@ -60,7 +60,7 @@ class StandbyTest {
         assertThat(Files.readString(dir.resolve("first.reason"))).startsWith("skill: unknown skill 'no_such_skill'");
         assertThat(Files.readString(dir.resolve("first.log"))).contains("tracks-worker: skill: unknown skill");
 
-        stdin.write(environment(Map.of(WorkerContract.ENV_TERMINATION_LOG, dir.resolve("second.reason").toString(),
+        stdin.write(WorkerContract.standbyAttempt(Map.of(WorkerContract.ENV_TERMINATION_LOG, dir.resolve("second.reason").toString(),
                 WorkerContract.ENV_ATTEMPT_LOG, dir.resolve("second.log").toString())));
         stdin.flush();
         assertThat(control.readLine()).isEqualTo(WorkerContract.STANDBY_EXIT + WorkerContract.EXIT_NOT_RETRYABLE);
@@ -77,7 +77,7 @@ class StandbyTest {
     void anAttemptWithoutALogIsRefused() throws Exception {
         Process standby = standby();
         try (OutputStream stdin = standby.getOutputStream()) {
-            stdin.write(environment(Map.of("TRACKS_SKILL", "stay_detection")));
+            stdin.write(WorkerContract.standbyAttempt(Map.of("TRACKS_SKILL", "stay_detection")));
         }
         String control = new String(standby.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
@@ -93,12 +93,6 @@ class StandbyTest {
         builder.environment().keySet().removeIf(name -> name.startsWith("TRACKS_"));
         builder.environment().put(WorkerContract.ENV_STANDBY, "1");
         return builder.start();
-    }
-
-    private static byte[] environment(Map<String, String> variables) {
-        StringBuilder out = new StringBuilder();
-        variables.forEach((name, value) -> out.append(name).append('=').append(value).append('\0'));
-        return out.append('\0').toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static ByteArrayInputStream bytes(String text) {
