@@ -96,9 +96,7 @@ public class ConsoleResource {
             return Pages.taskRows(filters, page.tasks().stream().map(TaskRow::of).toList(), page.total(),
                     page.totalExact(), "");
         } catch (ApiException e) {
-            String field = e.problem().field();
-            return Pages.taskRows(filters, List.of(), 0, true, (field == null ? "" : field + ": ")
-                    + e.problem().detail());
+            return Pages.taskRows(filters, List.of(), 0, true, e.problem().fieldAndDetail());
         }
     }
 

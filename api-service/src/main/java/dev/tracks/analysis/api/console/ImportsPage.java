@@ -59,9 +59,7 @@ public class ImportsPage {
             return Response.seeOther(uri.getBaseUriBuilder().path("console/imports")
                     .path(String.valueOf(stored.task().id())).build()).build();
         } catch (ApiException e) {
-            String field = e.problem().field();
-            return Response.status(e.problem().status()).entity(page((field == null ? "" : field + ": ")
-                    + e.problem().detail())).build();
+            return Response.status(e.problem().status()).entity(page(e.problem().fieldAndDetail())).build();
         }
     }
 

@@ -88,8 +88,7 @@ public class NewTaskPage {
                     entered));
             return Pages.dryRun(points.isPresent(), points.orElse(0), "");
         } catch (ApiException e) {
-            Problem problem = e.problem();
-            return Pages.dryRun(false, 0, (problem.field() == null ? "" : problem.field() + ": ") + problem.detail());
+            return Pages.dryRun(false, 0, e.problem().fieldAndDetail());
         }
     }
 

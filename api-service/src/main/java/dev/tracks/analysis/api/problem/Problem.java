@@ -37,4 +37,9 @@ public record Problem(
     public Response toResponse() {
         return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this).build();
     }
+
+    /** The detail prefixed by the field it names, if any: how a page without a field of its own shows the refusal. */
+    public String fieldAndDetail() {
+        return (field == null ? "" : field + ": ") + detail;
+    }
 }
